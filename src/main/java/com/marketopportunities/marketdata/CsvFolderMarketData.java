@@ -1,0 +1,179 @@
+package com.marketopportunities.marketdata;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Offline market data from a folder: {@code {dir}/{SYMBOL}.csv} (or {@code {dir}/ohlcv/{SYMBOL}.csv})
+ * in Yahoo's download format {@code Date,Open,High,Low,Close,Adj Close,Volume}, and
+ * {@code {dir}/fundamentals.csv} with
+ * {@code symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of}
+ * (yield as a fraction).
+ *
+ * <p>Each file is parsed once per instance and kept; calls complete synchronously. A symbol
+ * without a price file, or without a fundamentals row, is a {@link NoDataException}; an
+ * unreadable file is a {@link MarketDataUnavailableException} naming the file and line.
+ */
+public final class CsvFolderMarketData implements MarketData {
+
+    private static final Pattern SAFE_SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-=^_]{0,31}");
+    private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+
+    private final Path dir;
+    private final Map<String, PriceHistory> histories = new ConcurrentHashMap<>();
+    private volatile Map<String, Fundamentals> fundamentals;
+
+    public CsvFolderMarketData(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("market data folder " + dir + " does not exist or is not a folder");
+        }
+        this.dir = dir;
+    }
+
+    @Override
+    public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+        try {
+            PriceHistory all = histories.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), this::readHistory);
+            PriceHistory range = new PriceHistory(all.symbol(), all.between(from, to));
+            if (range.isEmpty()) {
+                throw new NoDataException(symbol, "no price data for " + symbol + " between " + from + " and " + to
+                        + " in " + dir);
+            }
+            return CompletableFuture.completedFuture(range);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+        try {
+            Fundamentals found = fundamentalsTable().get(symbol.toUpperCase(Locale.ROOT));
+            if (found == null) {
+                throw new NoDataException(symbol, "no fundamentals for " + symbol + " in " + dir.resolve("fundamentals.csv"));
+            }
+            return CompletableFuture.completedFuture(found);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "CSV folder " + dir;
+    }
+
+    private PriceHistory readHistory(String symbol) {
+        if (!SAFE_SYMBOL.matcher(symbol).matches()) {
+            throw new NoDataException(symbol, "no data for " + symbol + ": not a valid symbol");
+        }
+        Path file = priceFile(symbol);
+        if (file == null) {
+            throw new NoDataException(symbol, "no data for " + symbol + ": no file " + symbol + ".csv in " + dir);
+        }
+        PriceHistory.Builder builder = new PriceHistory.Builder(symbol);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                builder.add(parseDate(file, row), number(file, row, "Close"),
+                        row.isMapped("Adj Close") ? number(file, row, "Adj Close") : null);
+            }
+        } catch (IOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+        return builder.build();
+    }
+
+    private Path priceFile(String symbol) {
+        for (Path candidate : new Path[] {dir.resolve(symbol + ".csv"), dir.resolve("ohlcv").resolve(symbol + ".csv")}) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Fundamentals> fundamentalsTable() {
+        Map<String, Fundamentals> table = fundamentals;
+        if (table == null) {
+            synchronized (this) {
+                if (fundamentals == null) {
+                    fundamentals = readFundamentals();
+                }
+                table = fundamentals;
+            }
+        }
+        return table;
+    }
+
+    private Map<String, Fundamentals> readFundamentals() {
+        Path file = dir.resolve("fundamentals.csv");
+        Map<String, Fundamentals> table = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return table;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                String symbol = text(row, "symbol");
+                if (symbol == null) {
+                    continue;
+                }
+                table.put(symbol.toUpperCase(Locale.ROOT), new Fundamentals(symbol.toUpperCase(Locale.ROOT),
+                        text(row, "name"), text(row, "type"), text(row, "sector"), text(row, "currency"),
+                        number(file, row, "trailing_pe"), number(file, row, "forward_pe"),
+                        number(file, row, "peg_ratio"), number(file, row, "dividend_yield")));
+            }
+        } catch (IOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return table;
+    }
+
+    private static String text(CSVRecord row, String column) {
+        if (!row.isMapped(column) || !row.isSet(column)) {
+            return null;
+        }
+        String value = row.get(column).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static LocalDate parseDate(Path file, CSVRecord row) {
+        String value = text(row, "Date");
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new MarketDataUnavailableException(file + ", line " + (row.getRecordNumber() + 1)
+                    + ", column 'Date': '" + value + "' is not a date (expected YYYY-MM-DD)");
+        }
+    }
+
+    /** A number, or {@code null} for an empty cell or Yahoo's {@code null}. */
+    private static Double number(Path file, CSVRecord row, String column) {
+        String value = text(row, column);
+        if (value == null || value.equalsIgnoreCase("null") || value.equalsIgnoreCase("nan")) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new MarketDataUnavailableException(file + ", line " + (row.getRecordNumber() + 1)
+                    + ", column '" + column + "': '" + value + "' is not a number");
+        }
+    }
+}

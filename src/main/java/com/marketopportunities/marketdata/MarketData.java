@@ -1,0 +1,37 @@
+package com.marketopportunities.marketdata;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A source of daily prices and fundamentals (Yahoo Finance, a CSV folder, a cache in front of
+ * either).
+ *
+ * <p>Calls are asynchronous so that a slow, rate-limited HTTP provider can fetch many symbols
+ * in parallel within its own bounds: a caller asks for everything a scan needs first, then waits.
+ * Implementations must be thread-safe. A caller asks for each symbol once per scan; caching and
+ * de-duplication across scans belong to the implementation (or a decorator).
+ *
+ * <p>Failures complete the future exceptionally with:
+ * <ul>
+ *   <li>{@link NoDataException} when the provider has no data for the symbol (unknown or
+ *       delisted symbol, no fundamentals): the symbol is reported unscored, the scan goes on;</li>
+ *   <li>{@link MarketDataUnavailableException} when the provider cannot be reached or refuses
+ *       (network down, timeouts, rate limits exhausted, circuit open).</li>
+ * </ul>
+ */
+public interface MarketData {
+
+    /**
+     * Daily bars of {@code symbol} dated from {@code from} to {@code to}, both inclusive, oldest
+     * first. A history may hold fewer bars than the range (recent listing); an empty history is a
+     * {@link NoDataException}.
+     */
+    CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to);
+
+    /** Fundamentals and profile of {@code symbol}. */
+    CompletableFuture<Fundamentals> fundamentals(String symbol);
+
+    /** A short description for messages and reports, e.g. "CSV folder /data" or "Yahoo Finance". */
+    String describe();
+}

@@ -1,0 +1,58 @@
+package com.marketopportunities.scoring;
+
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.scoring.ScoringSettings.HorizonSettings;
+import java.time.LocalDate;
+
+/** The scorer of SCANNER.md section 3: momentum, value and diversification, weighted by horizon. */
+public final class FormulaScorer implements Scorer {
+
+    private final ScoringSettings settings;
+    private final Momentum momentum;
+    private final Value value;
+    private final Diversification diversification;
+    private final String modelVersion;
+
+    public FormulaScorer(ScoringSettings settings) {
+        this.settings = settings;
+        this.momentum = new Momentum(settings);
+        this.value = new Value(settings);
+        this.diversification = new Diversification(settings);
+        this.modelVersion = settings.modelVersion();
+    }
+
+    @Override
+    public ScoreOutcome score(String symbol, Horizon horizon, LocalDate asOf, PriceHistory history,
+                              PriceHistory benchmark, Fundamentals fundamentals) {
+        HorizonSettings window = settings.horizon(horizon);
+        LocalDate from = windowStart(horizon, asOf);
+        double[] closes = history.closesBetween(from, asOf);
+        if (closes.length == 0) {
+            return new ScoreOutcome.Unscored(symbol, "no price data in the " + window.windowDays()
+                    + " days up to " + asOf);
+        }
+        double momentumScore = momentum.score(closes, benchmark.closesBetween(from, asOf), window.momentumBars());
+        double valueScore = value.score(fundamentals);
+        double volatility = diversification.volatility(closes);
+        double diversificationScore = diversification.score(volatility);
+        double composite = window.momentumWeight() * momentumScore + window.valueWeight() * valueScore
+                + window.diversificationWeight() * diversificationScore;
+        double confidence = Math.min(closes.length / (double) window.expectedBars(settings.tradingDaysPerYear()), 1);
+        return new ScoreOutcome.Scored(new SymbolScore(symbol, horizon,
+                ScoreScale.round(momentumScore, 1), ScoreScale.round(valueScore, 1),
+                ScoreScale.round(diversificationScore, 1), ScoreScale.round(composite, 1),
+                ScoreScale.round(confidence, 2), closes.length,
+                Double.isNaN(volatility) ? null : volatility, asOf, modelVersion));
+    }
+
+    /** The first day of the horizon's window: {@code asOf - windowDays}, inclusive. */
+    public LocalDate windowStart(Horizon horizon, LocalDate asOf) {
+        return asOf.minusDays(settings.horizon(horizon).windowDays());
+    }
+
+    @Override
+    public String modelVersion() {
+        return modelVersion;
+    }
+}
