@@ -28,7 +28,7 @@ final class Momentum {
         int bars = closes.length;
         if (bars >= settings.minBars()) {
             int p = Math.min(periodBars, bars);
-            components.add(ScoreScale.clip(50 + percentChange(closes, p) * scale.pointsPerReturnPct()));
+            components.add(ScoreScale.clip(50 + ReturnStatistics.percentChange(closes, p) * scale.pointsPerReturnPct()));
         }
         if (bars >= settings.rsiPeriod() + 1) {
             double rsi = rsi(closes, settings.rsiPeriod());
@@ -37,15 +37,10 @@ final class Momentum {
         }
         int n = Math.min(bars, benchmark.length);
         if (n >= settings.minBars()) {
-            double relative = percentChange(closes, n) - percentChange(benchmark, n);
+            double relative = ReturnStatistics.percentChange(closes, n) - ReturnStatistics.percentChange(benchmark, n);
             components.add(ScoreScale.clip(50 + relative * scale.pointsPerRelativePct()));
         }
         return components.isEmpty() ? 50 : components.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    }
-
-    /** {@code (close[-1] / close[-k] - 1) * 100}: the return from the k-th bar from the end to the last. */
-    static double percentChange(double[] closes, int k) {
-        return (closes[closes.length - 1] / closes[closes.length - k] - 1) * 100;
     }
 
     /**

@@ -8,6 +8,14 @@ public final class ReturnStatistics {
     private ReturnStatistics() {
     }
 
+    /**
+     * {@code (close[-1] / close[-k] - 1) * 100}: the return in percent from the k-th close from the
+     * end to the last.
+     */
+    public static double percentChange(double[] closes, int k) {
+        return (closes[closes.length - 1] / closes[closes.length - k] - 1) * 100;
+    }
+
     /** Daily simple returns {@code close[i]/close[i-1] - 1}, one fewer than the closes. */
     public static double[] simpleReturns(double[] closes) {
         if (closes.length < 2) {

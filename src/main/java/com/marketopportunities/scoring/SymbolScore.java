@@ -25,14 +25,19 @@ public record SymbolScore(
         LocalDate analysisDate,
         String modelVersion) {
 
-    /** How to read a composite: >= 75 strong buy, 60-75 buy, 50-60 consider, below 50 avoid. */
+    /** How to read this score's composite. */
     public String reading() {
-        if (compositeScore >= 75) {
+        return readingOf(compositeScore);
+    }
+
+    /** How to read a composite: >= 75 strong buy, 60-75 buy, 50-60 consider, below 50 avoid. */
+    public static String readingOf(double composite) {
+        if (composite >= 75) {
             return "strong buy";
         }
-        if (compositeScore >= 60) {
+        if (composite >= 60) {
             return "buy";
         }
-        return compositeScore >= 50 ? "consider" : "avoid";
+        return composite >= 50 ? "consider" : "avoid";
     }
 }

@@ -1,0 +1,45 @@
+package com.marketopportunities.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code market-opportunities scan PORTFOLIO ...}. Exit codes: 0 success,
+ * 1 the scan failed (market data unavailable, internal error), 2 bad input (file, option).
+ */
+@Command(name = "market-opportunities", mixinStandardHelpOptions = true,
+        versionProvider = MarketOpportunitiesCli.Version.class,
+        description = {"Finds the sectors and regions your portfolio is missing, the ETFs and blue chips that",
+                "fill each gap best for your horizon, what to trim to pay for it, and the impact."},
+        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+public final class MarketOpportunitiesCli {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new MarketOpportunitiesCli());
+        commandLine.setExitCodeExceptionMapper(error -> EXIT_FAILED);
+        commandLine.setParameterExceptionHandler((error, ignored) -> {
+            CommandLine source = error.getCommandLine();
+            source.getErr().println("error: " + error.getMessage());
+            source.getErr().println("Try '" + source.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MarketOpportunitiesCli.class.getPackage().getImplementationVersion();
+            return new String[] {"market-opportunities " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package com.marketopportunities.cli;
+
+import com.marketopportunities.scan.ScanReport;
+import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.scoring.SymbolScore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The scan report as text that reads well in an 80-column terminal. */
+final class ReportTable {
+
+    static final int WIDTH = 80;
+
+    private final PrintWriter out;
+
+    ReportTable(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(ScanReport report, String source, String dataSource) {
+        Horizon horizon = Horizon.parse(report.horizon());
+        ScanReport.Summary summary = report.summary();
+        line("MARKET OPPORTUNITIES  %s horizon (%s), as of %s", report.horizon(), horizon.description(),
+                report.asOf());
+        line("%s: %d positions, %s %s; data: %s", source, summary.positions(), money(summary.totalValue()),
+                report.baseCurrency(), dataSource);
+        gaps(report);
+        opportunities(report);
+        trims(report);
+        impact(report);
+        if (!report.unscored().isEmpty()) {
+            section("UNSCORED (no score is made up for these)");
+            report.unscored().forEach(item -> wrapped("  " + item.symbol() + ": ", item.reason()));
+        }
+        if (!report.warnings().isEmpty()) {
+            section("WARNINGS");
+            report.warnings().forEach(warning -> wrapped("  ! ", warning));
+        }
+        out.println();
+        line("%d gaps, %d opportunities, %d trims; scanned in %d ms with %d data requests.", summary.totalGaps(),
+                summary.totalOpportunities(), summary.totalSales(), report.stats().durationMs(),
+                report.stats().upstreamCalls());
+    }
+
+    private void gaps(ScanReport report) {
+        section("GAPS  (* = top gaps, which drive the suggestions below)");
+        if (report.gaps().isEmpty()) {
+            out.println("  No bucket is below its target by the minimum gap. Nothing to fill.");
+            return;
+        }
+        line("  %-24s %6s %6s %6s  %-5s %5s  %-11s %10s", "Sector", "Now%", "Target", "Gap", "ETF", "Score",
+                "Reading", "Capital");
+        for (ScanReport.Gap gap : report.gaps()) {
+            line("%s %-24s %6.1f %6.1f %6.1f  %-5s %5s  %-11s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 24),
+                    gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
+                    reading(gap.score()), gap.top() ? money(gap.capitalNeeded()) : "");
+        }
+    }
+
+    private void opportunities(ScanReport report) {
+        if (report.opportunities().isEmpty()) {
+            return;
+        }
+        section("OPPORTUNITIES  (per gap: alternatives for the same capital)");
+        line("  %-9s %-20s %-12s %5s %14s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div", "Conf",
+                "Corr", "Held");
+        for (ScanReport.Opportunity row : report.opportunities()) {
+            String pillars = row.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
+                    row.momentumScore(), row.valueScore(), row.diversificationScore());
+            String scoreText = score(row.score()) + ("sector".equals(row.scoreSource()) ? "~" : "");
+            line("  %-9s %-20s %-12s %5s %14s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 20),
+                    cut(row.sector(), 12), scoreText, pillars,
+                    row.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.confidence()),
+                    row.correlationToPortfolio() == null ? "-"
+                            : String.format(Locale.ROOT, "%.2f", row.correlationToPortfolio()),
+                    row.held() ? "yes" : "");
+        }
+        if (report.opportunities().stream().anyMatch(row -> "sector".equals(row.scoreSource()))) {
+            out.println("  ~ not scored itself: shown with its sector ETF's score");
+        }
+    }
+
+    private void trims(ScanReport report) {
+        ScanReport.Summary summary = report.summary();
+        section(String.format(Locale.ROOT, "SUGGESTED TRIMS  (to free %s: %s %s)", money(summary.capitalNeeded()),
+                summary.sufficientCapital() ? "covered," : "short,", money(summary.capitalFreed()) + " freed"));
+        if (report.suggestedSales().isEmpty()) {
+            out.println("  None.");
+        } else {
+            line("  %-9s %-22s %12s %6s %12s %6s", "Symbol", "Name", "Value", "Sell%", "Sell", "Score");
+            for (ScanReport.Sale sale : report.suggestedSales()) {
+                line("  %-9s %-22s %12s %6.1f %12s %6.1f", cut(sale.symbol(), 9), cut(sale.name(), 22),
+                        money(sale.currentValue()), sale.salePct(), money(sale.saleValue()), sale.saleScore());
+                wrapped("            ", sale.rationale() + (sale.stopLossSafe() ? "" : " [not stop-loss safe]"));
+            }
+        }
+        if (!report.excludedPositions().isEmpty()) {
+            out.println("  Kept out of the trims:");
+            report.excludedPositions().forEach(item -> wrapped("  - " + item.symbol() + ": ", item.guard()));
+        }
+    }
+
+    private void impact(ScanReport report) {
+        ScanReport.ImpactView impact = report.impact();
+        section("IMPACT  (trims applied, each gap's capital in its best candidate)");
+        line("  %-24s %8s %8s %10s", "Bucket", "Before%", "After%", "Drift");
+        for (Map.Entry<String, Double> entry : impact.before().entrySet()) {
+            double after = impact.after().getOrDefault(entry.getKey(), 0.0);
+            if (entry.getValue() == 0 && after == 0) {
+                continue;
+            }
+            Double drift = impact.remainingDrift().get(entry.getKey());
+            line("  %-24s %8.1f %8.1f %10s", cut(entry.getKey(), 24), entry.getValue(), after,
+                    drift == null ? "" : drift == 0 ? "in range" : String.format(Locale.ROOT, "%+.1f", drift));
+        }
+        line("  Risk (annualized volatility): %s -> %s", pct(impact.riskBefore()), pct(impact.riskAfter()));
+        line("  Freed %s, invested %s, new cash needed %s", money(impact.totalFreed()), money(impact.totalInvested()),
+                money(Math.max(impact.netChange(), 0)));
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println(title);
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /** Prints {@code text} after {@code prefix}, wrapped at the terminal width and indented. */
+    private void wrapped(String prefix, String text) {
+        String indent = " ".repeat(Math.min(prefix.length(), 12));
+        StringBuilder current = new StringBuilder(prefix);
+        List<String> lines = new ArrayList<>();
+        for (String word : text.split(" ")) {
+            if (current.length() + word.length() + 1 > WIDTH && current.length() > indent.length()) {
+                lines.add(current.toString().stripTrailing());
+                current = new StringBuilder(indent);
+            }
+            current.append(word).append(' ');
+        }
+        lines.add(current.toString().stripTrailing());
+        lines.forEach(out::println);
+    }
+
+    private static String cut(String text, int width) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= width ? text : text.substring(0, width - 1) + ".";
+    }
+
+    private static String score(Double score) {
+        return score == null ? "-" : String.format(Locale.ROOT, "%.1f", score);
+    }
+
+    private static String reading(Double score) {
+        return score == null ? "unscored" : SymbolScore.readingOf(score);
+    }
+
+    private static String pct(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount);
+    }
+}

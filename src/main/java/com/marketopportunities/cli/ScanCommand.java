@@ -1,0 +1,184 @@
+package com.marketopportunities.cli;
+
+import com.marketopportunities.config.InvalidSettingsException;
+import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.config.ScanServiceFactory;
+import com.marketopportunities.config.Settings;
+import com.marketopportunities.marketdata.CsvFolderMarketData;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.portfolio.PortfolioFormat;
+import com.marketopportunities.portfolio.PortfolioFormatException;
+import com.marketopportunities.portfolio.PortfolioImport;
+import com.marketopportunities.portfolio.PortfolioReader;
+import com.marketopportunities.scan.ScanFailedException;
+import com.marketopportunities.scan.ScanReport;
+import com.marketopportunities.scan.ScanRequest;
+import com.marketopportunities.scoring.Horizon;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scan PORTFOLIO}: the whole answer for one portfolio, as a table or as the API's JSON. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scans a portfolio file: gaps, scored candidates, suggested trims and impact.",
+                "Progress goes to stderr; the answer to stdout.",
+                "Exit codes: 0 done, 1 the scan failed, 2 bad input."})
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PORTFOLIO",
+            description = "Portfolio file: plain CSV, JSON, or a Saxo Bank position export (detected from content).")
+    Path portfolioFile;
+
+    @Option(names = "--horizon", paramLabel = "short|medium|long", defaultValue = "medium",
+            converter = HorizonConverter.class,
+            description = "Investment horizon: short (1-3 months), medium (6-12 months), long (2-3 years). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Horizon horizon;
+
+    @Option(names = "--min-gap", paramLabel = "PCT",
+            description = "Smallest gap reported, in percent points, 0 to 50. Default: 5.0 (scan.min-gap-pct).")
+    Double minGap;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Use only prices on or before this date, for a reproducible scan. Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--data", paramLabel = "yahoo|DIR", defaultValue = "${env:MARKET_DATA:-yahoo}",
+            description = "Market data: 'yahoo' (Yahoo Finance) or a folder of CSV files "
+                    + "({SYMBOL}.csv or ohlcv/{SYMBOL}.csv, and fundamentals.csv). "
+                    + "Default: ${DEFAULT-VALUE} (environment MARKET_DATA).")
+    String data;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "Output: a table for a terminal, or the HTTP API's JSON response body. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = "--top", paramLabel = "N",
+            description = "Blue chips per gap besides its ETF, 0 to 20. Default: 6 (scan.top-n).")
+    Integer top;
+
+    @Option(names = "--portfolio-format", paramLabel = "csv|json|saxo",
+            description = "Force the portfolio format instead of detecting it from the content.")
+    PortfolioFormat portfolioFormat;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:MARKET_OPPORTUNITIES_CONFIG}",
+            description = "A properties file overriding any built-in setting (keys and defaults: "
+                    + "market-opportunities.properties in the README). Environment MARKET_OPPORTUNITIES_CONFIG.")
+    Path config;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE",
+            description = "Your own buckets and target ranges (JSON, the shape of sectors/taxonomy.json).")
+    Path taxonomy;
+
+    @Option(names = "--universe", paramLabel = "FILE",
+            description = "Your own candidate universe (JSON, the shape of sectors/universe.json).")
+    Path universe;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    enum OutputFormat { table, json }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Settings settings = Settings.load(config).withSectorFiles(taxonomy, universe);
+            PortfolioImport imported = readPortfolio(err);
+            MarketData marketData = marketData();
+            ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
+                    minGap == null ? settings.scan().defaultMinGapPct() : minGap,
+                    asOf == null ? LocalDate.now() : asOf,
+                    top == null ? settings.scan().defaultTopN() : top, importNotes(imported));
+            ScanReport report = ScanServiceFactory.create(settings, marketData, Clock.systemUTC())
+                    .scan(request, quiet ? com.marketopportunities.scan.ScanListener.SILENT : new StderrProgress(err));
+            if (format == OutputFormat.json) {
+                out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            } else {
+                new ReportTable(out).print(report, portfolioFile.toString(), marketData.describe());
+            }
+            out.flush();
+            return MarketOpportunitiesCli.EXIT_OK;
+        } catch (BadInputException | PortfolioFormatException | InvalidSettingsException e) {
+            err.println("error: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_BAD_INPUT;
+        } catch (ScanFailedException e) {
+            err.println("scan failed: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_FAILED;
+        }
+    }
+
+    private PortfolioImport readPortfolio(PrintWriter err) {
+        try {
+            PortfolioImport imported = new PortfolioReader().read(portfolioFile, portfolioFormat);
+            if (!quiet) {
+                err.printf(Locale.ROOT, "Read %d positions from %s (%s)%s%n", imported.portfolio().positions().size(),
+                        portfolioFile, imported.format().name().toLowerCase(Locale.ROOT),
+                        imported.skippedRows().isEmpty() ? "" : ", " + imported.skippedRows().size() + " rows skipped");
+            }
+            return imported;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("portfolio file " + portfolioFile + " not found");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read portfolio file " + portfolioFile + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> importNotes(PortfolioImport imported) {
+        List<String> notes = new ArrayList<>();
+        imported.skippedRows().forEach(row -> notes.add(imported.source() + ": skipped " + row));
+        notes.addAll(imported.notes());
+        return notes;
+    }
+
+    private MarketData marketData() {
+        if (data.equalsIgnoreCase("yahoo")) {
+            throw new BadInputException("the Yahoo Finance source is not available in this build yet; "
+                    + "scan offline with --data DIR, a folder of CSV files (for example --data ../shared/market-data)");
+        }
+        Path dir = Path.of(data);
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("--data " + data + ": no such folder (expected 'yahoo' or a folder of CSV files)");
+        }
+        return new CsvFolderMarketData(dir);
+    }
+
+    static final class HorizonConverter implements picocli.CommandLine.ITypeConverter<Horizon> {
+        @Override
+        public Horizon convert(String value) {
+            try {
+                return Horizon.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Input the user can fix: exit code 2. */
+    static final class BadInputException extends RuntimeException {
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+}

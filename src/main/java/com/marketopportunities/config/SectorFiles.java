@@ -1,0 +1,116 @@
+package com.marketopportunities.config;
+
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Candidate;
+import com.marketopportunities.sectors.CandidateUniverse;
+import com.marketopportunities.sectors.Taxonomy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the taxonomy ({@code sectors/taxonomy.json}) and the candidate universe
+ * ({@code sectors/universe.json}), built in or a user's own file of the same shape.
+ */
+public final class SectorFiles {
+
+    private SectorFiles() {
+    }
+
+    public static Taxonomy builtInTaxonomy() {
+        return taxonomy(resource("/sectors/taxonomy.json"), "built-in sectors/taxonomy.json");
+    }
+
+    public static CandidateUniverse builtInUniverse() {
+        return universe(resource("/sectors/universe.json"), "built-in sectors/universe.json");
+    }
+
+    public static Taxonomy taxonomy(Path file) {
+        return taxonomy(read(file), file.toString());
+    }
+
+    public static CandidateUniverse universe(Path file) {
+        return universe(read(file), file.toString());
+    }
+
+    private static Taxonomy taxonomy(JsonNode root, String source) {
+        List<Bucket> buckets = new ArrayList<>();
+        JsonNode list = root.path("buckets");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new InvalidSettingsException(source + ": expected a non-empty \"buckets\" array");
+        }
+        for (JsonNode node : list) {
+            try {
+                buckets.add(new Bucket(required(node, "name", source), Bucket.Kind.valueOf(
+                        required(node, "kind", source).toUpperCase(Locale.ROOT)),
+                        node.path("min_pct").asDouble(), node.path("max_pct").asDouble(), required(node, "etf", source)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException(source + ": bucket " + node + ": " + e.getMessage()
+                        + " (kind is sector or region; min_pct <= max_pct within 0-100)");
+            }
+        }
+        return new Taxonomy(buckets, textMap(root.path("known_etfs")), textMap(root.path("sector_aliases")));
+    }
+
+    private static CandidateUniverse universe(JsonNode root, String source) {
+        Map<String, List<Candidate>> byEtf = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            if (entry.getKey().startsWith("_")) {
+                continue;
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (JsonNode pair : entry.getValue()) {
+                if (!pair.isArray() || pair.size() != 2) {
+                    throw new InvalidSettingsException(source + ": under \"" + entry.getKey()
+                            + "\" expected [\"SYMBOL\", \"Name\"] pairs, got " + pair);
+                }
+                candidates.add(new Candidate(pair.get(0).asString().trim().toUpperCase(Locale.ROOT),
+                        pair.get(1).asString().trim()));
+            }
+            byEtf.put(entry.getKey(), candidates);
+        }
+        return new CandidateUniverse(byEtf);
+    }
+
+    private static Map<String, String> textMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            map.put(entry.getKey(), entry.getValue().asString());
+        }
+        return map;
+    }
+
+    private static String required(JsonNode node, String field, String source) {
+        JsonNode value = node.get(field);
+        if (value == null || value.asString().isBlank()) {
+            throw new InvalidSettingsException(source + ": bucket " + node + " has no \"" + field + "\"");
+        }
+        return value.asString();
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = SectorFiles.class.getResourceAsStream(name)) {
+            return JsonFormat.mapper().readTree(in);
+        } catch (IOException | JacksonException e) {
+            throw new IllegalStateException("the built-in " + name + " cannot be read", e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JsonFormat.mapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new InvalidSettingsException("cannot read " + file + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new InvalidSettingsException(file + ": not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.marketopportunities.config;
+
+import com.marketopportunities.rebalance.TrimSettings;
+import com.marketopportunities.scan.ScanSettings;
+import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.scoring.ScoringSettings;
+import com.marketopportunities.scoring.ScoringSettings.HorizonSettings;
+import com.marketopportunities.sectors.CandidateUniverse;
+import com.marketopportunities.sectors.Taxonomy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The product's configuration: the built-in defaults of {@code market-opportunities.properties},
+ * overridden by a user's file. Every key is documented in that resource.
+ */
+public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings trims, Taxonomy taxonomy,
+                       CandidateUniverse universe) {
+
+    private static final String DEFAULTS = "/market-opportunities.properties";
+
+    public static Settings defaults() {
+        return load(null);
+    }
+
+    /**
+     * @param overrides a properties file whose keys replace the defaults, or {@code null}
+     * @throws InvalidSettingsException naming the key and what was expected
+     */
+    public static Settings load(Path overrides) {
+        Properties properties = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream(DEFAULTS)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in " + DEFAULTS + " cannot be read", e);
+        }
+        if (overrides != null) {
+            try (Reader reader = Files.newBufferedReader(overrides, StandardCharsets.UTF_8)) {
+                Properties user = new Properties();
+                user.load(reader);
+                user.stringPropertyNames().forEach(key -> {
+                    if (!properties.containsKey(key)) {
+                        throw new InvalidSettingsException(overrides + ": unknown key '" + key
+                                + "' (see market-opportunities.properties for the keys)");
+                    }
+                    properties.setProperty(key, user.getProperty(key));
+                });
+            } catch (IOException e) {
+                throw new InvalidSettingsException("cannot read the configuration file " + overrides + ": " + e.getMessage());
+            }
+        }
+        return from(new Keys(properties, overrides == null ? "built-in settings" : overrides.toString()));
+    }
+
+    private static Settings from(Keys keys) {
+        Map<Horizon, HorizonSettings> horizons = new EnumMap<>(Horizon.class);
+        for (Horizon horizon : Horizon.values()) {
+            String prefix = "scoring." + horizon.key() + ".";
+            double[] weights = keys.numbers(prefix + "weights", 3);
+            horizons.put(horizon, keys.build(prefix + "weights", () -> new HorizonSettings(
+                    keys.integer(prefix + "window-days"), keys.integer(prefix + "momentum-bars"),
+                    weights[0], weights[1], weights[2])));
+        }
+        ScoringSettings scoring = new ScoringSettings(horizons, keys.text("scoring.benchmark"),
+                keys.integer("scoring.min-bars"), keys.integer("scoring.rsi-period"),
+                keys.integer("scoring.min-daily-returns"), keys.integer("scoring.trading-days-per-year"),
+                new ScoringSettings.MomentumSettings(keys.number("scoring.momentum.points-per-return-pct"),
+                        keys.number("scoring.momentum.rsi-points-per-unit"),
+                        keys.number("scoring.momentum.points-per-relative-pct")),
+                new ScoringSettings.ValueSettings(keys.number("scoring.value.fair-pe"),
+                        keys.number("scoring.value.points-per-pe-below"), keys.number("scoring.value.points-per-pe-above"),
+                        keys.number("scoring.value.points-per-yield-pct")),
+                new ScoringSettings.DiversificationSettings(keys.number("scoring.diversification.neutral-volatility"),
+                        keys.number("scoring.diversification.points-per-vol-below"),
+                        keys.number("scoring.diversification.points-per-vol-above")));
+        ScanSettings scan = new ScanSettings(keys.integer("scan.top-gaps"), keys.integer("scan.max-opportunities"),
+                keys.number("scan.bucket-cap-pct"), keys.integer("scan.min-correlation-overlap"),
+                keys.integer("scan.top-n"), keys.number("scan.min-gap-pct"));
+        TrimSettings trims = new TrimSettings(keys.integer("trims.protected-top-n"),
+                keys.integer("trims.min-holding-days"), keys.number("trims.max-sale-pct"),
+                keys.number("trims.min-sale-score"), keys.number("trims.sufficient-ratio"),
+                keys.integer("trims.return-bars"));
+        String taxonomyFile = keys.text("sectors.taxonomy");
+        String universeFile = keys.text("sectors.universe");
+        return new Settings(scoring, scan, trims,
+                taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
+                universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)));
+    }
+
+    /** Replaces the taxonomy and/or universe (command-line files win over the configuration). */
+    public Settings withSectorFiles(Path taxonomyFile, Path universeFile) {
+        return new Settings(scoring, scan, trims,
+                taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile),
+                universeFile == null ? universe : SectorFiles.universe(universeFile));
+    }
+
+    /** Typed reads of the properties, with errors that name the key and the source. */
+    private record Keys(Properties properties, String source) {
+
+        String text(String key) {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                throw new InvalidSettingsException(source + ": missing key '" + key + "'");
+            }
+            return value.trim();
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(text(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be a whole number, got '"
+                        + text(key) + "'");
+            }
+        }
+
+        double number(String key) {
+            return parse(key, text(key));
+        }
+
+        double[] numbers(String key, int count) {
+            String[] parts = text(key).split(",");
+            if (parts.length != count) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must list " + count
+                        + " numbers separated by commas, got '" + text(key) + "'");
+            }
+            double[] numbers = new double[count];
+            for (int i = 0; i < count; i++) {
+                numbers[i] = parse(key, parts[i].trim());
+            }
+            return numbers;
+        }
+
+        <T> T build(String key, java.util.function.Supplier<T> constructor) {
+            try {
+                return constructor.get();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException(source + ": '" + key + "': " + e.getMessage());
+            }
+        }
+
+        /** A number, or a fraction written {@code a/b}. */
+        private double parse(String key, String value) {
+            try {
+                int slash = value.indexOf('/');
+                return slash < 0 ? Double.parseDouble(value)
+                        : Double.parseDouble(value.substring(0, slash).trim()) / Double.parseDouble(value.substring(slash + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be a number (or a fraction a/b), got '"
+                        + value + "'");
+            }
+        }
+    }
+}

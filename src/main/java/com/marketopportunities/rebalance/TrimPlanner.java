@@ -1,0 +1,147 @@
+package com.marketopportunities.rebalance;
+
+import com.marketopportunities.scoring.ReturnStatistics;
+import com.marketopportunities.scoring.ScoreScale;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Suggests which positions to trim, and by how much, to pay for the gaps (SCANNER.md 5).
+ *
+ * <p>Guards first: the largest holdings, positions held too briefly and zero-value rows are
+ * never trimmed, and each is listed with the guard that kept it. The rest get a sale score from
+ * their concentration and recent return (halved near a stop-loss); the sellable ones are walked
+ * from the highest score, each selling at most a share of its value, until the need is covered.
+ */
+public final class TrimPlanner {
+
+    private final TrimSettings settings;
+
+    public TrimPlanner(TrimSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param holdings      every position of the portfolio
+     * @param capitalNeeded money to free, in the base currency
+     * @param asOf          the scan's date: holding periods and returns end there
+     */
+    public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf) {
+        double total = holdings.stream().mapToDouble(Holding::value).sum();
+        List<Holding> largest = holdings.stream()
+                .sorted(Comparator.comparingDouble(Holding::value).reversed())
+                .limit(settings.protectedTopN()).toList();
+        List<ExcludedPosition> excluded = new ArrayList<>();
+        List<SaleCandidate> candidates = new ArrayList<>();
+        for (Holding holding : holdings) {
+            String guard = guard(holding, largest, asOf);
+            if (guard != null) {
+                excluded.add(new ExcludedPosition(holding.symbol(), guard));
+                continue;
+            }
+            SaleCandidate candidate = saleCandidate(holding, total, asOf);
+            if (candidate.score() < settings.minSaleScore()) {
+                excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
+                        "sale score %.1f is below %.0f (%s)", candidate.score(), settings.minSaleScore(),
+                        candidate.rationale())));
+            } else {
+                candidates.add(candidate);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(SaleCandidate::score).reversed()
+                .thenComparing(candidate -> -candidate.holding().value())
+                .thenComparing(candidate -> candidate.holding().symbol()));
+
+        List<TrimSuggestion> sales = new ArrayList<>();
+        double remaining = capitalNeeded;
+        for (SaleCandidate candidate : candidates) {
+            if (remaining <= 0) {
+                break;
+            }
+            Holding holding = candidate.holding();
+            double sale = Math.min(holding.value() * settings.maxSalePct() / 100, remaining);
+            remaining -= sale;
+            sales.add(new TrimSuggestion(holding.symbol(), holding.position().name(), holding.bucket(),
+                    holding.value(), sale / holding.value() * 100, sale, ScoreScale.round(candidate.score(), 1),
+                    candidate.rationale(), candidate.stopLossSafe()));
+        }
+        double freed = capitalNeeded - Math.max(remaining, 0);
+        return new TrimPlan(sales, excluded, capitalNeeded, freed,
+                freed >= settings.sufficientRatio() * capitalNeeded);
+    }
+
+    /** The guard that keeps a holding out of the trims, or {@code null} when none does. */
+    private String guard(Holding holding, List<Holding> largest, LocalDate asOf) {
+        if (holding.value() <= 0) {
+            return "zero value";
+        }
+        if (largest.contains(holding)) {
+            return "protected: one of the " + settings.protectedTopN() + " largest holdings";
+        }
+        LocalDate acquired = holding.position().acquired();
+        if (acquired != null) {
+            long days = ChronoUnit.DAYS.between(acquired, asOf);
+            if (days < settings.minHoldingDays()) {
+                return "held " + days + " days (since " + acquired + "), under the " + settings.minHoldingDays()
+                        + "-day minimum";
+            }
+        }
+        return null;
+    }
+
+    private SaleCandidate saleCandidate(Holding holding, double total, LocalDate asOf) {
+        List<Double> signals = new ArrayList<>(2);
+        List<String> reasons = new ArrayList<>(3);
+        double weight = holding.value() / total * 100;
+        if (weight > 10) {
+            signals.add(Math.min((weight - 10) * 5, 50));
+            reasons.add(String.format(Locale.ROOT, "Over-concentrated (%.1f%% of portfolio)", weight));
+        } else if (weight > 5) {
+            signals.add(12.0);
+            reasons.add(String.format(Locale.ROOT, "Large position (%.1f%% of portfolio)", weight));
+        } else if (weight > 3) {
+            signals.add(10.0);
+            reasons.add(String.format(Locale.ROOT, "Sizeable position (%.1f%% of portfolio)", weight));
+        }
+        Double recentReturn = recentReturnPct(holding, asOf);
+        if (recentReturn != null && recentReturn < -10) {
+            signals.add(Math.min(Math.abs(recentReturn), 50));
+            reasons.add(String.format(Locale.ROOT, "Down %.1f%% over the last %d bars", -recentReturn,
+                    settings.returnBars()));
+        } else if (recentReturn != null && recentReturn < 0) {
+            signals.add(20.0);
+            reasons.add(String.format(Locale.ROOT, "Slightly down (%.1f%%) over the last %d bars", -recentReturn,
+                    settings.returnBars()));
+        }
+        double score = signals.isEmpty() ? 10 : signals.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        if (reasons.isEmpty()) {
+            reasons.add("No concentration or weakness signal (default score)");
+        }
+        Double pnl = holding.position().unrealizedPnlPct();
+        boolean nearStopLoss = pnl != null && pnl >= -10 && pnl <= -5;
+        if (nearStopLoss) {
+            score /= 2;
+            reasons.add(String.format(Locale.ROOT, "%.1f%% below entry price, near a stop-loss: signals halved", -pnl));
+        }
+        return new SaleCandidate(holding, score, String.join("; ", reasons), !nearStopLoss);
+    }
+
+    /** Return over the last {@code returnBars} bars up to the as-of date, in percent, or {@code null}. */
+    private Double recentReturnPct(Holding holding, LocalDate asOf) {
+        if (holding.history() == null) {
+            return null;
+        }
+        double[] closes = holding.history().closesBetween(LocalDate.MIN, asOf);
+        if (closes.length < 2) {
+            return null;
+        }
+        return ReturnStatistics.percentChange(closes, Math.min(settings.returnBars(), closes.length));
+    }
+
+    private record SaleCandidate(Holding holding, double score, String rationale, boolean stopLossSafe) {
+    }
+}

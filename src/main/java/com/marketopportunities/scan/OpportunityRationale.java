@@ -1,0 +1,41 @@
+package com.marketopportunities.scan;
+
+import com.marketopportunities.scoring.ScoreOutcome;
+import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.sectors.SectorGap;
+import java.util.Locale;
+
+/** The one-line why of an opportunity, in words an investor reads. */
+final class OpportunityRationale {
+
+    private OpportunityRationale() {
+    }
+
+    static String explain(SectorGap gap, SymbolScore own, SymbolScore shown, String source, Double correlation,
+                          ScoreOutcome outcome) {
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "Fills the %s gap (%.1f%% -> %.1f%%)",
+                gap.bucket().name(), gap.currentPct(), gap.targetPct()));
+        if (own != null) {
+            why.append(String.format(Locale.ROOT, "; %s at %.1f (momentum %.1f, value %.1f, diversification %.1f)",
+                    own.reading(), own.compositeScore(), own.momentumScore(), own.valueScore(),
+                    own.diversificationScore()));
+            if (own.confidence() < 1) {
+                why.append(String.format(Locale.ROOT, "; short history, confidence %.2f", own.confidence()));
+            }
+        } else if ("sector".equals(source)) {
+            why.append(String.format(Locale.ROOT, "; not scored (%s), shown with its sector ETF's %.1f",
+                    reason(outcome), shown.compositeScore()));
+        } else {
+            why.append("; not scored (").append(reason(outcome)).append(')');
+        }
+        if (correlation != null) {
+            why.append(String.format(Locale.ROOT, "; %s correlation to your portfolio (%.2f)",
+                    correlation < 0.3 ? "low" : correlation < 0.7 ? "moderate" : "high", correlation));
+        }
+        return why.toString();
+    }
+
+    private static String reason(ScoreOutcome outcome) {
+        return outcome instanceof ScoreOutcome.Unscored unscored ? unscored.reason() : "no score";
+    }
+}

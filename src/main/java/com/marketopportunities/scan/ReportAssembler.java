@@ -1,0 +1,74 @@
+package com.marketopportunities.scan;
+
+import com.marketopportunities.rebalance.Impact;
+import com.marketopportunities.rebalance.TrimPlan;
+import com.marketopportunities.scoring.ScoreOutcome;
+import com.marketopportunities.scoring.ScoreScale;
+import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.sectors.SectorGap;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a scan's results into the {@link ScanReport}, rounding money to cents and percentages to 2 places. */
+final class ReportAssembler {
+
+    private ReportAssembler() {
+    }
+
+    static ScanReport assemble(ScanRequest request, List<SectorGap> gaps, List<SectorGap> topGaps,
+                               Map<SectorGap, Double> capital, Map<String, ScoreOutcome> outcomes,
+                               List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
+                               double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
+        List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
+                capital.getOrDefault(gap, 0.0), outcomes.get(gap.bucket().proxyEtf()))).toList();
+        List<ScanReport.Sale> sales = trims.sales().stream().map(sale -> new ScanReport.Sale(sale.symbol(),
+                sale.name(), sale.bucket(), money(sale.currentValue()), round(sale.salePct(), 2),
+                money(sale.saleValue()), sale.saleScore(), sale.rationale(), sale.stopLossSafe())).toList();
+        List<ScanReport.Excluded> excluded = trims.excluded().stream()
+                .map(position -> new ScanReport.Excluded(position.symbol(), position.guard())).toList();
+        List<ScanReport.Unscored> unscored = outcomes.values().stream()
+                .filter(outcome -> outcome instanceof ScoreOutcome.Unscored)
+                .map(outcome -> new ScanReport.Unscored(outcome.symbol(), ((ScoreOutcome.Unscored) outcome).reason()))
+                .toList();
+        double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
+        ScanReport.Summary summary = new ScanReport.Summary(request.portfolio().positions().size(), money(totalValue),
+                gaps.size(), opportunities.size(), sales.size(), money(capitalNeeded), money(trims.freed()),
+                trims.sufficient());
+        return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
+                unscored, List.copyOf(warnings), request.horizon().key(), request.asOf(),
+                request.portfolio().baseCurrency(), generatedAt, stats);
+    }
+
+    private static ScanReport.Gap gapRow(SectorGap gap, boolean top, double capital, ScoreOutcome etfOutcome) {
+        SymbolScore score = etfOutcome instanceof ScoreOutcome.Scored scored ? scored.score() : null;
+        return new ScanReport.Gap(gap.bucket().name(), round(gap.currentPct(), 2), round(gap.targetPct(), 2),
+                round(gap.gapPct(), 2), gap.bucket().minPct(), gap.bucket().maxPct(), gap.bucket().proxyEtf(),
+                score == null ? null : score.compositeScore(), score == null ? null : score.confidence(),
+                score == null ? null : score.momentumScore(), score == null ? null : score.valueScore(),
+                score == null ? null : score.diversificationScore(), top, money(capital));
+    }
+
+    private static ScanReport.ImpactView impactView(Impact impact) {
+        return new ScanReport.ImpactView(roundAll(impact.before()), roundAll(impact.after()),
+                impact.riskBefore() == null ? null : round(impact.riskBefore(), 2),
+                impact.riskAfter() == null ? null : round(impact.riskAfter(), 2),
+                money(impact.totalFreed()), money(impact.totalInvested()), money(impact.netChange()),
+                roundAll(impact.remainingDrift()));
+    }
+
+    private static Map<String, Double> roundAll(Map<String, Double> values) {
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        values.forEach((key, value) -> rounded.put(key, round(value, 2)));
+        return rounded;
+    }
+
+    static double money(double amount) {
+        return round(amount, 2);
+    }
+
+    static double round(double value, int decimals) {
+        return ScoreScale.round(value, decimals);
+    }
+}

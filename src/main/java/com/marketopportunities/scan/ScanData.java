@@ -1,0 +1,57 @@
+package com.marketopportunities.scan;
+
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.PriceHistory;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The market data of one scan: each symbol's history and fundamentals are asked for once, however
+ * many gaps or holdings share the symbol, over one date range that covers every horizon.
+ */
+final class ScanData {
+
+    private final MarketData marketData;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final ScanListener listener;
+    private final Map<String, CompletableFuture<PriceHistory>> histories = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Fundamentals>> fundamentals = new ConcurrentHashMap<>();
+    private final AtomicInteger requested = new AtomicInteger();
+    private final AtomicInteger completed = new AtomicInteger();
+
+    ScanData(MarketData marketData, LocalDate from, LocalDate to, ScanListener listener) {
+        this.marketData = marketData;
+        this.from = from;
+        this.to = to;
+        this.listener = listener;
+    }
+
+    CompletableFuture<PriceHistory> history(String symbol) {
+        return histories.computeIfAbsent(key(symbol), key -> track(key, marketData.history(key, from, to)));
+    }
+
+    CompletableFuture<Fundamentals> fundamentals(String symbol) {
+        return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
+    }
+
+    /** Requests made to the provider by this scan so far. */
+    int requests() {
+        return requested.get();
+    }
+
+    private <T> CompletableFuture<T> track(String symbol, CompletableFuture<T> request) {
+        requested.incrementAndGet();
+        return request.whenComplete((value, error) ->
+                listener.fetched(symbol, completed.incrementAndGet(), requested.get()));
+    }
+
+    private static String key(String symbol) {
+        return symbol.toUpperCase(Locale.ROOT);
+    }
+}

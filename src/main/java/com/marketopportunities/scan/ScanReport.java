@@ -1,0 +1,74 @@
+package com.marketopportunities.scan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole answer of a scan, shaped as the HTTP API's response body (API.md), which the command
+ * line's {@code --format json} prints as is. Money is in {@code baseCurrency} rounded to cents,
+ * percentages are percent points rounded to 2 decimals (12.5 = 12.5 %), scores 0-100 to 1 decimal.
+ */
+public record ScanReport(
+        List<Gap> gaps,
+        List<Opportunity> opportunities,
+        List<Sale> suggestedSales,
+        List<Excluded> excludedPositions,
+        ImpactView impact,
+        Summary summary,
+        List<Unscored> unscored,
+        List<String> warnings,
+        String horizon,
+        LocalDate asOf,
+        String baseCurrency,
+        Instant generatedAt,
+        Stats stats) {
+
+    /**
+     * A bucket below its target. {@code score} and the pillars are those of its proxy ETF
+     * ({@code null} when the ETF could not be scored). {@code top} marks the gaps that drive
+     * opportunities, trims and impact.
+     */
+    public record Gap(String sector, double currentPct, double targetPct, double gapPct, double minPct,
+                      double maxPct, String etf, Double score, Double confidence, Double momentumScore,
+                      Double valueScore, Double diversificationScore, boolean top, double capitalNeeded) {
+    }
+
+    /**
+     * A way to fill a gap. The candidates of one gap are alternatives for the same
+     * {@code capitalNeeded}. {@code scoreSource} is "symbol" (its own score), "sector" (an unscored
+     * stock shown with its gap ETF's score) or "none".
+     */
+    public record Opportunity(String symbol, String name, String sector, String type, Double score,
+                              String scoreSource, Double momentumScore, Double valueScore,
+                              Double diversificationScore, Double confidence, Double correlationToPortfolio,
+                              String action, String horizon, double capitalNeeded, String rationale, boolean held) {
+    }
+
+    public record Sale(String symbol, String name, String sector, double currentValue, double salePct,
+                       double saleValue, double saleScore, String rationale, boolean stopLossSafe) {
+    }
+
+    public record Excluded(String symbol, String guard) {
+    }
+
+    /** Allocation in percent per bucket, risk as annualized volatility in percent. */
+    public record ImpactView(Map<String, Double> before, Map<String, Double> after, Double riskBefore,
+                             Double riskAfter, double totalFreed, double totalInvested, double netChange,
+                             Map<String, Double> remainingDrift) {
+    }
+
+    public record Summary(int positions, double totalValue, int totalGaps, int totalOpportunities, int totalSales,
+                          double capitalNeeded, double capitalFreed, boolean sufficientCapital) {
+    }
+
+    public record Unscored(String symbol, String reason) {
+    }
+
+    /**
+     * @param upstreamCalls requests that reached the market-data provider (cache hits excluded)
+     */
+    public record Stats(long durationMs, int cacheHits, int cacheMisses, int staleServed, int upstreamCalls) {
+    }
+}

@@ -1,0 +1,387 @@
+package com.marketopportunities.scan;
+
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
+import com.marketopportunities.marketdata.NoDataException;
+import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.rebalance.Holding;
+import com.marketopportunities.rebalance.Impact;
+import com.marketopportunities.rebalance.ImpactCalculator;
+import com.marketopportunities.rebalance.Purchase;
+import com.marketopportunities.rebalance.TrimPlan;
+import com.marketopportunities.rebalance.TrimPlanner;
+import com.marketopportunities.scoring.DailyReturnSeries;
+import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.scoring.ScoreOutcome;
+import com.marketopportunities.scoring.Scorer;
+import com.marketopportunities.scoring.ScoringSettings;
+import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.sectors.Candidate;
+import com.marketopportunities.sectors.CandidateUniverse;
+import com.marketopportunities.sectors.Classification;
+import com.marketopportunities.sectors.GapFinder;
+import com.marketopportunities.sectors.SectorClassifier;
+import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.Taxonomy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * The product's one job: from a portfolio to gaps, scored candidates, trims and impact. The
+ * command line and the HTTP service are two doors onto this class.
+ *
+ * <p>Market data is fetched in three rounds, each in parallel: the holdings (profiles for those
+ * whose bucket is not known, histories for risk and trims) with the benchmark; then the proxy
+ * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan.
+ */
+public final class ScanService {
+
+    private final MarketData marketData;
+    private final Scorer scorer;
+    private final ScoringSettings scoring;
+    private final ScanSettings settings;
+    private final Taxonomy taxonomy;
+    private final CandidateUniverse universe;
+    private final TrimPlanner trimPlanner;
+    private final Clock clock;
+
+    public ScanService(MarketData marketData, Scorer scorer, ScoringSettings scoring, ScanSettings settings,
+                       Taxonomy taxonomy, CandidateUniverse universe, TrimPlanner trimPlanner, Clock clock) {
+        this.marketData = marketData;
+        this.scorer = scorer;
+        this.scoring = scoring;
+        this.settings = settings;
+        this.taxonomy = taxonomy;
+        this.universe = universe;
+        this.trimPlanner = trimPlanner;
+        this.clock = clock;
+    }
+
+    /**
+     * Scans a portfolio. Symbols without data are reported unscored and the scan goes on.
+     *
+     * @throws ScanFailedException when the market-data provider could answer for no symbol at all
+     */
+    public ScanReport scan(ScanRequest request, ScanListener listener) {
+        long started = System.nanoTime();
+        LocalDate asOf = request.asOf();
+        Horizon horizon = request.horizon();
+        LocalDate windowStart = asOf.minusDays(scoring.horizon(horizon).windowDays());
+        LocalDate fetchFrom = asOf.minusDays(longestWindowDays());
+        ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
+        List<String> warnings = new ArrayList<>(request.notes());
+        ScanScores scores = new ScanScores(data, horizon, asOf);
+
+        listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
+        CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
+        List<Position> positions = request.portfolio().positions();
+        positions.forEach(position -> data.history(position.symbol()));
+        List<Holding> holdings = classify(positions, data, warnings);
+        Allocation allocation = allocationOf(holdings);
+
+        List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
+        listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
+        allGaps.forEach(gap -> scores.request(gap.bucket().proxyEtf()));
+        List<SectorGap> gaps = sortByEtfScore(allGaps, scores);
+        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
+
+        listener.stage("scoring the candidates of " + topGaps.size() + " top gaps");
+        topGaps.forEach(gap -> universe.candidates(gap.bucket().proxyEtf(), request.topN())
+                .forEach(candidate -> scores.request(candidate.symbol())));
+
+        double total = allocation.total();
+        Map<SectorGap, Double> capital = new LinkedHashMap<>();
+        for (SectorGap gap : topGaps) {
+            capital.put(gap, capitalFor(gap, allocation, warnings));
+        }
+        failIfNothingAnswered(scores, benchmark);
+        warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
+
+        DailyReturnSeries portfolioReturns = portfolioReturns(holdings, windowStart, asOf);
+        Set<String> held = positions.stream().map(Position::symbol).collect(Collectors.toSet());
+        List<ScanReport.Opportunity> opportunities = new ArrayList<>();
+        List<Purchase> purchases = new ArrayList<>();
+        for (SectorGap gap : topGaps) {
+            List<CandidateRow> rows = candidateRows(gap, request.topN(), scores, data);
+            double amount = capital.get(gap);
+            for (CandidateRow row : rows) {
+                opportunities.add(opportunity(row, rows.get(0), gap, amount, horizon, held, portfolioReturns,
+                        windowStart, asOf));
+            }
+            purchases.add(purchaseFor(gap, rows, amount));
+        }
+        opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        List<ScanReport.Opportunity> shown = opportunities.subList(0, Math.min(settings.maxOpportunities(),
+                opportunities.size()));
+
+        double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
+        TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
+        if (!trims.sufficient() && capitalNeeded > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "The suggested trims free %.2f of the %.2f needed: the rest needs new cash or larger trims",
+                    trims.freed(), capitalNeeded));
+        }
+        Impact impact = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear())
+                .impact(holdings, trims, purchases, windowStart, asOf);
+
+        return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
+                total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
+                        0, 0, 0, data.requests()));
+    }
+
+    private int longestWindowDays() {
+        return java.util.Arrays.stream(Horizon.values()).mapToInt(h -> scoring.horizon(h).windowDays()).max()
+                .orElseThrow();
+    }
+
+    private List<Holding> classify(List<Position> positions, ScanData data, List<String> warnings) {
+        SectorClassifier classifier = new SectorClassifier(taxonomy);
+        Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
+        positions.stream().filter(classifier::needsProfile)
+                .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
+        List<Holding> holdings = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (Position position : positions) {
+            Classification classification;
+            CompletableFuture<Fundamentals> profile = profiles.get(position);
+            if (profile == null) {
+                classification = classifier.classify(position, null, false);
+            } else {
+                Fundamentals fundamentals = await(profile);
+                classification = classifier.classify(position, fundamentals == null ? null : fundamentals.sector(),
+                        fundamentals == null);
+            }
+            if (classification.bucket().equals(Taxonomy.UNKNOWN)) {
+                unknown.add(position.symbol());
+            } else if (classification.bucket().equals(Taxonomy.OTHER)) {
+                other.add(position.symbol());
+            }
+            holdings.add(new Holding(position, classification.bucket(), await(data.history(position.symbol()))));
+        }
+        if (!unknown.isEmpty()) {
+            warnings.add("Sector unknown (no profile could be looked up) for " + String.join(", ", unknown)
+                    + ": counted in the total as \"Unknown\"");
+        }
+        if (!other.isEmpty()) {
+            warnings.add("No target bucket for " + String.join(", ", other) + ": counted in the total as \"Other\"");
+        }
+        List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
+                .map(Holding::symbol).toList();
+        if (!noHistory.isEmpty()) {
+            warnings.add("No price history for " + String.join(", ", noHistory)
+                    + ": left out of the risk and correlation figures");
+        }
+        return holdings;
+    }
+
+    private Allocation allocationOf(List<Holding> holdings) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        taxonomy.buckets().forEach(bucket -> values.put(bucket.name(), 0.0));
+        holdings.forEach(holding -> values.merge(holding.bucket(), holding.value(), Double::sum));
+        return new Allocation(values);
+    }
+
+    /** Gaps by their ETF's composite score, highest first; gaps whose ETF is unscored come last. */
+    private static List<SectorGap> sortByEtfScore(List<SectorGap> gaps, ScanScores scores) {
+        List<SectorGap> sorted = new ArrayList<>(gaps);
+        sorted.sort(Comparator.comparing((SectorGap gap) -> scores.score(gap.bucket().proxyEtf())
+                .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
+        return sorted;
+    }
+
+    /**
+     * The gap's money, {@code gap% x total}, capped so that the bucket does not pass the bucket cap
+     * of the portfolio after the trade.
+     */
+    private double capitalFor(SectorGap gap, Allocation allocation, List<String> warnings) {
+        double total = allocation.total();
+        double wanted = gap.gapPct() / 100 * total;
+        double room = Math.max(0, settings.bucketCapPct() / 100 * total - allocation.value(gap.bucket().name()));
+        if (wanted > room) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "%s: capital capped at %.2f so the bucket stays within %.0f%% of the portfolio",
+                    gap.bucket().name(), room, settings.bucketCapPct()));
+            return room;
+        }
+        return wanted;
+    }
+
+    private void failIfNothingAnswered(ScanScores scores, CompletableFuture<PriceHistory> benchmark) {
+        Collection<ScoreOutcome> outcomes = scores.outcomes().values();
+        boolean anyAnswered = await(benchmark) != null || outcomes.stream().anyMatch(o -> o instanceof ScoreOutcome.Scored);
+        if (!anyAnswered && scores.unavailable() != null) {
+            throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
+                    + scores.unavailable().getMessage(), scores.unavailable());
+        }
+    }
+
+    private void warnAboutBenchmark(CompletableFuture<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
+                                    List<String> warnings) {
+        PriceHistory history = await(benchmark);
+        if (history == null || history.between(windowStart, asOf).isEmpty()) {
+            warnings.add("Benchmark " + scoring.benchmarkSymbol() + " has no prices up to " + asOf
+                    + ": relative strength is left out of momentum");
+            return;
+        }
+        LocalDate last = history.bars().get(history.bars().size() - 1).date();
+        if (last.isBefore(asOf.minusDays(7))) {
+            warnings.add("Market data ends on " + last + ", " + java.time.temporal.ChronoUnit.DAYS.between(last, asOf)
+                    + " days before the as-of date " + asOf + ": scores describe " + last
+                    + " (pass --as-of to scan an earlier date)");
+        }
+    }
+
+    private DailyReturnSeries portfolioReturns(List<Holding> holdings, LocalDate from, LocalDate to) {
+        Map<DailyReturnSeries, Double> weighted = new IdentityHashMap<>();
+        holdings.stream().filter(holding -> holding.history() != null && holding.value() > 0)
+                .forEach(holding -> weighted.put(DailyReturnSeries.of(holding.history(), from, to), holding.value()));
+        return DailyReturnSeries.valueWeighted(weighted);
+    }
+
+    private List<CandidateRow> candidateRows(SectorGap gap, int topN, ScanScores scores, ScanData data) {
+        List<CandidateRow> rows = new ArrayList<>();
+        String etf = gap.bucket().proxyEtf();
+        Fundamentals etfProfile = await(data.fundamentals(etf));
+        rows.add(new CandidateRow(etf, etfProfile != null && etfProfile.name() != null ? etfProfile.name()
+                : gap.bucket().name() + " ETF", "ETF", scores.outcome(etf), await(data.history(etf))));
+        for (Candidate candidate : universe.candidates(etf, topN)) {
+            rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
+                    await(data.history(candidate.symbol()))));
+        }
+        return rows;
+    }
+
+    /**
+     * One row of the opportunities table. An unscored stock is shown with its gap ETF's score
+     * ({@code score_source: "sector"}), never with a made-up number.
+     */
+    private ScanReport.Opportunity opportunity(CandidateRow row, CandidateRow etfRow, SectorGap gap, double amount,
+                                               Horizon horizon, Set<String> held, DailyReturnSeries portfolioReturns,
+                                               LocalDate from, LocalDate asOf) {
+        SymbolScore own = row.score();
+        SymbolScore shown = own != null ? own : etfRow.score();
+        String source = own != null ? "symbol" : shown != null ? "sector" : "none";
+        Double correlation = correlation(row.history(), portfolioReturns, from, asOf);
+        String rationale = OpportunityRationale.explain(gap, own, shown, source, correlation, row.outcome());
+        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.bucket().name(), row.type(),
+                shown == null ? null : shown.compositeScore(), source,
+                shown == null ? null : shown.momentumScore(), shown == null ? null : shown.valueScore(),
+                shown == null ? null : shown.diversificationScore(), shown == null ? null : shown.confidence(),
+                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY", horizon.key(),
+                ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
+    }
+
+    private Double correlation(PriceHistory history, DailyReturnSeries portfolioReturns, LocalDate from, LocalDate to) {
+        if (history == null) {
+            return null;
+        }
+        double correlation = DailyReturnSeries.of(history, from, to).correlation(portfolioReturns,
+                settings.minCorrelationOverlap());
+        return Double.isNaN(correlation) ? null : correlation;
+    }
+
+    /** The gap's money goes into its top-scored candidate (the ETF when none is scored). */
+    private static Purchase purchaseFor(SectorGap gap, List<CandidateRow> rows, double amount) {
+        CandidateRow best = rows.stream().filter(row -> row.score() != null)
+                .max(Comparator.comparingDouble(row -> row.score().compositeScore()))
+                .orElse(rows.get(0));
+        return new Purchase(best.symbol(), gap.bucket().name(), amount, best.history());
+    }
+
+    /** The value of a completed or pending fetch, or {@code null} when it failed. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    /** A candidate of a gap with its score and its bars ({@code null} when it has none). */
+    private record CandidateRow(String symbol, String name, String type, ScoreOutcome outcome, PriceHistory history) {
+        SymbolScore score() {
+            return outcome instanceof ScoreOutcome.Scored scored ? scored.score() : null;
+        }
+    }
+
+    /** The scores of one scan, requested early and awaited late so that fetches overlap. */
+    private final class ScanScores {
+        private final ScanData data;
+        private final Horizon horizon;
+        private final LocalDate asOf;
+        private final Map<String, CompletableFuture<ScoreOutcome>> pending = new LinkedHashMap<>();
+        private volatile Throwable unavailable;
+
+        ScanScores(ScanData data, Horizon horizon, LocalDate asOf) {
+            this.data = data;
+            this.horizon = horizon;
+            this.asOf = asOf;
+        }
+
+        void request(String symbol) {
+            pending.computeIfAbsent(symbol, this::compute);
+        }
+
+        ScoreOutcome outcome(String symbol) {
+            request(symbol);
+            return pending.get(symbol).join();
+        }
+
+        java.util.Optional<SymbolScore> score(String symbol) {
+            return outcome(symbol) instanceof ScoreOutcome.Scored scored ? java.util.Optional.of(scored.score())
+                    : java.util.Optional.empty();
+        }
+
+        Map<String, ScoreOutcome> outcomes() {
+            Map<String, ScoreOutcome> outcomes = new LinkedHashMap<>();
+            pending.forEach((symbol, future) -> outcomes.put(symbol, future.join()));
+            return outcomes;
+        }
+
+        Throwable unavailable() {
+            return unavailable;
+        }
+
+        private CompletableFuture<ScoreOutcome> compute(String symbol) {
+            CompletableFuture<Fundamentals> fundamentals = data.fundamentals(symbol)
+                    .exceptionally(error -> Fundamentals.none(symbol));
+            CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol())
+                    .exceptionally(error -> new PriceHistory(scoring.benchmarkSymbol(), List.of()));
+            return data.history(symbol)
+                    .thenCombine(fundamentals, (history, profile) -> new Object[] {history, profile})
+                    .thenCombine(benchmark, (pair, bench) -> scorer.score(symbol, horizon, asOf,
+                            (PriceHistory) pair[0], bench, (Fundamentals) pair[1]))
+                    .exceptionally(error -> unscored(symbol, error));
+        }
+
+        private ScoreOutcome unscored(String symbol, Throwable error) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof NoDataException) {
+                return new ScoreOutcome.Unscored(symbol, cause.getMessage());
+            }
+            if (cause instanceof MarketDataUnavailableException) {
+                unavailable = cause;
+                return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage());
+            }
+            return new ScoreOutcome.Unscored(symbol, "could not be scored: " + cause);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.marketopportunities.scan;
+
+/**
+ * The numbers of SCANNER.md sections 1, 2 and 4 that shape a scan.
+ *
+ * @param topGaps                gaps that drive opportunities, trims and impact (5)
+ * @param maxOpportunities       rows of the opportunities table at most (35)
+ * @param bucketCapPct           no buy lifts its bucket above this share of the portfolio (25)
+ * @param minCorrelationOverlap  shared days needed for a correlation to the portfolio (20)
+ * @param defaultTopN            blue chips per gap when the request does not say (6)
+ * @param defaultMinGapPct       minimum gap when the request does not say (5.0)
+ */
+public record ScanSettings(int topGaps, int maxOpportunities, double bucketCapPct, int minCorrelationOverlap,
+                           int defaultTopN, double defaultMinGapPct) {
+
+    public static ScanSettings defaults() {
+        return new ScanSettings(5, 35, 25, 20, 6, 5.0);
+    }
+}

@@ -1,0 +1,37 @@
+package com.marketopportunities.sectors;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Money per bucket, in the portfolio's base currency, and the share of each in percent.
+ * Other and Unknown count in the total like any bucket.
+ */
+public record Allocation(Map<String, Double> valueByBucket) {
+
+    public Allocation {
+        valueByBucket = Collections.unmodifiableMap(new LinkedHashMap<>(valueByBucket));
+    }
+
+    public double total() {
+        return valueByBucket.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public double value(String bucket) {
+        return valueByBucket.getOrDefault(bucket, 0.0);
+    }
+
+    /** The bucket's share of the total, in percent (0 for an empty portfolio). */
+    public double pct(String bucket) {
+        double total = total();
+        return total <= 0 ? 0 : value(bucket) / total * 100;
+    }
+
+    /** A copy with {@code delta} added to the bucket's value. */
+    public Allocation plus(String bucket, double delta) {
+        Map<String, Double> values = new LinkedHashMap<>(valueByBucket);
+        values.merge(bucket, delta, Double::sum);
+        return new Allocation(values);
+    }
+}
