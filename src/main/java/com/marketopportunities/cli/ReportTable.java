@@ -25,8 +25,8 @@ final class ReportTable {
         ScanReport.Summary summary = report.summary();
         line("MARKET OPPORTUNITIES  %s horizon (%s), as of %s", report.horizon(), horizon.description(),
                 report.asOf());
-        line("%s: %d positions, %s %s; data: %s", source, summary.positions(), money(summary.totalValue()),
-                report.baseCurrency(), dataSource);
+        wrapped("", String.format(Locale.ROOT, "%s: %d positions, %s %s; data: %s", source, summary.positions(),
+                money(summary.totalValue()), report.baseCurrency(), dataSource));
         gaps(report);
         opportunities(report);
         trims(report);
@@ -51,10 +51,10 @@ final class ReportTable {
             out.println("  No bucket is below its target by the minimum gap. Nothing to fill.");
             return;
         }
-        line("  %-24s %6s %6s %6s  %-5s %5s  %-11s %10s", "Sector", "Now%", "Target", "Gap", "ETF", "Score",
+        line("  %-22s %5s %6s %5s  %-5s %5s  %-10s %10s", "Sector", "Now%", "Target", "Gap", "ETF", "Score",
                 "Reading", "Capital");
         for (ScanReport.Gap gap : report.gaps()) {
-            line("%s %-24s %6.1f %6.1f %6.1f  %-5s %5s  %-11s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 24),
+            line("%s %-22s %5.1f %6.1f %5.1f  %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 22),
                     gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
                     reading(gap.score()), gap.top() ? money(gap.capitalNeeded()) : "");
         }
@@ -65,13 +65,13 @@ final class ReportTable {
             return;
         }
         section("OPPORTUNITIES  (per gap: alternatives for the same capital)");
-        line("  %-9s %-20s %-12s %5s %14s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div", "Conf",
-                "Corr", "Held");
+        line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div",
+                "Conf", "Corr", "Held");
         for (ScanReport.Opportunity row : report.opportunities()) {
             String pillars = row.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
                     row.momentumScore(), row.valueScore(), row.diversificationScore());
             String scoreText = score(row.score()) + ("sector".equals(row.scoreSource()) ? "~" : "");
-            line("  %-9s %-20s %-12s %5s %14s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 20),
+            line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 18),
                     cut(row.sector(), 12), scoreText, pillars,
                     row.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.confidence()),
                     row.correlationToPortfolio() == null ? "-"

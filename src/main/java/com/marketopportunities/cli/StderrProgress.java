@@ -5,12 +5,13 @@ import java.io.PrintWriter;
 
 /**
  * Progress on stderr: each stage on its own line, and the fetch count rewritten in place on a
- * terminal, or once each time the requests so far are all answered otherwise (logs stay short).
+ * terminal; otherwise at most one count a second, when all requests so far are answered (logs stay short).
  */
 final class StderrProgress implements ScanListener {
 
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
+    private long lastPrinted = System.nanoTime();
 
     StderrProgress(PrintWriter err) {
         this.err = err;
@@ -19,6 +20,7 @@ final class StderrProgress implements ScanListener {
     @Override
     public synchronized void stage(String description) {
         err.println((terminal ? "\r" : "") + "... " + description);
+        lastPrinted = System.nanoTime();
         err.flush();
     }
 
@@ -32,7 +34,9 @@ final class StderrProgress implements ScanListener {
             err.flush();
             return;
         }
-        if (completed == requested) {
+        long now = System.nanoTime();
+        if (completed == requested && now - lastPrinted > 1_000_000_000L) {
+            lastPrinted = now;
             err.println("    market data " + completed + "/" + requested);
             err.flush();
         }

@@ -135,7 +135,7 @@ public final class ScanService {
         TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
         if (!trims.sufficient() && capitalNeeded > 0) {
             warnings.add(String.format(java.util.Locale.ROOT,
-                    "The suggested trims free %.2f of the %.2f needed: the rest needs new cash or larger trims",
+                    "The suggested trims free %,.2f of the %,.2f needed: the rest needs new cash or larger trims",
                     trims.freed(), capitalNeeded));
         }
         Impact impact = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear())
@@ -217,7 +217,7 @@ public final class ScanService {
         double room = Math.max(0, settings.bucketCapPct() / 100 * total - allocation.value(gap.bucket().name()));
         if (wanted > room) {
             warnings.add(String.format(java.util.Locale.ROOT,
-                    "%s: capital capped at %.2f so the bucket stays within %.0f%% of the portfolio",
+                    "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the portfolio",
                     gap.bucket().name(), room, settings.bucketCapPct()));
             return room;
         }

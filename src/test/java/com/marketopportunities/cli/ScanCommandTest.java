@@ -1,0 +1,136 @@
+package com.marketopportunities.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.scan.MarketDataFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class ScanCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path portfolio;
+
+    @BeforeAll
+    static void files() throws Exception {
+        LocalDate from = LocalDate.of(2023, 1, 2);
+        LocalDate to = LocalDate.of(2024, 6, 28);
+        Path market = Files.createDirectories(dir.resolve("market"));
+        data = new MarketDataFolder(market).prices("SPY", from, to, 400, 0.0004, 0.004)
+                .prices("AAPL", from, to, 150, 0.001, 0.01).prices("XLV", from, to, 130, 0.0003, 0.004)
+                .fundamentals("AAPL", "EQUITY", "Information Technology", "30", "0.005").write();
+        portfolio = dir.resolve("portfolio.csv");
+        Files.writeString(portfolio, "symbol,market_value\nAAPL,9000\nXLV,1000\n");
+    }
+
+    @Test
+    void jsonIsTheApiResponseBodyWithSnakeCaseNames() throws Exception {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28",
+                "--format", "json", "--horizon", "short");
+
+        assertThat(run.exitCode).isZero();
+        JsonNode body = JsonFormat.mapper().readTree(run.out);
+        assertThat(body.path("horizon").asString()).isEqualTo("short");
+        assertThat(body.path("as_of").asString()).isEqualTo("2024-06-28");
+        assertThat(body.path("base_currency").asString()).isEqualTo("USD");
+        assertThat(body.path("summary").path("positions").asInt()).isEqualTo(2);
+        assertThat(body.path("summary").path("total_value").asDouble()).isEqualTo(10_000.0);
+        for (String field : new String[] {"gaps", "opportunities", "suggested_sales", "excluded_positions", "impact",
+                "unscored", "warnings", "generated_at", "stats"}) {
+            assertThat(body.has(field)).as(field).isTrue();
+        }
+        JsonNode healthcare = body.path("gaps").valueStream()
+                .filter(gap -> gap.path("sector").asString().equals("Healthcare")).findFirst()
+                .orElse(tools.jackson.databind.node.MissingNode.getInstance());
+        JsonNode energy = body.path("gaps").valueStream()
+                .filter(gap -> gap.path("sector").asString().equals("Energy")).findFirst().orElseThrow();
+        assertThat(energy.path("gap_pct").asDouble()).isEqualTo(6.5);
+        assertThat(energy.path("current_pct").asDouble()).isEqualTo(0.0);
+        // XLV is 10 % of the portfolio; Healthcare's target is (10 + 18) / 2 = 14: a 4.0 gap is below 5, so
+        // Healthcare is not a gap at all; Energy (target 6.5, nothing held) is
+        assertThat(healthcare.isMissingNode()).isTrue();
+        assertThat(body.path("stats").has("upstream_calls")).isTrue();
+        assertThat(run.err).contains("Read 2 positions");
+    }
+
+    @Test
+    void theTableFitsIn80Columns() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("GAPS", "OPPORTUNITIES", "SUGGESTED TRIMS", "IMPACT");
+        assertThat(run.out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void aMissingPortfolioFileIsBadInput() {
+        Run run = run("scan", dir.resolve("nope.csv").toString(), "--data", data.toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("nope.csv").contains("not found");
+    }
+
+    @Test
+    void anUnknownHorizonIsBadInputNamingTheAcceptedValues() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--horizon", "weekly");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("weekly").contains("short, medium, long");
+    }
+
+    @Test
+    void aMinGapOutOfRangeIsBadInput() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--min-gap", "60");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("between 0 and 50");
+    }
+
+    @Test
+    void aMissingDataFolderIsBadInput() {
+        Run run = run("scan", portfolio.toString(), "--data", dir.resolve("no-such-dir").toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("no such folder");
+    }
+
+    @Test
+    void helpExplainsEveryOptionWithItsDefault() {
+        Run run = run("scan", "--help");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("--horizon", "Default: medium", "--min-gap", "Default: 5.0", "--as-of",
+                "Default: today", "--data", "--format", "Default: table", "--top", "Default: 6");
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = MarketOpportunitiesCli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package com.marketopportunities.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.marketopportunities.config.ScanServiceFactory;
+import com.marketopportunities.config.Settings;
+import com.marketopportunities.marketdata.CsvFolderMarketData;
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
+import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.portfolio.Portfolio;
+import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.scoring.Horizon;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanServiceTest {
+
+    static final LocalDate AS_OF = LocalDate.of(2024, 6, 28);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-30T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path folder;
+    static Path data;
+
+    @BeforeAll
+    static void writeMarketData() throws Exception {
+        LocalDate from = LocalDate.of(2023, 1, 2);
+        MarketDataFolder market = new MarketDataFolder(folder);
+        market.prices("SPY", from, AS_OF, 400, 0.0004, 0.004)
+                .prices("XLK", from, AS_OF, 150, 0.0008, 0.010)
+                .prices("AAPL", from, AS_OF, 150, 0.0010, 0.012)
+                .prices("MSFT", from, AS_OF, 300, 0.0007, 0.009)
+                .prices("XLV", from, AS_OF, 130, 0.0003, 0.004)
+                .prices("JNJ", from, AS_OF, 160, 0.0001, 0.003)
+                .prices("XLF", from, AS_OF, 35, 0.0006, 0.006)
+                .prices("JPM", from, AS_OF, 140, 0.0009, 0.008)
+                .prices("XLE", from, AS_OF, 90, -0.0005, 0.010)
+                .prices("XOM", from, AS_OF, 110, -0.0008, 0.011)
+                .fundamentals("AAPL", "EQUITY", "Information Technology", "30", "0.005")
+                .fundamentals("MSFT", "EQUITY", "Information Technology", "35", "0.008")
+                .fundamentals("JNJ", "EQUITY", "Health Care", "15", "0.03")
+                .fundamentals("JPM", "EQUITY", "Financials", "12", "0.025")
+                .fundamentals("XOM", "EQUITY", "Energy", "10", "0.035")
+                .fundamentals("XLK", "ETF", "Technology", "", "")
+                .fundamentals("XLV", "ETF", "Healthcare", "", "")
+                .fundamentals("XLF", "ETF", "Financials", "", "")
+                .fundamentals("XLE", "ETF", "Energy", "", "");
+        data = market.write();
+    }
+
+    /** 60 % AAPL, 30 % MSFT (Technology from the provider), 10 % JPM (sector given by the file). */
+    static Portfolio techHeavy() {
+        return new Portfolio("USD", List.of(
+                Position.of("AAPL", 60_000),
+                Position.of("MSFT", 30_000),
+                Position.of("JPM", 10_000).withSector("Financial Services")));
+    }
+
+    static ScanRequest request(Portfolio portfolio) {
+        return new ScanRequest(portfolio, Horizon.MEDIUM, 5.0, AS_OF, 6, List.of());
+    }
+
+    @Test
+    void gapsAreTargetMinusCurrentForEveryBucketShortByTheMinimum() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        Map<String, ScanReport.Gap> gaps = byName(report.gaps());
+        // Technology holds 90 %, above its 15-30 range: no gap. Financials 10 % vs target 14 %: 4.0 < 5, no gap.
+        assertThat(gaps).doesNotContainKeys("Technology", "Financials");
+        // Healthcare: target (10+18)/2 = 14, current 0 -> gap 14; Energy (3+10)/2 = 6.5; Utilities (2+8)/2 = 5.0.
+        assertThat(gaps.get("Healthcare").gapPct()).isEqualTo(14.0);
+        assertThat(gaps.get("Energy").gapPct()).isEqualTo(6.5);
+        assertThat(gaps.get("Utilities").gapPct()).isEqualTo(5.0);
+        assertThat(gaps).containsKeys("Consumer Discretionary", "Communication Services", "Industrials",
+                "Consumer Staples", "Real Estate", "Materials", "Europe", "Asia Pacific", "Emerging Markets", "Japan");
+        assertThat(report.gaps()).hasSize(13);
+    }
+
+    @Test
+    void gapsAreSortedByTheirEtfScoreWithUnscoredOnesLastAndTheFirstFiveDriveTheSuggestions() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        List<ScanReport.Gap> scored = report.gaps().stream().filter(gap -> gap.score() != null).toList();
+        assertThat(scored).extracting(ScanReport.Gap::sector).containsExactlyInAnyOrder("Healthcare", "Energy");
+        assertThat(report.gaps().subList(0, 2)).containsExactlyElementsOf(scored);
+        assertThat(scored.get(0).score()).isGreaterThanOrEqualTo(scored.get(1).score());
+        assertThat(report.gaps()).filteredOn(ScanReport.Gap::top).hasSize(5);
+        assertThat(report.gaps().subList(5, report.gaps().size())).noneMatch(ScanReport.Gap::top);
+        assertThat(report.unscored()).extracting(ScanReport.Unscored::symbol).contains("XLU", "VGK");
+    }
+
+    @Test
+    void capitalIsCountedOncePerTopGapNotOncePerCandidate() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        List<ScanReport.Gap> top = report.gaps().stream().filter(ScanReport.Gap::top).toList();
+        for (ScanReport.Gap gap : top) {
+            // capital = gap% x total value of 100,000
+            assertThat(gap.capitalNeeded()).isEqualTo(gap.gapPct() * 1000, within(0.01));
+            assertThat(report.opportunities()).filteredOn(row -> row.sector().equals(gap.sector()))
+                    .allSatisfy(row -> assertThat(row.capitalNeeded()).isEqualTo(gap.capitalNeeded()));
+        }
+        assertThat(report.summary().capitalNeeded())
+                .isEqualTo(top.stream().mapToDouble(ScanReport.Gap::capitalNeeded).sum(), within(0.01));
+    }
+
+    @Test
+    void candidatesComeAfterTheirEtfAndAnUnscoredStockShowsTheSectorScore() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        List<ScanReport.Opportunity> healthcare = report.opportunities().stream()
+                .filter(row -> row.sector().equals("Healthcare")).toList();
+        // XLV and the first 6 of its universe: UNH JNJ LLY ABBV NVO ROG.SW; only XLV and JNJ have data here
+        assertThat(healthcare).extracting(ScanReport.Opportunity::symbol)
+                .containsExactlyInAnyOrder("XLV", "UNH", "JNJ", "LLY", "ABBV", "NVO", "ROG.SW");
+        ScanReport.Opportunity xlv = find(healthcare, "XLV");
+        ScanReport.Opportunity unh = find(healthcare, "UNH");
+        assertThat(xlv.scoreSource()).isEqualTo("symbol");
+        assertThat(xlv.type()).isEqualTo("ETF");
+        assertThat(unh.scoreSource()).isEqualTo("sector");
+        assertThat(unh.score()).isEqualTo(xlv.score());
+        assertThat(unh.type()).isEqualTo("Stock");
+        assertThat(unh.correlationToPortfolio()).isNull();
+        assertThat(find(healthcare, "JNJ").correlationToPortfolio()).isBetween(-1.0, 1.0);
+        assertThat(report.opportunities()).hasSizeLessThanOrEqualTo(35);
+        assertThat(report.opportunities()).isSortedAccordingTo(
+                java.util.Comparator.comparing(ScanReport.Opportunity::score,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    }
+
+    @Test
+    void aHeldCandidateIsFlagged() {
+        Portfolio portfolio = new Portfolio("USD", List.of(Position.of("AAPL", 90_000), Position.of("JNJ", 2_000)));
+        ScanReport report = scan(new CsvFolderMarketData(data), portfolio);
+
+        assertThat(find(report.opportunities(), "JNJ").held()).isTrue();
+        assertThat(find(report.opportunities(), "XLV").held()).isFalse();
+    }
+
+    @Test
+    void eachSymbolIsAskedForOncePerScanEvenWhenHeldAndACandidate() {
+        CountingMarketData counting = new CountingMarketData(new CsvFolderMarketData(data));
+        Portfolio portfolio = new Portfolio("USD", List.of(Position.of("AAPL", 50_000), Position.of("JNJ", 2_000),
+                Position.of("SPY", 10_000)));
+        ScanReport report = scan(counting, portfolio);
+
+        assertThat(counting.histories).allSatisfy((symbol, count) -> assertThat(count.get()).as(symbol).isEqualTo(1));
+        assertThat(counting.fundamentals).allSatisfy((symbol, count) -> assertThat(count.get()).as(symbol).isEqualTo(1));
+        assertThat(counting.histories).containsKeys("SPY", "AAPL", "JNJ", "XLV");
+        assertThat(report.stats().upstreamCalls()).isEqualTo(counting.total());
+    }
+
+    @Test
+    void trimsAndImpactFollowTheCapitalNeeded() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        // AAPL and MSFT are the two largest holdings: protected; only JPM may be trimmed, 30 % of 10,000 at most
+        assertThat(report.excludedPositions()).extracting(ScanReport.Excluded::symbol).contains("AAPL", "MSFT");
+        assertThat(report.suggestedSales()).extracting(ScanReport.Sale::symbol).containsExactly("JPM");
+        assertThat(report.suggestedSales().get(0).saleValue()).isEqualTo(3_000.0);
+        assertThat(report.summary().capitalFreed()).isEqualTo(3_000.0);
+        assertThat(report.summary().sufficientCapital()).isFalse();
+        assertThat(report.impact().totalFreed()).isEqualTo(3_000.0);
+        assertThat(report.impact().totalInvested()).isEqualTo(report.summary().capitalNeeded());
+        assertThat(report.impact().before().get("Technology")).isEqualTo(90.0);
+        assertThat(report.impact().after().get("Technology")).isLessThan(90.0);
+        assertThat(report.impact().riskBefore()).isPositive();
+        assertThat(report.impact().riskAfter()).isPositive();
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("trims free 3,000.00"));
+    }
+
+    @Test
+    void aSymbolWithoutAnyDataIsUnknownAndReportedNotDropped() {
+        Portfolio portfolio = new Portfolio("USD", List.of(Position.of("AAPL", 50_000), Position.of("NOPE", 5_000)));
+        ScanReport report = scan(new CsvFolderMarketData(data), portfolio);
+
+        assertThat(report.summary().totalValue()).isEqualTo(55_000.0);
+        assertThat(report.impact().before().get("Unknown")).isEqualTo(9.09);
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("NOPE") && warning.contains("Unknown"));
+    }
+
+    @Test
+    void anAsOfAfterTheDataEndsIsWarnedAbout() {
+        ScanRequest late = new ScanRequest(techHeavy(), Horizon.SHORT, 5.0, AS_OF.plusDays(60), 6, List.of());
+        ScanReport report = service(new CsvFolderMarketData(data)).scan(late, ScanListener.SILENT);
+
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("Market data ends on 2024-06-28"));
+    }
+
+    @Test
+    void aProviderThatAnswersNothingFailsTheScan() {
+        MarketData down = new MarketData() {
+            @Override
+            public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+                return CompletableFuture.failedFuture(new MarketDataUnavailableException("connection refused"));
+            }
+
+            @Override
+            public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+                return CompletableFuture.failedFuture(new MarketDataUnavailableException("connection refused"));
+            }
+
+            @Override
+            public String describe() {
+                return "a provider that is down";
+            }
+        };
+        assertThatThrownBy(() -> scan(down, techHeavy())).isInstanceOf(ScanFailedException.class)
+                .hasMessageContaining("connection refused");
+    }
+
+    static ScanReport scan(MarketData marketData, Portfolio portfolio) {
+        return service(marketData).scan(request(portfolio), ScanListener.SILENT);
+    }
+
+    static ScanService service(MarketData marketData) {
+        return ScanServiceFactory.create(Settings.defaults(), marketData, CLOCK);
+    }
+
+    static Map<String, ScanReport.Gap> byName(List<ScanReport.Gap> gaps) {
+        Map<String, ScanReport.Gap> byName = new java.util.LinkedHashMap<>();
+        gaps.forEach(gap -> byName.put(gap.sector(), gap));
+        return byName;
+    }
+
+    static ScanReport.Opportunity find(List<ScanReport.Opportunity> rows, String symbol) {
+        return rows.stream().filter(row -> row.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    /** Counts the requests that reach the wrapped provider. */
+    static final class CountingMarketData implements MarketData {
+        final MarketData delegate;
+        final Map<String, AtomicInteger> histories = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> fundamentals = new ConcurrentHashMap<>();
+
+        CountingMarketData(MarketData delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+            histories.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
+            return delegate.history(symbol, from, to);
+        }
+
+        @Override
+        public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            fundamentals.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
+            return delegate.fundamentals(symbol);
+        }
+
+        int total() {
+            return histories.values().stream().mapToInt(AtomicInteger::get).sum()
+                    + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+
+        @Override
+        public String describe() {
+            return "counting " + delegate.describe();
+        }
+    }
+}
