@@ -24,7 +24,9 @@ public class PortfolioFormatException extends RuntimeException {
             where.append(", line ").append(line);
         }
         if (column != null) {
-            where.append(", column '").append(column).append('\'');
+            // a syntax error's column is a character position, a header's column is a name
+            boolean position = !column.isEmpty() && column.chars().allMatch(Character::isDigit);
+            where.append(", column ").append(position ? column : "'" + column + "'");
         }
         return where + ": " + problem;
     }
@@ -38,7 +40,10 @@ public class PortfolioFormatException extends RuntimeException {
         return line;
     }
 
-    /** The column at fault, or {@code null}. */
+    /**
+     * The column at fault: a header or field name, or for a syntax error the 1-based character
+     * position in the line; {@code null} when there is none.
+     */
     public String column() {
         return column;
     }

@@ -1,0 +1,38 @@
+package com.marketopportunities.portfolio;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One value of a row as the file wrote it, with the name of the column it came from (for
+ * messages). Runs of white space, line breaks and no-break spaces inside are reduced to one
+ * plain space, because exports wrap cells ({@code "Ouvert\n"}) and group digits with them.
+ *
+ * @param column the column (header as written, or JSON field name)
+ * @param text   the tidied text, never {@code null}
+ */
+record Cell(String column, String text) {
+
+    private static final Pattern WHITE_SPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** What brokers and spreadsheets write in a cell that has no value. */
+    private static final Set<String> EMPTY_MARKERS = Set.of("", "-", "–", "—");
+
+    Cell {
+        text = text == null ? "" : WHITE_SPACE_RUN.matcher(text).replaceAll(" ").strip();
+    }
+
+    boolean isEmpty() {
+        return EMPTY_MARKERS.contains(text);
+    }
+
+    /** The text in quotes, as messages show it. */
+    String quoted() {
+        return quote(text);
+    }
+
+    /** Text in quotes for a message, cut short so that a huge cell cannot flood it. */
+    static String quote(String text) {
+        int shown = 40;
+        return "'" + (text.length() <= shown ? text : text.substring(0, shown) + "…") + "'";
+    }
+}

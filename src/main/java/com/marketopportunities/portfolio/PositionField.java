@@ -1,0 +1,41 @@
+package com.marketopportunities.portfolio;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The fields of a position, named as the plain CSV header and the JSON body name them (DATA.md
+ * "Portfolios"). Names match whatever the case and the separators: {@code Market Value},
+ * {@code market-value} and {@code marketValue} are all {@link #MARKET_VALUE}.
+ */
+enum PositionField {
+    SYMBOL("symbol"),
+    NAME("name"),
+    MARKET_VALUE("market_value"),
+    QUANTITY("quantity"),
+    PRICE("price"),
+    CURRENT_PRICE("current_price"),
+    ENTRY_PRICE("entry_price"),
+    CURRENCY("currency"),
+    SECTOR("sector"),
+    ASSET_TYPE("asset_type"),
+    ACQUIRED("acquired");
+
+    private final String documentedName;
+
+    PositionField(String documentedName) {
+        this.documentedName = documentedName;
+    }
+
+    /** The name as DATA.md writes it, e.g. {@code market_value}. */
+    String documentedName() {
+        return documentedName;
+    }
+
+    static Optional<PositionField> named(String header) {
+        String key = HeaderKey.of(header).key();
+        return Arrays.stream(values())
+                .filter(field -> FoldedText.fold(field.documentedName).equals(key))
+                .findFirst();
+    }
+}

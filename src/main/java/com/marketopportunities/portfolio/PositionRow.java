@@ -1,0 +1,153 @@
+package com.marketopportunities.portfolio;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One position as a file wrote it, field by field, and the rules that make a {@link Position} of
+ * it, the same for every format:
+ *
+ * <ul>
+ *   <li>a symbol is required; it is {@linkplain ProviderSymbols#normalize normalized};</li>
+ *   <li>the market value is the {@code market_value} field, else {@code quantity} × {@code price};
+ *       without either, or when it is not a number or negative, the row is a {@link RowProblem};
+ *       a zero value is a position;</li>
+ *   <li>{@code price} fills {@code current_price} when that is absent;</li>
+ *   <li>an optional field that cannot be read (a price, a date) does not cost the position: it
+ *       is imported without that field and a note says so.</li>
+ * </ul>
+ */
+final class PositionRow {
+
+    private final int line;
+    private final Map<PositionField, Cell> cells = new EnumMap<>(PositionField.class);
+
+    /** @param line the 1-based line of the file where the row starts */
+    PositionRow(int line) {
+        this.line = line;
+    }
+
+    PositionRow with(PositionField field, Cell cell) {
+        cells.put(field, cell);
+        return this;
+    }
+
+    /** Adds the position to {@code out}, or the reason it cannot be read. */
+    void readInto(PortfolioImportBuilder out) {
+        try {
+            out.add(toPosition(out));
+        } catch (UnreadableRow unreadable) {
+            out.problem(unreadable.problem);
+        }
+    }
+
+    private Position toPosition(PortfolioImportBuilder out) throws UnreadableRow {
+        if (!has(PositionField.SYMBOL)) {
+            throw unreadable(PositionField.SYMBOL, "no symbol");
+        }
+        Cell symbolCell = cells.get(PositionField.SYMBOL);
+        NormalizedSymbol symbol;
+        try {
+            symbol = ProviderSymbols.normalize(symbolCell.text());
+        } catch (IllegalArgumentException noTicker) {
+            throw unreadable(PositionField.SYMBOL, noTicker.getMessage());
+        }
+        if (symbol.note() != null) {
+            out.note(new RowProblem(line, symbolCell.column(), symbol.note()).toString());
+        }
+        double marketValue = marketValue();
+        Double price = optional(PositionField.PRICE, NumberText::parse, out);
+        Double currentPrice = optional(PositionField.CURRENT_PRICE, NumberText::parse, out);
+        return new Position(
+                symbol.symbol(),
+                symbolCell.text(),
+                text(PositionField.NAME),
+                marketValue,
+                optional(PositionField.QUANTITY, NumberText::parse, out),
+                currentPrice != null ? currentPrice : price,
+                optional(PositionField.ENTRY_PRICE, NumberText::parse, out),
+                currencyCode(),
+                text(PositionField.SECTOR),
+                text(PositionField.ASSET_TYPE),
+                optional(PositionField.ACQUIRED, DateText::parse, out),
+                line);
+    }
+
+    private double marketValue() throws UnreadableRow {
+        if (has(PositionField.MARKET_VALUE)) {
+            return nonNegative(PositionField.MARKET_VALUE);
+        }
+        if (has(PositionField.QUANTITY) && has(PositionField.PRICE)) {
+            return nonNegative(PositionField.QUANTITY) * nonNegative(PositionField.PRICE);
+        }
+        boolean quantityAndPriceColumns = cells.containsKey(PositionField.QUANTITY) && cells.containsKey(PositionField.PRICE);
+        PositionField blank = cells.containsKey(PositionField.MARKET_VALUE) || !quantityAndPriceColumns
+                ? PositionField.MARKET_VALUE
+                : has(PositionField.QUANTITY) ? PositionField.PRICE : PositionField.QUANTITY;
+        throw unreadable(blank, "no market value; expected a number"
+                + (quantityAndPriceColumns ? " or both a quantity and a price" : ""));
+    }
+
+    private double nonNegative(PositionField field) throws UnreadableRow {
+        Cell cell = cells.get(field);
+        double value;
+        try {
+            value = NumberText.parse(cell.text());
+        } catch (IllegalArgumentException notANumber) {
+            throw unreadable(field, notANumber.getMessage());
+        }
+        if (value < 0) {
+            throw unreadable(field, cell.quoted() + " is negative; a position's value must be 0 or more"
+                    + " (short positions are not analysed)");
+        }
+        return value;
+    }
+
+    /** The field read with {@code parser}, or {@code null} (with a note) when absent or unreadable. */
+    private <T> T optional(PositionField field, Function<String, T> parser, PortfolioImportBuilder out) {
+        if (!has(field)) {
+            return null;
+        }
+        Cell cell = cells.get(field);
+        try {
+            return parser.apply(cell.text());
+        } catch (IllegalArgumentException unreadable) {
+            out.note(new RowProblem(line, cell.column(), unreadable.getMessage()
+                    + "; the position is imported without it").toString());
+            return null;
+        }
+    }
+
+    private String currencyCode() {
+        String currency = text(PositionField.CURRENCY);
+        return currency == null ? null : currency.toUpperCase(Locale.ROOT);
+    }
+
+    private String text(PositionField field) {
+        return has(field) ? cells.get(field).text() : null;
+    }
+
+    private boolean has(PositionField field) {
+        Cell cell = cells.get(field);
+        return cell != null && !cell.isEmpty();
+    }
+
+    private UnreadableRow unreadable(PositionField field, String message) {
+        Cell cell = cells.get(field);
+        return new UnreadableRow(new RowProblem(line, cell != null ? cell.column() : field.documentedName(), message));
+    }
+
+    /** Ends the reading of a row that cannot become a position. */
+    private static final class UnreadableRow extends Exception {
+
+        private final transient RowProblem problem;
+
+        UnreadableRow(RowProblem problem) {
+            super(problem.toString(), null, false, false);
+            this.problem = problem;
+        }
+    }
+}
