@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -24,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of}
  * (yield as a fraction).
  *
- * <p>Each file is parsed once per instance and kept; calls complete synchronously. A symbol
+ * <p>Each file is parsed once per instance and kept; files are parsed on a small pool of daemon
+ * threads (one per core), so a scan that asks for everything first parses in parallel. A symbol
  * without a price file, or without a fundamentals row, is a {@link NoDataException}; an
  * unreadable file is a {@link MarketDataUnavailableException} naming the file and line.
  */
@@ -33,6 +36,13 @@ public final class CsvFolderMarketData implements MarketData {
     private static final Pattern SAFE_SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-=^_]{0,31}");
     private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+
+    private static final Executor PARSERS = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "csv-market-data");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Path dir;
     private final Map<String, PriceHistory> histories = new ConcurrentHashMap<>();
@@ -47,17 +57,15 @@ public final class CsvFolderMarketData implements MarketData {
 
     @Override
     public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
-        try {
+        return CompletableFuture.supplyAsync(() -> {
             PriceHistory all = histories.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), this::readHistory);
             PriceHistory range = new PriceHistory(all.symbol(), all.between(from, to));
             if (range.isEmpty()) {
                 throw new NoDataException(symbol, "no price data for " + symbol + " between " + from + " and " + to
                         + " in " + dir);
             }
-            return CompletableFuture.completedFuture(range);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+            return range;
+        }, PARSERS);
     }
 
     @Override

@@ -58,11 +58,14 @@ public final class UniverseScoringBenchmark {
                         LocalDate asOf) {
         LocalDate from = asOf.minusDays(365);
         PriceHistory benchmark = marketData.history("SPY", from, asOf).join();
+        // ask for everything first, then wait, as a scan does
+        java.util.Map<String, java.util.concurrent.CompletableFuture<PriceHistory>> requested = new java.util.LinkedHashMap<>();
+        symbols.forEach(symbol -> requested.put(symbol, marketData.history(symbol, from, asOf)));
         int scored = 0;
         for (String symbol : symbols) {
             PriceHistory history;
             try {
-                history = marketData.history(symbol, from, asOf).join();
+                history = requested.get(symbol).join();
             } catch (RuntimeException noData) {
                 continue;
             }
