@@ -61,8 +61,7 @@ public final class CsvFolderMarketData implements MarketData {
             PriceHistory all = histories.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), this::readHistory);
             PriceHistory range = new PriceHistory(all.symbol(), all.between(from, to));
             if (range.isEmpty()) {
-                throw new NoDataException(symbol, "no price data for " + symbol + " between " + from + " and " + to
-                        + " in " + dir);
+                throw new NoDataException(symbol, "no price data for " + symbol + " between " + from + " and " + to);
             }
             return range;
         }, PARSERS);
@@ -73,7 +72,7 @@ public final class CsvFolderMarketData implements MarketData {
         try {
             Fundamentals found = fundamentalsTable().get(symbol.toUpperCase(Locale.ROOT));
             if (found == null) {
-                throw new NoDataException(symbol, "no fundamentals for " + symbol + " in " + dir.resolve("fundamentals.csv"));
+                throw new NoDataException(symbol, "no fundamentals for " + symbol + " in fundamentals.csv");
             }
             return CompletableFuture.completedFuture(found);
         } catch (RuntimeException e) {
@@ -92,7 +91,8 @@ public final class CsvFolderMarketData implements MarketData {
         }
         Path file = priceFile(symbol);
         if (file == null) {
-            throw new NoDataException(symbol, "no data for " + symbol + ": no file " + symbol + ".csv in " + dir);
+            // the folder itself is named once by describe(): reasons stay the same wherever it lives
+            throw new NoDataException(symbol, "no data for " + symbol + ": no price file " + symbol + ".csv");
         }
         PriceHistory.Builder builder = new PriceHistory.Builder(symbol);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.marketdata.SharedMarketData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class ExamplesAcceptanceIT {
 
     @BeforeAll
     static void marketData() {
-        marketData = MarketDataLocation.find();
+        marketData = SharedMarketData.folder();
         boolean present = Files.isDirectory(marketData);
         if (!present && Boolean.getBoolean("market.data.required")) {
             throw new IllegalStateException("market data folder " + marketData + " not found, and "

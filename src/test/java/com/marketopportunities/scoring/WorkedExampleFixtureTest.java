@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.SharedMarketData;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.net.URISyntaxException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.SharedMarketData;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.nio.file.Files;
@@ -37,12 +38,7 @@ class WorkedExampleScoresTest {
     }
 
     static Path marketDataDir() {
-        String property = System.getProperty("market.data");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String env = System.getenv("MARKET_DATA_DIR");
-        return Path.of(env != null && !env.isBlank() ? env : "../shared/market-data");
+        return SharedMarketData.folder();
     }
 
     /*
