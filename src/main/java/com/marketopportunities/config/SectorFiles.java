@@ -51,7 +51,7 @@ public final class SectorFiles {
             try {
                 buckets.add(new Bucket(required(node, "name", source), Bucket.Kind.valueOf(
                         required(node, "kind", source).toUpperCase(Locale.ROOT)),
-                        node.path("min_pct").asDouble(), node.path("max_pct").asDouble(), required(node, "etf", source)));
+                        percent(node, "min_pct", source), percent(node, "max_pct", source), required(node, "etf", source)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingsException(source + ": bucket " + node + ": " + e.getMessage()
                         + " (kind is sector or region; min_pct <= max_pct within 0-100)");
@@ -65,6 +65,10 @@ public final class SectorFiles {
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             if (entry.getKey().startsWith("_")) {
                 continue;
+            }
+            if (!entry.getValue().isArray()) {
+                throw new InvalidSettingsException(source + ": under \"" + entry.getKey()
+                        + "\" expected a list of [\"SYMBOL\", \"Name\"] pairs, got " + entry.getValue());
             }
             List<Candidate> candidates = new ArrayList<>();
             for (JsonNode pair : entry.getValue()) {
@@ -86,6 +90,15 @@ public final class SectorFiles {
             map.put(entry.getKey(), entry.getValue().asString());
         }
         return map;
+    }
+
+    private static double percent(JsonNode node, String field, String source) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber()) {
+            throw new InvalidSettingsException(source + ": bucket " + node + ": \"" + field
+                    + "\" must be a number of percent points, got " + (value == null ? "nothing" : value));
+        }
+        return value.asDouble();
     }
 
     private static String required(JsonNode node, String field, String source) {

@@ -63,9 +63,10 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
         Map<Horizon, HorizonSettings> horizons = new EnumMap<>(Horizon.class);
         for (Horizon horizon : Horizon.values()) {
             String prefix = "scoring." + horizon.key() + ".";
+            int windowDays = keys.integer(prefix + "window-days", 1, 3650);
+            int momentumBars = keys.integer(prefix + "momentum-bars", 2, 2520);
             double[] weights = keys.numbers(prefix + "weights", 3);
-            horizons.put(horizon, keys.build(prefix + "weights", () -> new HorizonSettings(
-                    keys.integer(prefix + "window-days"), keys.integer(prefix + "momentum-bars"),
+            horizons.put(horizon, keys.build(prefix + "weights", () -> new HorizonSettings(windowDays, momentumBars,
                     weights[0], weights[1], weights[2])));
         }
         ScoringSettings scoring = new ScoringSettings(horizons, keys.text("scoring.benchmark"),
@@ -80,13 +81,14 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 new ScoringSettings.DiversificationSettings(keys.number("scoring.diversification.neutral-volatility"),
                         keys.number("scoring.diversification.points-per-vol-below"),
                         keys.number("scoring.diversification.points-per-vol-above")));
-        ScanSettings scan = new ScanSettings(keys.integer("scan.top-gaps"), keys.integer("scan.max-opportunities"),
-                keys.number("scan.bucket-cap-pct"), keys.integer("scan.min-correlation-overlap"),
-                keys.integer("scan.top-n"), keys.number("scan.min-gap-pct"));
-        TrimSettings trims = new TrimSettings(keys.integer("trims.protected-top-n"),
-                keys.integer("trims.min-holding-days"), keys.number("trims.max-sale-pct"),
-                keys.number("trims.min-sale-score"), keys.number("trims.sufficient-ratio"),
-                keys.integer("trims.return-bars"));
+        ScanSettings scan = new ScanSettings(keys.integer("scan.top-gaps", 1, 15),
+                keys.integer("scan.max-opportunities", 1, 1000), keys.number("scan.bucket-cap-pct", 0, 100),
+                keys.integer("scan.min-correlation-overlap", 2, 1000), keys.integer("scan.top-n", 0, 20),
+                keys.number("scan.min-gap-pct", 0, 50));
+        TrimSettings trims = new TrimSettings(keys.integer("trims.protected-top-n", 0, 10_000),
+                keys.integer("trims.min-holding-days", 0, 3650), keys.number("trims.max-sale-pct", 0, 100),
+                keys.number("trims.min-sale-score", 0, 100), keys.number("trims.sufficient-ratio", 0, 1),
+                keys.integer("trims.return-bars", 2, 2520));
         String taxonomyFile = keys.text("sectors.taxonomy");
         String universeFile = keys.text("sectors.universe");
         return new Settings(scoring, scan, trims,
@@ -125,6 +127,24 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
             return parse(key, text(key));
         }
 
+        int integer(String key, int min, int max) {
+            int value = integer(key);
+            if (value < min || value > max) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be between " + min + " and " + max
+                        + ", got " + value);
+            }
+            return value;
+        }
+
+        double number(String key, double min, double max) {
+            double value = number(key);
+            if (value < min || value > max) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be between " + min + " and " + max
+                        + ", got " + value);
+            }
+            return value;
+        }
+
         double[] numbers(String key, int count) {
             String[] parts = text(key).split(",");
             if (parts.length != count) {
@@ -148,14 +168,19 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
 
         /** A number, or a fraction written {@code a/b}. */
         private double parse(String key, String value) {
+            double number;
             try {
                 int slash = value.indexOf('/');
-                return slash < 0 ? Double.parseDouble(value)
+                number = slash < 0 ? Double.parseDouble(value)
                         : Double.parseDouble(value.substring(0, slash).trim()) / Double.parseDouble(value.substring(slash + 1).trim());
             } catch (NumberFormatException e) {
-                throw new InvalidSettingsException(source + ": '" + key + "' must be a number (or a fraction a/b), got '"
-                        + value + "'");
+                number = Double.NaN;
             }
+            if (!Double.isFinite(number)) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be a finite number (or a fraction a/b), "
+                        + "got '" + value + "'");
+            }
+            return number;
         }
     }
 }

@@ -51,7 +51,9 @@ public record ScoringSettings(
             double sum = momentumWeight + valueWeight + diversificationWeight;
             if (windowDays < 1 || momentumBars < 2 || Math.abs(sum - 1.0) > 1e-9) {
                 throw new IllegalArgumentException("horizon settings need a window >= 1 day, momentum >= 2 bars and "
-                        + "weights that add up to 1, got " + this);
+                        + "weights that add up to 1, got window " + windowDays + " days, momentum " + momentumBars
+                        + " bars, weights " + momentumWeight + ", " + valueWeight + ", " + diversificationWeight
+                        + " (sum " + sum + ")");
             }
         }
 

@@ -1,6 +1,7 @@
 package com.marketopportunities.rebalance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.marketdata.PriceHistory;
@@ -68,11 +69,11 @@ class TrimPlannerTest {
 
         assertThat(plan.sales()).extracting(TrimSuggestion::symbol, TrimSuggestion::saleScore, TrimSuggestion::stopLossSafe)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("CONC", 40.0, true),
-                        org.assertj.core.groups.Tuple.tuple("DIP", 20.0, true),
-                        org.assertj.core.groups.Tuple.tuple("FALL", 18.5, true),
-                        org.assertj.core.groups.Tuple.tuple("SLIDE", 18.0, false),
-                        org.assertj.core.groups.Tuple.tuple("SMALL", 10.0, true));
+                        tuple("CONC", 40.0, true),
+                        tuple("DIP", 20.0, true),
+                        tuple("FALL", 18.5, true),
+                        tuple("SLIDE", 18.0, false),
+                        tuple("SMALL", 10.0, true));
         assertThat(saleOf(plan, "CONC").rationale()).contains("Over-concentrated (18.0% of portfolio)");
         assertThat(saleOf(plan, "FALL").rationale()).contains("7.0% of portfolio").contains("Down 25.0%");
         assertThat(saleOf(plan, "SLIDE").rationale()).contains("Down 36.0%").contains("8.0% below entry price");
