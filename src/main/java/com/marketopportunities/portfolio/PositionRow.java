@@ -1,6 +1,5 @@
 package com.marketopportunities.portfolio;
 
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

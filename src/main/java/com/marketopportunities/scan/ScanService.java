@@ -31,10 +31,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,8 +90,8 @@ public final class ScanService {
         CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
         List<Position> positions = request.portfolio().positions();
         positions.forEach(position -> data.history(position.symbol()));
-        List<Holding> holdings = classify(positions, data, warnings);
-        Allocation allocation = allocationOf(holdings);
+        List<String> buckets = classify(positions, data, warnings);
+        Allocation allocation = allocationOf(positions, buckets);
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
         listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
@@ -112,6 +110,7 @@ public final class ScanService {
         }
         failIfNothingAnswered(scores, benchmark);
         warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
+        List<Holding> holdings = holdings(positions, buckets, data, warnings);
 
         DailyReturnSeries portfolioReturns = portfolioReturns(holdings, windowStart, asOf);
         Set<String> held = positions.stream().map(Position::symbol).collect(Collectors.toSet());
@@ -151,12 +150,13 @@ public final class ScanService {
                 .orElseThrow();
     }
 
-    private List<Holding> classify(List<Position> positions, ScanData data, List<String> warnings) {
+    /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
+    private List<String> classify(List<Position> positions, ScanData data, List<String> warnings) {
         SectorClassifier classifier = new SectorClassifier(taxonomy);
         Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
         positions.stream().filter(classifier::needsProfile)
                 .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
-        List<Holding> holdings = new ArrayList<>();
+        List<String> buckets = new ArrayList<>(positions.size());
         List<String> unknown = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (Position position : positions) {
@@ -174,7 +174,7 @@ public final class ScanService {
             } else if (classification.bucket().equals(Taxonomy.OTHER)) {
                 other.add(position.symbol());
             }
-            holdings.add(new Holding(position, classification.bucket(), await(data.history(position.symbol()))));
+            buckets.add(classification.bucket());
         }
         if (!unknown.isEmpty()) {
             warnings.add("Sector unknown (no profile could be looked up) for " + String.join(", ", unknown)
@@ -182,6 +182,17 @@ public final class ScanService {
         }
         if (!other.isEmpty()) {
             warnings.add("No target bucket for " + String.join(", ", other) + ": counted in the total as \"Other\"");
+        }
+        return buckets;
+    }
+
+    /** The positions in file order with their buckets and price histories. */
+    private static List<Holding> holdings(List<Position> positions, List<String> buckets, ScanData data,
+                                          List<String> warnings) {
+        List<Holding> holdings = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            Position position = positions.get(i);
+            holdings.add(new Holding(position, buckets.get(i), await(data.history(position.symbol()))));
         }
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
@@ -192,10 +203,12 @@ public final class ScanService {
         return holdings;
     }
 
-    private Allocation allocationOf(List<Holding> holdings) {
+    private Allocation allocationOf(List<Position> positions, List<String> buckets) {
         Map<String, Double> values = new LinkedHashMap<>();
         taxonomy.buckets().forEach(bucket -> values.put(bucket.name(), 0.0));
-        holdings.forEach(holding -> values.merge(holding.bucket(), holding.value(), Double::sum));
+        for (int i = 0; i < positions.size(); i++) {
+            values.merge(buckets.get(i), positions.get(i).marketValue(), Double::sum);
+        }
         return new Allocation(values);
     }
 
