@@ -128,17 +128,15 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
         }
 
         int integer(String key, int min, int max) {
-            int value = integer(key);
-            if (value < min || value > max) {
-                throw new InvalidSettingsException(source + ": '" + key + "' must be between " + min + " and " + max
-                        + ", got " + value);
-            }
-            return value;
+            return within(key, integer(key), min, max);
         }
 
         double number(String key, double min, double max) {
-            double value = number(key);
-            if (value < min || value > max) {
+            return within(key, number(key), min, max);
+        }
+
+        private <T extends Comparable<T>> T within(String key, T value, T min, T max) {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new InvalidSettingsException(source + ": '" + key + "' must be between " + min + " and " + max
                         + ", got " + value);
             }

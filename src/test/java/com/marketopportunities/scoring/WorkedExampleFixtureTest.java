@@ -105,13 +105,6 @@ class WorkedExampleFixtureTest {
     }
 
     private static Fundamentals fundamentalsOf(String symbol) {
-        try {
-            return marketData.fundamentals(symbol).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof NoDataException) {
-                return Fundamentals.none(symbol);
-            }
-            throw e;
-        }
+        return SharedMarketData.fundamentalsOrNone(marketData, symbol);
     }
 }

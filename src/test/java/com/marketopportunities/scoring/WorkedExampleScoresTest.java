@@ -103,14 +103,7 @@ class WorkedExampleScoresTest {
     }
 
     private static Fundamentals fundamentalsOf(String symbol) {
-        try {
-            return marketData.fundamentals(symbol).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof NoDataException) {
-                return Fundamentals.none(symbol);
-            }
-            throw e;
-        }
+        return SharedMarketData.fundamentalsOrNone(marketData, symbol);
     }
 
     /** All fields checked softly, so that one run names every diverging field of a case. */
