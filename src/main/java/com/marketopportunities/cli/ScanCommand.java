@@ -2,9 +2,9 @@ package com.marketopportunities.cli;
 
 import com.marketopportunities.config.InvalidSettingsException;
 import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.config.MarketDataSources;
 import com.marketopportunities.config.ScanServiceFactory;
 import com.marketopportunities.config.Settings;
-import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.portfolio.PortfolioFormat;
 import com.marketopportunities.portfolio.PortfolioFormatException;
@@ -16,7 +16,6 @@ import com.marketopportunities.scan.ScanRequest;
 import com.marketopportunities.scoring.Horizon;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +64,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE} (environment MARKET_DATA).")
     String data;
 
+    @Option(names = "--yahoo-url", paramLabel = "URL", defaultValue = "${env:YAHOO_URL}",
+            description = "Send every Yahoo Finance request (cookie, crumb, chart, quoteSummary) to this server "
+                    + "instead, e.g. a local stand-in. Environment YAHOO_URL.")
+    java.net.URI yahooUrl;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "Output: a table for a terminal, or the HTTP API's JSON response body. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -100,10 +104,14 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        MarketData marketData = null;
         try {
             Settings settings = Settings.load(config).withSectorFiles(taxonomy, universe);
+            if (yahooUrl != null) {
+                settings = settings.withYahooUrl(yahooUrl);
+            }
             PortfolioImport imported = readPortfolio(err);
-            MarketData marketData = marketData();
+            marketData = MarketDataSources.open(data, settings, Clock.systemUTC());
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? settings.scan().defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now() : asOf,
@@ -125,7 +133,15 @@ final class ScanCommand implements Callable<Integer> {
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
         } catch (ScanFailedException e) {
             err.println("scan failed: " + e.getMessage());
+            if (data.equalsIgnoreCase(MarketDataSources.YAHOO)) {
+                err.println("Check the network (or --yahoo-url), or scan offline with --data DIR, a folder of CSV files "
+                        + "(for example --data ../shared/market-data --as-of 2022-12-05).");
+            }
             return MarketOpportunitiesCli.EXIT_FAILED;
+        } finally {
+            if (marketData != null) {
+                marketData.close();
+            }
         }
     }
 
@@ -152,17 +168,6 @@ final class ScanCommand implements Callable<Integer> {
         return notes;
     }
 
-    private MarketData marketData() {
-        if (data.equalsIgnoreCase("yahoo")) {
-            throw new BadInputException("the Yahoo Finance source is not available in this build yet; "
-                    + "scan offline with --data DIR, a folder of CSV files (for example --data ../shared/market-data)");
-        }
-        Path dir = Path.of(data);
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException("--data " + data + ": no such folder (expected 'yahoo' or a folder of CSV files)");
-        }
-        return new CsvFolderMarketData(dir);
-    }
 
     static final class HorizonConverter implements picocli.CommandLine.ITypeConverter<Horizon> {
         @Override

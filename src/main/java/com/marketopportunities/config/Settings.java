@@ -1,5 +1,6 @@
 package com.marketopportunities.config;
 
+import com.marketopportunities.marketdata.yahoo.YahooSettings;
 import com.marketopportunities.rebalance.TrimSettings;
 import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
@@ -22,7 +23,7 @@ import java.util.Properties;
  * overridden by a user's file. Every key is documented in that resource.
  */
 public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings trims, Taxonomy taxonomy,
-                       CandidateUniverse universe) {
+                       CandidateUniverse universe, YahooSettings yahoo, long marketDataCacheEntries) {
 
     private static final String DEFAULTS = "/market-opportunities.properties";
 
@@ -91,16 +92,29 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 keys.integer("trims.return-bars", 2, 2520));
         String taxonomyFile = keys.text("sectors.taxonomy");
         String universeFile = keys.text("sectors.universe");
+        YahooSettings yahoo = keys.build("yahoo.max-concurrent", () -> new YahooSettings(keys.uri("yahoo.cookie-url"),
+                keys.uri("yahoo.crumb-url"), keys.uri("yahoo.api-url"), keys.millis("yahoo.connect-timeout-ms"),
+                keys.millis("yahoo.read-timeout-ms"), keys.integer("yahoo.max-concurrent", 1, 256),
+                keys.integer("yahoo.requests-per-second", 1, 10_000), keys.integer("yahoo.max-attempts", 1, 20),
+                keys.millis("yahoo.initial-backoff-ms"), keys.millis("yahoo.max-backoff-ms"),
+                keys.integer("yahoo.breaker-failure-rate-pct", 1, 100), keys.integer("yahoo.breaker-window-calls", 1, 10_000),
+                keys.millis("yahoo.breaker-open-ms")));
         return new Settings(scoring, scan, trims,
                 taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
-                universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)));
+                universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)),
+                yahoo, keys.integer("market-data.cache-entries", 1, 10_000_000));
     }
 
     /** Replaces the taxonomy and/or universe (command-line files win over the configuration). */
     public Settings withSectorFiles(Path taxonomyFile, Path universeFile) {
         return new Settings(scoring, scan, trims,
                 taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile),
-                universeFile == null ? universe : SectorFiles.universe(universeFile));
+                universeFile == null ? universe : SectorFiles.universe(universeFile), yahoo, marketDataCacheEntries);
+    }
+
+    /** Every Yahoo URL on one server ({@code --yahoo-url}, {@code YAHOO_URL}): a stand-in, a proxy. */
+    public Settings withYahooUrl(java.net.URI base) {
+        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo.pointingAt(base), marketDataCacheEntries);
     }
 
     /** Typed reads of the properties, with errors that name the key and the source. */
@@ -125,6 +139,23 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
 
         double number(String key) {
             return parse(key, text(key));
+        }
+
+        java.time.Duration millis(String key) {
+            return java.time.Duration.ofMillis(integer(key, 0, 86_400_000));
+        }
+
+        java.net.URI uri(String key) {
+            try {
+                java.net.URI uri = new java.net.URI(text(key));
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(text(key), "needs a scheme and a host");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidSettingsException(source + ": '" + key + "' must be a URL like https://host/path, got '"
+                        + text(key) + "'");
+            }
         }
 
         int integer(String key, int min, int max) {

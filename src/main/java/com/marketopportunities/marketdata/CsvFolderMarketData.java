@@ -45,18 +45,36 @@ public final class CsvFolderMarketData implements MarketData {
             });
 
     private final Path dir;
-    private final Map<String, PriceHistory> histories = new ConcurrentHashMap<>();
-    private volatile Map<String, Fundamentals> fundamentals;
+    private final Map<String, PriceHistory> histories;
+    /** The fundamentals table, read once under the key "table" (a map so that views share it). */
+    private final Map<String, Map<String, Fundamentals>> fundamentals;
+    private final FetchObserver observer;
 
     public CsvFolderMarketData(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("market data folder " + dir + " does not exist or is not a folder");
         }
         this.dir = dir;
+        this.histories = new ConcurrentHashMap<>();
+        this.fundamentals = new ConcurrentHashMap<>();
+        this.observer = FetchObserver.NONE;
+    }
+
+    private CsvFolderMarketData(CsvFolderMarketData shared, FetchObserver observer) {
+        this.dir = shared.dir;
+        this.histories = shared.histories;
+        this.fundamentals = shared.fundamentals;
+        this.observer = observer;
+    }
+
+    @Override
+    public MarketData observedBy(FetchObserver newObserver) {
+        return new CsvFolderMarketData(this, newObserver);
     }
 
     @Override
     public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+        observer.upstreamCall();
         return CompletableFuture.supplyAsync(() -> {
             PriceHistory all = histories.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), this::readHistory);
             PriceHistory range = new PriceHistory(all.symbol(), all.between(from, to));
@@ -69,6 +87,7 @@ public final class CsvFolderMarketData implements MarketData {
 
     @Override
     public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+        observer.upstreamCall();
         try {
             Fundamentals found = fundamentalsTable().get(symbol.toUpperCase(Locale.ROOT));
             if (found == null) {
@@ -118,16 +137,7 @@ public final class CsvFolderMarketData implements MarketData {
     }
 
     private Map<String, Fundamentals> fundamentalsTable() {
-        Map<String, Fundamentals> table = fundamentals;
-        if (table == null) {
-            synchronized (this) {
-                if (fundamentals == null) {
-                    fundamentals = readFundamentals();
-                }
-                table = fundamentals;
-            }
-        }
-        return table;
+        return fundamentals.computeIfAbsent("table", key -> readFundamentals());
     }
 
     private Map<String, Fundamentals> readFundamentals() {

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *       (network down, timeouts, rate limits exhausted, circuit open).</li>
  * </ul>
  */
-public interface MarketData {
+public interface MarketData extends AutoCloseable {
 
     /**
      * Daily bars of {@code symbol} dated from {@code from} to {@code to}, both inclusive, oldest
@@ -34,4 +34,18 @@ public interface MarketData {
 
     /** A short description for messages and reports, e.g. "CSV folder /data" or "Yahoo Finance". */
     String describe();
+
+    /**
+     * This source reporting to {@code observer} (one scan's counts); it shares everything else
+     * (caches, connections, limits) with this one.
+     */
+    MarketData observedBy(FetchObserver observer);
+
+    /**
+     * Releases what the source holds (connections, threads). The owner closes the source it
+     * created, never a view from {@link #observedBy}, which shares everything.
+     */
+    @Override
+    default void close() {
+    }
 }

@@ -66,10 +66,13 @@ public record PriceHistory(String symbol, List<DailyBar> bars) {
         }
     }
 
-    /** A builder that skips bars with no close, as Yahoo's null entries require. */
+    /**
+     * A builder that skips bars with no close (Yahoo's null entries), and keeps the last bar of a
+     * date given twice (Yahoo repeats the live day), in date order.
+     */
     public static final class Builder {
         private final String symbol;
-        private final List<DailyBar> bars = new ArrayList<>();
+        private final java.util.TreeMap<LocalDate, DailyBar> bars = new java.util.TreeMap<>();
 
         public Builder(String symbol) {
             this.symbol = symbol;
@@ -77,13 +80,13 @@ public record PriceHistory(String symbol, List<DailyBar> bars) {
 
         public Builder add(LocalDate date, Double close, Double adjustedClose) {
             if (date != null && close != null && !close.isNaN() && close > 0) {
-                bars.add(new DailyBar(date, close, adjustedClose == null ? Double.NaN : adjustedClose));
+                bars.put(date, new DailyBar(date, close, adjustedClose == null ? Double.NaN : adjustedClose));
             }
             return this;
         }
 
         public PriceHistory build() {
-            return new PriceHistory(symbol, bars);
+            return new PriceHistory(symbol, new ArrayList<>(bars.values()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.marketdata.FetchObserver;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
@@ -23,10 +24,11 @@ final class ScanData {
     private final Map<String, CompletableFuture<PriceHistory>> histories = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Fundamentals>> fundamentals = new ConcurrentHashMap<>();
     private final AtomicInteger requested = new AtomicInteger();
+    private final FetchCounts counts = new FetchCounts();
     private final AtomicInteger completed = new AtomicInteger();
 
     ScanData(MarketData marketData, LocalDate from, LocalDate to, ScanListener listener) {
-        this.marketData = marketData;
+        this.marketData = marketData.observedBy(counts);
         this.from = from;
         this.to = to;
         this.listener = listener;
@@ -40,9 +42,9 @@ final class ScanData {
         return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
     }
 
-    /** Requests made to the provider by this scan so far. */
-    int requests() {
-        return requested.get();
+    /** Where this scan's market data came from: cache hits and misses, upstream calls. */
+    FetchCounts counts() {
+        return counts;
     }
 
     private <T> CompletableFuture<T> track(String symbol, CompletableFuture<T> request) {
@@ -53,5 +55,27 @@ final class ScanData {
 
     private static String key(String symbol) {
         return symbol.toUpperCase(Locale.ROOT);
+    }
+
+    /** Counts of one scan's fetches, by where they were answered. */
+    static final class FetchCounts implements FetchObserver {
+        final AtomicInteger hits = new AtomicInteger();
+        final AtomicInteger misses = new AtomicInteger();
+        final AtomicInteger upstream = new AtomicInteger();
+
+        @Override
+        public void cacheHit() {
+            hits.incrementAndGet();
+        }
+
+        @Override
+        public void cacheMiss() {
+            misses.incrementAndGet();
+        }
+
+        @Override
+        public void upstreamCall() {
+            upstream.incrementAndGet();
+        }
     }
 }

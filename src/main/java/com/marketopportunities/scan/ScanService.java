@@ -91,6 +91,7 @@ public final class ScanService {
         List<Position> positions = request.portfolio().positions();
         positions.forEach(position -> data.history(position.symbol()));
         List<String> buckets = classify(positions, data, warnings);
+        failIfUnreachable(benchmark, positions, data);
         Allocation allocation = allocationOf(positions, buckets);
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
@@ -142,7 +143,7 @@ public final class ScanService {
 
         return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
                 total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        0, 0, 0, data.requests()));
+                        data.counts().hits.get(), data.counts().misses.get(), 0, data.counts().upstream.get()));
     }
 
     private int longestWindowDays() {
@@ -235,6 +236,34 @@ public final class ScanService {
             return room;
         }
         return wanted;
+    }
+
+    /**
+     * Ends the scan early when the provider cannot be reached at all: the benchmark and every
+     * holding's history failed for want of the provider, so the rest would fail the same way.
+     */
+    private void failIfUnreachable(CompletableFuture<PriceHistory> benchmark, List<Position> positions, ScanData data) {
+        Throwable error = errorOf(benchmark);
+        if (!(error instanceof MarketDataUnavailableException)) {
+            return;
+        }
+        for (Position position : positions) {
+            if (!(errorOf(data.history(position.symbol())) instanceof MarketDataUnavailableException)) {
+                return;
+            }
+        }
+        throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
+                + error.getMessage(), error);
+    }
+
+    /** Why a fetch failed, or {@code null} when it succeeded. */
+    private static Throwable errorOf(CompletableFuture<?> future) {
+        try {
+            future.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
     }
 
     private void failIfNothingAnswered(ScanScores scores, CompletableFuture<PriceHistory> benchmark) {

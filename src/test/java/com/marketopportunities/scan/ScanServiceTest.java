@@ -219,6 +219,11 @@ class ScanServiceTest {
             public String describe() {
                 return "a provider that is down";
             }
+
+            @Override
+            public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
+                return this;
+            }
         };
         assertThatThrownBy(() -> scan(down, techHeavy())).isInstanceOf(ScanFailedException.class)
                 .hasMessageContaining("connection refused");
@@ -245,11 +250,23 @@ class ScanServiceTest {
     /** Counts the requests that reach the wrapped provider. */
     static final class CountingMarketData implements MarketData {
         final MarketData delegate;
-        final Map<String, AtomicInteger> histories = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> fundamentals = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> histories;
+        final Map<String, AtomicInteger> fundamentals;
 
         CountingMarketData(MarketData delegate) {
+            this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+
+        private CountingMarketData(MarketData delegate, Map<String, AtomicInteger> histories,
+                                   Map<String, AtomicInteger> fundamentals) {
             this.delegate = delegate;
+            this.histories = histories;
+            this.fundamentals = fundamentals;
+        }
+
+        @Override
+        public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
+            return new CountingMarketData(delegate.observedBy(observer), histories, fundamentals);
         }
 
         @Override

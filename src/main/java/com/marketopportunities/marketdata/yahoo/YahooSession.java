@@ -1,0 +1,101 @@
+package com.marketopportunities.marketdata.yahoo;
+
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Yahoo's session: a cookie from a first page (through the EU consent form where Yahoo asks for
+ * it), then a crumb from {@code /v1/test/getcrumb} that quoteSummary wants beside the cookie.
+ *
+ * <p>Thread-safe: the first caller performs the handshake while the others wait for it. The
+ * cookie lives in the {@link HttpClient}'s cookie handler, so every later request carries it.
+ */
+final class YahooSession {
+
+    private static final Pattern CONSENT_FORM = Pattern.compile("<form[^>]*class=\"consent-form\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_INPUT = Pattern.compile(
+            "<input[^>]*type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+
+    private final HttpClient http;
+    private final YahooSettings settings;
+    private String crumb;
+
+    YahooSession(HttpClient http, YahooSettings settings) {
+        this.http = http;
+        this.settings = settings;
+    }
+
+    /** The session's crumb, shaking hands first when there is none. */
+    synchronized String crumb() throws IOException, InterruptedException {
+        if (crumb == null) {
+            crumb = handshake();
+        }
+        return crumb;
+    }
+
+    /**
+     * A new crumb after Yahoo refused {@code stale} ("Invalid Crumb"); a caller whose stale crumb
+     * was already replaced by another thread gets that replacement without a new handshake.
+     */
+    synchronized String refresh(String stale) throws IOException, InterruptedException {
+        if (crumb == null || crumb.equals(stale)) {
+            crumb = handshake();
+        }
+        return crumb;
+    }
+
+    private String handshake() throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(get(settings.cookieUrl()), HttpResponse.BodyHandlers.ofString());
+        if (CONSENT_FORM.matcher(page.body() == null ? "" : page.body()).find()) {
+            acceptConsent(page);
+        }
+        HttpResponse<String> answer = http.send(get(settings.crumbUrl()), HttpResponse.BodyHandlers.ofString());
+        String text = answer.body() == null ? "" : answer.body().trim();
+        if (answer.statusCode() != 200 || text.isEmpty() || text.contains("<") || text.contains(" ")) {
+            throw new MarketDataUnavailableException("Yahoo Finance gave no crumb (" + settings.crumbUrl() + " answered HTTP "
+                    + answer.statusCode() + "): its session handshake has changed or is refused");
+        }
+        return text;
+    }
+
+    /** Submits the consent form's hidden fields with "agree", as a person clicking "Accept all" does. */
+    private void acceptConsent(HttpResponse<String> page) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = HIDDEN_INPUT.matcher(page.body());
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2).replace("&#x3D;", "=").replace("&amp;", "&"));
+        }
+        String form = fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&")) + "&agree=agree&agree=agree";
+        URI target = page.uri();
+        HttpResponse<Void> submitted = http.send(HttpRequest.newBuilder(target).timeout(settings.readTimeout())
+                .header("User-Agent", YahooSettings.USER_AGENT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (submitted.statusCode() >= 400) {
+            throw new MarketDataUnavailableException("Yahoo Finance refused the consent form (HTTP "
+                    + submitted.statusCode() + " from " + target + ")");
+        }
+    }
+
+    private HttpRequest get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("User-Agent", YahooSettings.USER_AGENT)
+                .header("Accept", "text/html,application/json,text/plain,*/*").GET().build();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
