@@ -1,0 +1,144 @@
+package com.marketopportunities.marketdata.yahoo.standin;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The CSV market-data folder the stand-in serves: {@code {dir}/ohlcv/{SYMBOL}.csv} or
+ * {@code {dir}/{SYMBOL}.csv} ({@code Date,Open,High,Low,Close,Adj Close,Volume}; "null" or empty
+ * cells are missing values) and {@code {dir}/fundamentals.csv}.
+ *
+ * <p>Read at run time, never copied: fundamentals when the stand-in starts, each price file on its
+ * first request (then kept). Safe for concurrent use. A file that cannot be parsed is an
+ * {@link IllegalStateException} naming file and line, which the stand-in answers with HTTP 500.
+ */
+final class DataFolder {
+
+    /** Symbols that can name a file: no path separators, no "..". */
+    private static final Pattern SAFE_SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.\\-=^_]{0,31}");
+    private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+
+    /** One daily row; a null field is a missing value ("null" in Yahoo's download format). */
+    record Bar(LocalDate date, Double open, Double high, Double low, Double close, Double adjClose, Long volume) {
+    }
+
+    /** One row of fundamentals.csv; null where the cell is empty. P/E and PEG are ratios, the yield a fraction. */
+    record FundamentalsRow(String symbol, String name, String type, String sector, String currency,
+            Double trailingPe, Double forwardPe, Double pegRatio, Double dividendYield) {
+
+        boolean isEtf() {
+            return "ETF".equals(type);
+        }
+    }
+
+    private final Path dir;
+    private final Map<String, FundamentalsRow> fundamentals;
+    private final Map<String, Optional<List<Bar>>> histories = new ConcurrentHashMap<>();
+
+    DataFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("market data folder " + dir + " does not exist or is not a folder");
+        }
+        this.dir = dir;
+        this.fundamentals = readFundamentals(dir.resolve("fundamentals.csv"));
+    }
+
+    /** The symbol's daily rows in date order, or empty when the folder has no price file for it. */
+    Optional<List<Bar>> bars(String symbol) {
+        String upper = symbol.toUpperCase(Locale.ROOT);
+        if (!SAFE_SYMBOL.matcher(upper).matches()) {
+            return Optional.empty();
+        }
+        return histories.computeIfAbsent(upper, this::readBars);
+    }
+
+    /** The symbol's fundamentals row, or empty when fundamentals.csv has none. */
+    Optional<FundamentalsRow> fundamentals(String symbol) {
+        return Optional.ofNullable(fundamentals.get(symbol.toUpperCase(Locale.ROOT)));
+    }
+
+    private Optional<List<Bar>> readBars(String symbol) {
+        Path file = dir.resolve("ohlcv").resolve(symbol + ".csv");
+        if (!Files.isRegularFile(file)) {
+            file = dir.resolve(symbol + ".csv");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<Bar> bars = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                try {
+                    Double volume = number(row, "Volume");
+                    bars.add(new Bar(LocalDate.parse(row.get("Date")), number(row, "Open"), number(row, "High"),
+                            number(row, "Low"), number(row, "Close"), number(row, "Adj Close"),
+                            volume == null ? null : Math.round(volume)));
+                } catch (RuntimeException bad) {
+                    throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        bars.sort(Comparator.comparing(Bar::date));
+        return Optional.of(List.copyOf(bars));
+    }
+
+    private static Map<String, FundamentalsRow> readFundamentals(Path file) {
+        Map<String, FundamentalsRow> rows = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return rows;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                try {
+                    String symbol = text(row, "symbol").toUpperCase(Locale.ROOT);
+                    rows.put(symbol, new FundamentalsRow(symbol, text(row, "name"),
+                            text(row, "type").toUpperCase(Locale.ROOT), text(row, "sector"), text(row, "currency"),
+                            number(row, "trailing_pe"), number(row, "forward_pe"), number(row, "peg_ratio"),
+                            number(row, "dividend_yield")));
+                } catch (RuntimeException bad) {
+                    throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return Map.copyOf(rows);
+    }
+
+    /** The cell's text, "" when the column or the value is absent. */
+    private static String text(CSVRecord row, String column) {
+        return row.isMapped(column) && row.isSet(column) ? row.get(column).trim() : "";
+    }
+
+    /** The cell as a number, null when absent, empty or "null". */
+    private static Double number(CSVRecord row, String column) {
+        String cell = text(row, column);
+        if (cell.isEmpty() || cell.equalsIgnoreCase("null")) {
+            return null;
+        }
+        double value = Double.parseDouble(cell);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(column + " is not a finite number: " + cell);
+        }
+        return value;
+    }
+}
