@@ -25,9 +25,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Every call to Yahoo goes through here: at most {@code maxConcurrent} at once (a thread-pool
- * bulkhead), at most {@code requestsPerSecond} started per second, retried on 429, 5xx and
- * timeouts with exponential backoff and jitter (or the server's Retry-After), behind a circuit
- * breaker that stops calling for a while after repeated failures.
+ * bulkhead), at most {@code requestsPerSecond} requests started per second, retried on 429, 5xx
+ * and timeouts with exponential backoff and jitter (or the server's Retry-After), behind a circuit
+ * breaker that stops calling for a while when calls keep failing after their retries.
  *
  * <p>What a call's future completes with on failure: the call's own {@link NoDataException}
  * (never retried, never counted against the breaker), else a
@@ -78,7 +78,9 @@ final class PoliteCalls implements AutoCloseable {
 
     /** Runs {@code call} within the bounds; {@code what} names it in messages. */
     <T> CompletableFuture<T> submit(String what, Callable<T> call) {
-        Callable<T> guarded = Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(breaker,
+        // the breaker sees whole calls, retries included: a 429 that a retry gets past is Yahoo
+        // asking to slow down, not Yahoo failing
+        Callable<T> guarded = CircuitBreaker.decorateCallable(breaker, Retry.decorateCallable(retry,
                 RateLimiter.decorateCallable(rateLimiter, call)));
         try {
             return bulkhead.executeCallable(guarded).toCompletableFuture()

@@ -143,6 +143,23 @@ class YahooResilienceTest {
     }
 
     @Test
+    void tooManyRequestsThatRetriesGetPastDoNotOpenTheBreaker() throws IOException {
+        YahooSettings settings = fast();
+        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
+                settings.readTimeout(), 1, 1000, 2, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 4,
+                Duration.ofSeconds(30)));
+        for (int i = 0; i < 8; i++) {
+            // every call is refused once, then answered: half of all requests are 429s
+            script.add(new Reply(429, "0"));
+            assertThat(yahoo.history("S" + i, FROM, TO).join().bars()).hasSize(1);
+            script.clear();
+        }
+
+        assertThat(chartRequests.get()).isEqualTo(16);
+        assertThat(yahoo.history("LAST", FROM, TO).join().bars()).hasSize(1);
+    }
+
+    @Test
     void noMoreThanTheConfiguredRequestsAreInFlightAtOnce() throws IOException {
         YahooSettings settings = fast();
         start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
