@@ -87,10 +87,15 @@ public final class ScanService {
         ScanScores scores = new ScanScores(data, horizon, asOf);
 
         listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
-        CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
         List<Position> positions = request.portfolio().positions();
+        // profiles first: classification waits for them, the histories are needed only later
+        SectorClassifier classifier = new SectorClassifier(taxonomy);
+        Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
+        positions.stream().filter(classifier::needsProfile)
+                .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
+        CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
         positions.forEach(position -> data.history(position.symbol()));
-        List<String> buckets = classify(positions, data, warnings);
+        List<String> buckets = classify(positions, classifier, profiles, warnings);
         failIfUnreachable(benchmark, positions, data);
         Allocation allocation = allocationOf(positions, buckets);
 
@@ -152,11 +157,8 @@ public final class ScanService {
     }
 
     /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
-    private List<String> classify(List<Position> positions, ScanData data, List<String> warnings) {
-        SectorClassifier classifier = new SectorClassifier(taxonomy);
-        Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
-        positions.stream().filter(classifier::needsProfile)
-                .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
+    private static List<String> classify(List<Position> positions, SectorClassifier classifier,
+                                         Map<Position, CompletableFuture<Fundamentals>> profiles, List<String> warnings) {
         List<String> buckets = new ArrayList<>(positions.size());
         List<String> unknown = new ArrayList<>();
         List<String> other = new ArrayList<>();
