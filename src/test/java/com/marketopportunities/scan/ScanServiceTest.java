@@ -185,6 +185,22 @@ class ScanServiceTest {
     }
 
     @Test
+    void aBackToBackScanInTheSameProcessMakesNoUpstreamCall() {
+        ScanService service = service(new com.marketopportunities.marketdata.CachingMarketData(
+                new CsvFolderMarketData(data), 1_000, CLOCK));
+
+        ScanReport first = service.scan(request(techHeavy()), ScanListener.SILENT);
+        ScanReport second = service.scan(request(techHeavy()), ScanListener.SILENT);
+
+        assertThat(first.stats().upstreamCalls()).isPositive();
+        assertThat(first.stats().cacheMisses()).isEqualTo(first.stats().upstreamCalls());
+        assertThat(second.stats().upstreamCalls()).isZero();
+        assertThat(second.stats().cacheMisses()).isZero();
+        assertThat(second.stats().cacheHits()).isEqualTo(first.stats().cacheMisses() + first.stats().cacheHits());
+        assertThat(second.gaps()).isEqualTo(first.gaps());
+    }
+
+    @Test
     void aSymbolWithoutAnyDataIsUnknownAndReportedNotDropped() {
         Portfolio portfolio = new Portfolio("USD", List.of(Position.of("AAPL", 50_000), Position.of("NOPE", 5_000)));
         ScanReport report = scan(new CsvFolderMarketData(data), portfolio);

@@ -21,12 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Yahoo Finance: daily history from v8 chart, fundamentals and profile from v10 quoteSummary
- * (cookie and crumb, a fresh crumb once on "Invalid Crumb"), within the bounds of
+ * (cookie and crumb, renewed once on a 401 such as "Invalid Crumb"), within the bounds of
  * {@link PoliteCalls}.
  *
  * <p>A 404 is Yahoo's word that it has no data for the symbol: a {@link NoDataException} with
@@ -69,36 +70,42 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     @Override
     public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
         // period2 is exclusive: the day after the last one asked for
-        URI uri = URI.create(settings.apiUrl() + "/v8/finance/chart/" + encode(symbol)
-                + "?period1=" + from.atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+        String query = "?period1=" + from.atStartOfDay(ZoneOffset.UTC).toEpochSecond()
                 + "&period2=" + to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
-                + "&interval=1d&events=div%2Csplit");
+                + "&interval=1d&events=div%2Csplit";
+        String what = "price history of " + symbol;
         observer.upstreamCall();
-        return calls.submit("price history of " + symbol, () -> {
-            session.crumb(); // the chart needs the session cookie
-            JsonNode body = fetch(uri, "price history of " + symbol, symbol);
-            return YahooResponses.chart(symbol, body).upTo(to);
-        });
+        return calls.submit(what, () -> YahooResponses.chart(symbol, fetchInSession(what, symbol,
+                crumb -> URI.create(settings.apiUrl() + "/v8/finance/chart/" + encode(symbol) + query))).upTo(to));
     }
 
     @Override
     public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+        String what = "fundamentals of " + symbol;
         observer.upstreamCall();
-        return calls.submit("fundamentals of " + symbol, () -> {
-            String crumb = session.crumb();
+        return calls.submit(what, () -> YahooResponses.quoteSummary(symbol, fetchInSession(what, symbol,
+                crumb -> URI.create(settings.apiUrl() + "/v10/finance/quoteSummary/" + encode(symbol) + "?modules="
+                        + encode(MODULES) + "&crumb=" + encode(crumb)))));
+    }
+
+    /**
+     * A request within the session: on a 401 (crumb or cookie no longer valid) the session is
+     * renewed once and the request made again.
+     */
+    private JsonNode fetchInSession(String what, String symbol, Function<String, URI> uriWithCrumb)
+            throws IOException, InterruptedException {
+        String crumb = session.crumb();
+        try {
+            return fetch(uriWithCrumb.apply(crumb), what, symbol);
+        } catch (SessionExpiredException expired) {
+            String fresh = session.refresh(crumb);
             try {
-                return YahooResponses.quoteSummary(symbol, fetch(quoteSummaryUri(symbol, crumb), "fundamentals of " + symbol, symbol));
-            } catch (InvalidCrumbException stale) {
-                String fresh = session.refresh(crumb);
-                try {
-                    return YahooResponses.quoteSummary(symbol, fetch(quoteSummaryUri(symbol, fresh),
-                            "fundamentals of " + symbol, symbol));
-                } catch (InvalidCrumbException again) {
-                    throw new MarketDataUnavailableException("Yahoo Finance refused a fresh crumb for " + symbol
-                            + " (HTTP 401 Invalid Crumb twice)");
-                }
+                return fetch(uriWithCrumb.apply(fresh), what, symbol);
+            } catch (SessionExpiredException again) {
+                throw new MarketDataUnavailableException(what + ": Yahoo Finance refused a fresh session too (HTTP 401: "
+                        + again.getMessage() + ")");
             }
-        });
+        }
     }
 
     @Override
@@ -109,11 +116,6 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     @Override
     public String describe() {
         return "Yahoo Finance (" + settings.apiUrl().getHost() + ")";
-    }
-
-    private URI quoteSummaryUri(String symbol, String crumb) {
-        return URI.create(settings.apiUrl() + "/v10/finance/quoteSummary/" + encode(symbol) + "?modules="
-                + encode(MODULES) + "&crumb=" + encode(crumb));
     }
 
     /**
@@ -134,8 +136,8 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
                     : body.path("chart").path("error");
             throw new NoDataException(symbol, "no data for " + symbol + ": " + YahooResponses.errorText(error));
         }
-        if (status == 401 && response.body() != null && response.body().contains("Invalid Crumb")) {
-            throw new InvalidCrumbException();
+        if (status == 401) {
+            throw new SessionExpiredException(YahooResponses.errorText(parseQuietly(response.body()).path("finance").path("error")));
         }
         if (YahooStatusException.isRetryable(status)) {
             throw new YahooStatusException(what, status, retryAfter(response));
@@ -179,10 +181,10 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
         calls.close();
     }
 
-    /** Yahoo's 401 "Invalid Crumb": the session needs a new crumb. */
-    private static final class InvalidCrumbException extends RuntimeException {
-        InvalidCrumbException() {
-            super("Invalid Crumb", null, false, false);
+    /** Yahoo's 401 ("Invalid Crumb", "Invalid Cookie"): the session needs renewing. */
+    private static final class SessionExpiredException extends RuntimeException {
+        SessionExpiredException(String reason) {
+            super(reason, null, false, false);
         }
     }
 }

@@ -45,8 +45,9 @@ final class YahooSession {
     }
 
     /**
-     * A new crumb after Yahoo refused {@code stale} ("Invalid Crumb"); a caller whose stale crumb
-     * was already replaced by another thread gets that replacement without a new handshake.
+     * A new session (cookie page, then crumb) after Yahoo refused the one of {@code stale} with a
+     * 401; a caller whose stale crumb another thread already replaced gets the replacement without
+     * a new handshake.
      */
     synchronized String refresh(String stale) throws IOException, InterruptedException {
         if (crumb == null || crumb.equals(stale)) {

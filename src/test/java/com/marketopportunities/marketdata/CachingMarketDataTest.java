@@ -1,0 +1,85 @@
+package com.marketopportunities.marketdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CachingMarketDataTest {
+
+    static final LocalDate DAY = LocalDate.of(2024, 3, 4);
+
+    /** Fails with "unavailable" on its first call of each kind, then answers. */
+    static final class FlakyProvider implements MarketData {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+            if (calls.incrementAndGet() == 1) {
+                return CompletableFuture.failedFuture(new MarketDataUnavailableException("timed out"));
+            }
+            return CompletableFuture.completedFuture(new PriceHistory(symbol, List.of(new DailyBar(DAY, 10, 10))));
+        }
+
+        @Override
+        public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            return CompletableFuture.completedFuture(Fundamentals.none(symbol));
+        }
+
+        @Override
+        public String describe() {
+            return "flaky";
+        }
+
+        @Override
+        public MarketData observedBy(FetchObserver observer) {
+            return this;
+        }
+    }
+
+    @Test
+    void aFailureToReachTheProviderIsNotKeptSoTheNextRequestTriesAgain() {
+        FlakyProvider provider = new FlakyProvider();
+        CachingMarketData cache = new CachingMarketData(provider, 10, Clock.systemUTC());
+
+        assertThatThrownBy(() -> cache.history("ABC", DAY, DAY).join()).cause()
+                .isInstanceOf(MarketDataUnavailableException.class);
+        assertThat(cache.history("ABC", DAY, DAY).join().bars()).hasSize(1);
+        assertThat(cache.history("ABC", DAY, DAY).join().bars()).hasSize(1);
+
+        assertThat(provider.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void differentRangesOfOneSymbolAreDifferentEntries() {
+        FlakyProvider provider = new FlakyProvider();
+        provider.calls.set(1);
+        CachingMarketData cache = new CachingMarketData(provider, 10, Clock.systemUTC());
+
+        cache.history("ABC", DAY, DAY).join();
+        cache.history("ABC", DAY.minusDays(1), DAY).join();
+        cache.history("abc", DAY, DAY).join();
+
+        assertThat(provider.calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void theNextCloseIsFourPmNewYorkOnTheNextWeekday() {
+        // Friday 2024-03-08 17:00 New York (22:00 UTC, EST): the next close is Monday 03-11 16:00 EDT (20:00 UTC)
+        assertThat(MarketHours.nextClose(Instant.parse("2024-03-08T22:00:00Z")))
+                .isEqualTo(Instant.parse("2024-03-11T20:00:00Z"));
+        // Tuesday 10:00 New York (15:00 UTC): the same day's close, 21:00 UTC in winter
+        assertThat(MarketHours.nextClose(Instant.parse("2024-01-09T15:00:00Z")))
+                .isEqualTo(Instant.parse("2024-01-09T21:00:00Z"));
+        // exactly at a close: the next day's
+        assertThat(MarketHours.nextClose(Instant.parse("2024-01-09T21:00:00Z")))
+                .isEqualTo(Instant.parse("2024-01-10T21:00:00Z"));
+    }
+
+}

@@ -1,0 +1,171 @@
+package com.marketopportunities.marketdata.yahoo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marketopportunities.marketdata.CachingMarketData;
+import com.marketopportunities.marketdata.FetchObserver;
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.NoDataException;
+import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.marketdata.yahoo.standin.YahooEndpoint;
+import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
+import com.marketopportunities.scan.MarketDataFolder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Yahoo client against the local stand-in, on a small market-data folder written here. */
+class YahooFinanceMarketDataTest {
+
+    static final LocalDate FROM = LocalDate.of(2024, 1, 2);
+    static final LocalDate TO = LocalDate.of(2024, 3, 28);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-29T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path folder;
+    static Path data;
+    YahooStandIn standIn;
+    YahooFinanceMarketData yahoo;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        data = new MarketDataFolder(folder).prices("ABC", FROM, TO, 100, 0.001, 0.01)
+                .prices("SPY", FROM, TO, 400, 0.0005, 0.004)
+                .fundamentals("ABC", "EQUITY", "Consumer Discretionary", "18.5", "0.021").write();
+    }
+
+    YahooFinanceMarketData start(YahooStandIn.Builder builder) {
+        standIn = builder.dataDir(data).start();
+        yahoo = new YahooFinanceMarketData(YahooSettings.defaults().pointingAt(standIn.baseUrl()));
+        return yahoo;
+    }
+
+    @AfterEach
+    void stop() {
+        if (yahoo != null) {
+            yahoo.close();
+        }
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+
+    @Test
+    void throughTheConsentFormToPricesAndFundamentals() {
+        start(YahooStandIn.builder().consentRedirect(true));
+
+        PriceHistory history = yahoo.history("ABC", FROM, TO).join();
+        Fundamentals fundamentals = yahoo.fundamentals("ABC").join();
+
+        // 2024-01-02..03-28: 63 weekdays, every one a bar of the folder
+        assertThat(history.bars()).hasSize(63);
+        assertThat(history.bars().get(0).date()).isEqualTo(FROM);
+        assertThat(history.bars().get(62).date()).isEqualTo(TO);
+        assertThat(history.bars().get(0).close()).isEqualTo(101.0);
+        assertThat(fundamentals.trailingPe()).isEqualTo(18.5);
+        assertThat(fundamentals.dividendYield()).isEqualTo(0.021);
+        // the stand-in speaks Yahoo: GICS "Consumer Discretionary" is Yahoo's "Consumer Cyclical"
+        assertThat(fundamentals.sector()).isEqualTo("Consumer Cyclical");
+        assertThat(standIn.count(YahooEndpoint.CONSENT, 302)).isPositive();
+        assertThat(standIn.count(YahooEndpoint.CRUMB, 200)).isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedCrumbIsRenewedOnceAndTheRequestSucceeds() {
+        start(YahooStandIn.builder());
+        yahoo.fundamentals("ABC").join();
+        standIn.rotateCrumb();
+
+        assertThat(yahoo.fundamentals("ABC").join().trailingPe()).isEqualTo(18.5);
+        assertThat(standIn.count(YahooEndpoint.QUOTE_SUMMARY, 401)).isEqualTo(1);
+        assertThat(standIn.count(YahooEndpoint.CRUMB, 200)).isEqualTo(2);
+    }
+
+    @Test
+    void anExpiredSessionIsRenewedForPricesToo() {
+        start(YahooStandIn.builder());
+        yahoo.history("ABC", FROM, TO).join();
+        standIn.forgetSessions();
+
+        assertThat(yahoo.history("ABC", FROM, TO).join().bars()).hasSize(63);
+        assertThat(standIn.count(YahooEndpoint.CHART, 401)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownSymbolIsNoDataWithYahoosReason() {
+        start(YahooStandIn.builder());
+
+        assertThatThrownBy(() -> yahoo.history("NOPE", FROM, TO).join()).cause().isInstanceOf(NoDataException.class)
+                .hasMessage("no data for NOPE: No data found, symbol may be delisted");
+        assertThatThrownBy(() -> yahoo.fundamentals("NOPE").join()).cause().isInstanceOf(NoDataException.class)
+                .hasMessageContaining("No fundamentals data found");
+    }
+
+    @Test
+    void theRawDataCacheAnswersARepeatedRequestWithoutYahooAndSharesConcurrentOnes() {
+        start(YahooStandIn.builder());
+        MarketData cached = new CachingMarketData(yahoo, 100, CLOCK);
+        Counts counts = new Counts();
+        MarketData observed = cached.observedBy(counts);
+
+        List<CompletableFuture<PriceHistory>> concurrent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            concurrent.add(observed.history("ABC", FROM, TO));
+        }
+        concurrent.forEach(CompletableFuture::join);
+        observed.history("ABC", FROM, TO).join();
+        observed.fundamentals("ABC").join();
+        observed.fundamentals("ABC").join();
+
+        assertThat(standIn.count(YahooEndpoint.CHART, 200)).isEqualTo(1);
+        assertThat(standIn.count(YahooEndpoint.QUOTE_SUMMARY, 200)).isEqualTo(1);
+        assertThat(counts.misses.get()).isEqualTo(2);
+        assertThat(counts.hits.get()).isEqualTo(11);
+        assertThat(counts.upstream.get()).isEqualTo(2);
+    }
+
+    @Test
+    void noDataIsAnAnswerAndIsKept() {
+        start(YahooStandIn.builder());
+        MarketData cached = new CachingMarketData(yahoo, 100, CLOCK);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> cached.history("NOPE", FROM, TO).join()).cause().isInstanceOf(NoDataException.class);
+        }
+
+        assertThat(standIn.count(YahooEndpoint.CHART, 404)).isEqualTo(1);
+    }
+
+    static final class Counts implements FetchObserver {
+        final AtomicInteger hits = new AtomicInteger();
+        final AtomicInteger misses = new AtomicInteger();
+        final AtomicInteger upstream = new AtomicInteger();
+
+        @Override
+        public void cacheHit() {
+            hits.incrementAndGet();
+        }
+
+        @Override
+        public void cacheMiss() {
+            misses.incrementAndGet();
+        }
+
+        @Override
+        public void upstreamCall() {
+            upstream.incrementAndGet();
+        }
+    }
+}
