@@ -1,6 +1,6 @@
 package com.marketopportunities.scan;
 
-import com.marketopportunities.marketdata.FetchObserver;
+import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
@@ -57,25 +57,4 @@ final class ScanData {
         return symbol.toUpperCase(Locale.ROOT);
     }
 
-    /** Counts of one scan's fetches, by where they were answered. */
-    static final class FetchCounts implements FetchObserver {
-        final AtomicInteger hits = new AtomicInteger();
-        final AtomicInteger misses = new AtomicInteger();
-        final AtomicInteger upstream = new AtomicInteger();
-
-        @Override
-        public void cacheHit() {
-            hits.incrementAndGet();
-        }
-
-        @Override
-        public void cacheMiss() {
-            misses.incrementAndGet();
-        }
-
-        @Override
-        public void upstreamCall() {
-            upstream.incrementAndGet();
-        }
-    }
 }

@@ -148,7 +148,7 @@ public final class ScanService {
 
         return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
                 total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        data.counts().hits.get(), data.counts().misses.get(), 0, data.counts().upstream.get()));
+                        data.counts().hits(), data.counts().misses(), 0, data.counts().upstreamCalls()));
     }
 
     private int longestWindowDays() {

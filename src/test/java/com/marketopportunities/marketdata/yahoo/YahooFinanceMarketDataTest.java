@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketopportunities.marketdata.CachingMarketData;
-import com.marketopportunities.marketdata.FetchObserver;
+import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.NoDataException;
@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,7 +116,7 @@ class YahooFinanceMarketDataTest {
     void theRawDataCacheAnswersARepeatedRequestWithoutYahooAndSharesConcurrentOnes() {
         start(YahooStandIn.builder());
         MarketData cached = new CachingMarketData(yahoo, 100, CLOCK);
-        Counts counts = new Counts();
+        FetchCounts counts = new FetchCounts();
         MarketData observed = cached.observedBy(counts);
 
         List<CompletableFuture<PriceHistory>> concurrent = new ArrayList<>();
@@ -131,9 +130,9 @@ class YahooFinanceMarketDataTest {
 
         assertThat(standIn.count(YahooEndpoint.CHART, 200)).isEqualTo(1);
         assertThat(standIn.count(YahooEndpoint.QUOTE_SUMMARY, 200)).isEqualTo(1);
-        assertThat(counts.misses.get()).isEqualTo(2);
-        assertThat(counts.hits.get()).isEqualTo(11);
-        assertThat(counts.upstream.get()).isEqualTo(2);
+        assertThat(counts.misses()).isEqualTo(2);
+        assertThat(counts.hits()).isEqualTo(11);
+        assertThat(counts.upstreamCalls()).isEqualTo(2);
     }
 
     @Test
@@ -148,24 +147,4 @@ class YahooFinanceMarketDataTest {
         assertThat(standIn.count(YahooEndpoint.CHART, 404)).isEqualTo(1);
     }
 
-    static final class Counts implements FetchObserver {
-        final AtomicInteger hits = new AtomicInteger();
-        final AtomicInteger misses = new AtomicInteger();
-        final AtomicInteger upstream = new AtomicInteger();
-
-        @Override
-        public void cacheHit() {
-            hits.incrementAndGet();
-        }
-
-        @Override
-        public void cacheMiss() {
-            misses.incrementAndGet();
-        }
-
-        @Override
-        public void upstreamCall() {
-            upstream.incrementAndGet();
-        }
-    }
 }

@@ -54,9 +54,15 @@ class YahooResilienceTest {
     }
 
     static YahooSettings fast() {
+        return settings(Duration.ofMillis(500), 8, 1000, 4, 10);
+    }
+
+    /** Short timeouts and backoffs; the URLs are replaced by the test server's. */
+    static YahooSettings settings(Duration readTimeout, int maxConcurrent, int requestsPerSecond, int maxAttempts,
+                                  int breakerWindow) {
         return new YahooSettings(URI.create("http://unused/"), URI.create("http://unused/"), URI.create("http://unused"),
-                Duration.ofMillis(500), Duration.ofMillis(500), 8, 1000, 4, Duration.ofMillis(20),
-                Duration.ofSeconds(2), 50, 10, Duration.ofSeconds(30));
+                Duration.ofMillis(500), readTimeout, maxConcurrent, requestsPerSecond, maxAttempts, Duration.ofMillis(20),
+                Duration.ofSeconds(2), 50, breakerWindow, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -107,10 +113,7 @@ class YahooResilienceTest {
 
     @Test
     void aStalledResponseTimesOutAndIsRetried() throws IOException {
-        YahooSettings settings = fast();
-        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
-                Duration.ofMillis(200), 8, 1000, 2, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 10,
-                Duration.ofSeconds(30)));
+        start(settings(Duration.ofMillis(200), 8, 1000, 2, 10));
         delay = Duration.ofSeconds(2);
         long started = System.nanoTime();
 
@@ -123,10 +126,7 @@ class YahooResilienceTest {
 
     @Test
     void repeatedFailuresOpenTheBreakerAndLaterCallsDoNotReachYahoo() throws IOException {
-        YahooSettings settings = fast();
-        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
-                settings.readTimeout(), 1, 1000, 1, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 4,
-                Duration.ofSeconds(30)));
+        start(settings(Duration.ofMillis(500), 1, 1000, 1, 4));
         for (int i = 0; i < 100; i++) {
             script.add(new Reply(500, null));
         }
@@ -144,10 +144,7 @@ class YahooResilienceTest {
 
     @Test
     void tooManyRequestsThatRetriesGetPastDoNotOpenTheBreaker() throws IOException {
-        YahooSettings settings = fast();
-        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
-                settings.readTimeout(), 1, 1000, 2, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 4,
-                Duration.ofSeconds(30)));
+        start(settings(Duration.ofMillis(500), 1, 1000, 2, 4));
         for (int i = 0; i < 8; i++) {
             // every call is refused once, then answered: half of all requests are 429s
             script.add(new Reply(429, "0"));
@@ -161,10 +158,7 @@ class YahooResilienceTest {
 
     @Test
     void noMoreThanTheConfiguredRequestsAreInFlightAtOnce() throws IOException {
-        YahooSettings settings = fast();
-        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
-                Duration.ofSeconds(5), 3, 1000, 1, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 10,
-                Duration.ofSeconds(30)));
+        start(settings(Duration.ofSeconds(5), 3, 1000, 1, 10));
         delay = Duration.ofMillis(150);
         List<CompletableFuture<PriceHistory>> requests = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -178,10 +172,7 @@ class YahooResilienceTest {
 
     @Test
     void theRequestRateIsLimited() throws IOException {
-        YahooSettings settings = fast();
-        start(new YahooSettings(settings.cookieUrl(), settings.crumbUrl(), settings.apiUrl(), settings.connectTimeout(),
-                settings.readTimeout(), 8, 5, 1, Duration.ofMillis(10), Duration.ofSeconds(1), 50, 10,
-                Duration.ofSeconds(30)));
+        start(settings(Duration.ofMillis(500), 8, 5, 1, 10));
         long started = System.nanoTime();
         List<CompletableFuture<PriceHistory>> requests = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
