@@ -107,6 +107,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void withYahooUnreachableTheScanEndsInSecondsSayingHowToRunOffline() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+
+        Run run = run("scan", portfolio.toString(), "--data", "yahoo", "--yahoo-url", "http://127.0.0.1:" + closedPort);
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("Yahoo Finance cannot be reached").contains("--data DIR");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void helpExplainsEveryOptionWithItsDefault() {
         Run run = run("scan", "--help");
 
