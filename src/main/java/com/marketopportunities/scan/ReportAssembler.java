@@ -42,12 +42,13 @@ final class ReportAssembler {
     }
 
     private static ScanReport.Gap gapRow(SectorGap gap, boolean top, double capital, ScoreOutcome etfOutcome) {
-        SymbolScore score = etfOutcome instanceof ScoreOutcome.Scored scored ? scored.score() : null;
+        SymbolScore score = etfOutcome == null ? null : etfOutcome.anyScore().orElse(null);
         return new ScanReport.Gap(gap.bucket().name(), round(gap.currentPct(), 2), round(gap.targetPct(), 2),
                 round(gap.gapPct(), 2), gap.bucket().minPct(), gap.bucket().maxPct(), gap.bucket().proxyEtf(),
                 score == null ? null : score.compositeScore(), score == null ? null : score.confidence(),
                 score == null ? null : score.momentumScore(), score == null ? null : score.valueScore(),
-                score == null ? null : score.diversificationScore(), top, money(capital));
+                score == null ? null : score.diversificationScore(), etfOutcome instanceof ScoreOutcome.Stale, top,
+                money(capital));
     }
 
     private static ScanReport.ImpactView impactView(Impact impact) {

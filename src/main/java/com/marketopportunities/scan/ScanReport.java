@@ -32,18 +32,21 @@ public record ScanReport(
      */
     public record Gap(String sector, double currentPct, double targetPct, double gapPct, double minPct,
                       double maxPct, String etf, Double score, Double confidence, Double momentumScore,
-                      Double valueScore, Double diversificationScore, boolean top, double capitalNeeded) {
+                      Double valueScore, Double diversificationScore, boolean stale, boolean top,
+                      double capitalNeeded) {
     }
 
     /**
      * A way to fill a gap. The candidates of one gap are alternatives for the same
      * {@code capitalNeeded}. {@code scoreSource} is "symbol" (its own score), "sector" (an unscored
-     * stock shown with its gap ETF's score) or "none".
+     * stock shown with its gap ETF's score) or "none". {@code stale}: the score is past its fresh life,
+     * served because the upstream failed.
      */
     public record Opportunity(String symbol, String name, String sector, String type, Double score,
                               String scoreSource, Double momentumScore, Double valueScore,
-                              Double diversificationScore, Double confidence, Double correlationToPortfolio,
-                              String action, String horizon, double capitalNeeded, String rationale, boolean held) {
+                              Double diversificationScore, Double confidence, boolean stale,
+                              Double correlationToPortfolio, String action, String horizon, double capitalNeeded,
+                              String rationale, boolean held) {
     }
 
     public record Sale(String symbol, String name, String sector, double currentValue, double salePct,
@@ -67,8 +70,15 @@ public record ScanReport(
     }
 
     /**
-     * @param upstreamCalls requests that reached the market-data provider (cache hits excluded)
+     * @param cacheHits          scores answered fresh from the score cache
+     * @param cacheMisses        scores computed (missing, expired or of another model version); a
+     *                           symbol without data is neither a hit nor a miss but unscored
+     * @param staleServed        expired scores served because the upstream failed
+     * @param upstreamCalls      requests that reached the market-data provider
+     * @param marketDataHits     raw data requests answered by the raw data cache
+     * @param marketDataMisses   raw data requests the raw data cache sent on
      */
-    public record Stats(long durationMs, int cacheHits, int cacheMisses, int staleServed, int upstreamCalls) {
+    public record Stats(long durationMs, int cacheHits, int cacheMisses, int staleServed, int upstreamCalls,
+                        int marketDataHits, int marketDataMisses) {
     }
 }

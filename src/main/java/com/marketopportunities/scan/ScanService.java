@@ -12,6 +12,7 @@ import com.marketopportunities.rebalance.ImpactCalculator;
 import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
+import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.scoring.DailyReturnSeries;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
@@ -57,11 +58,14 @@ public final class ScanService {
     private final Taxonomy taxonomy;
     private final CandidateUniverse universe;
     private final TrimPlanner trimPlanner;
+    private final ScoreCache scoreCache;
     private final Clock clock;
 
     public ScanService(MarketData marketData, Scorer scorer, ScoringSettings scoring, ScanSettings settings,
-                       Taxonomy taxonomy, CandidateUniverse universe, TrimPlanner trimPlanner, Clock clock) {
+                       Taxonomy taxonomy, CandidateUniverse universe, TrimPlanner trimPlanner, ScoreCache scoreCache,
+                       Clock clock) {
         this.marketData = marketData;
+        this.scoreCache = scoreCache;
         this.scorer = scorer;
         this.scoring = scoring;
         this.settings = settings;
@@ -85,6 +89,7 @@ public final class ScanService {
         ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
         List<String> warnings = new ArrayList<>(request.notes());
         ScanScores scores = new ScanScores(data, horizon, asOf);
+        scoreCache.prefetch(prefetchSymbols(), horizon, asOf);
 
         listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
         List<Position> positions = request.portfolio().positions();
@@ -148,7 +153,15 @@ public final class ScanService {
 
         return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
                 total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        data.counts().hits(), data.counts().misses(), 0, data.counts().upstreamCalls()));
+                        scores.hits.get(), scores.misses.get(), scores.stale.get(), data.counts().upstreamCalls(),
+                        data.counts().hits(), data.counts().misses()));
+    }
+
+    /** Every score a scan may ask for: the proxy ETFs and the candidate universe. */
+    private List<String> prefetchSymbols() {
+        List<String> symbols = new ArrayList<>(universe.allSymbols());
+        taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
+        return symbols;
     }
 
     private int longestWindowDays() {
@@ -270,7 +283,7 @@ public final class ScanService {
 
     private void failIfNothingAnswered(ScanScores scores, CompletableFuture<PriceHistory> benchmark) {
         Collection<ScoreOutcome> outcomes = scores.outcomes().values();
-        boolean anyAnswered = await(benchmark) != null || outcomes.stream().anyMatch(o -> o instanceof ScoreOutcome.Scored);
+        boolean anyAnswered = await(benchmark) != null || outcomes.stream().anyMatch(o -> o.anyScore().isPresent());
         if (!anyAnswered && scores.unavailable() != null) {
             throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
                     + scores.unavailable().getMessage(), scores.unavailable());
@@ -329,6 +342,7 @@ public final class ScanService {
                 shown == null ? null : shown.compositeScore(), source,
                 shown == null ? null : shown.momentumScore(), shown == null ? null : shown.valueScore(),
                 shown == null ? null : shown.diversificationScore(), shown == null ? null : shown.confidence(),
+                (own != null ? row.outcome() : etfRow.outcome()) instanceof ScoreOutcome.Stale,
                 correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY", horizon.key(),
                 ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
     }
@@ -362,7 +376,7 @@ public final class ScanService {
     /** A candidate of a gap with its score and its bars ({@code null} when it has none). */
     private record CandidateRow(String symbol, String name, String type, ScoreOutcome outcome, PriceHistory history) {
         SymbolScore score() {
-            return outcome instanceof ScoreOutcome.Scored scored ? scored.score() : null;
+            return outcome.anyScore().orElse(null);
         }
     }
 
@@ -372,6 +386,9 @@ public final class ScanService {
         private final Horizon horizon;
         private final LocalDate asOf;
         private final Map<String, CompletableFuture<ScoreOutcome>> pending = new LinkedHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
         private volatile Throwable unavailable;
 
         ScanScores(ScanData data, Horizon horizon, LocalDate asOf) {
@@ -381,7 +398,20 @@ public final class ScanService {
         }
 
         void request(String symbol) {
-            pending.computeIfAbsent(symbol, this::compute);
+            pending.computeIfAbsent(symbol, key -> scoreCache.score(key, horizon, asOf, () -> compute(key))
+                    .thenApply(served -> {
+                        // a symbol without data has no score to hit or miss: it is reported unscored
+                        switch (served.source()) {
+                            case HIT -> hits.incrementAndGet();
+                            case MISS -> {
+                                if (served.outcome() instanceof ScoreOutcome.Scored) {
+                                    misses.incrementAndGet();
+                                }
+                            }
+                            case STALE -> stale.incrementAndGet();
+                        }
+                        return served.outcome();
+                    }));
         }
 
         ScoreOutcome outcome(String symbol) {
@@ -390,8 +420,7 @@ public final class ScanService {
         }
 
         java.util.Optional<SymbolScore> score(String symbol) {
-            return outcome(symbol) instanceof ScoreOutcome.Scored scored ? java.util.Optional.of(scored.score())
-                    : java.util.Optional.empty();
+            return outcome(symbol).anyScore();
         }
 
         Map<String, ScoreOutcome> outcomes() {
@@ -423,7 +452,7 @@ public final class ScanService {
             }
             if (cause instanceof MarketDataUnavailableException) {
                 unavailable = cause;
-                return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage());
+                return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage(), true);
             }
             return new ScoreOutcome.Unscored(symbol, "could not be scored: " + cause);
         }

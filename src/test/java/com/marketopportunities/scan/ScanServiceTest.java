@@ -193,11 +193,16 @@ class ScanServiceTest {
         ScanReport second = service.scan(request(techHeavy()), ScanListener.SILENT);
 
         assertThat(first.stats().upstreamCalls()).isPositive();
-        assertThat(first.stats().cacheMisses()).isEqualTo(first.stats().upstreamCalls());
+        assertThat(first.stats().marketDataMisses()).isEqualTo(first.stats().upstreamCalls());
+        assertThat(first.stats().cacheHits()).isZero();
+        assertThat(first.stats().cacheMisses()).isPositive();
+        // the second scan: every score a hit, every piece of raw data from the raw data cache
         assertThat(second.stats().upstreamCalls()).isZero();
+        assertThat(second.stats().marketDataMisses()).isZero();
         assertThat(second.stats().cacheMisses()).isZero();
-        assertThat(second.stats().cacheHits()).isEqualTo(first.stats().cacheMisses() + first.stats().cacheHits());
+        assertThat(second.stats().cacheHits()).isEqualTo(first.stats().cacheMisses());
         assertThat(second.gaps()).isEqualTo(first.gaps());
+        assertThat(second.opportunities()).isEqualTo(first.opportunities());
     }
 
     @Test

@@ -1,0 +1,54 @@
+package com.marketopportunities.scorecache;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** No shared level: one instance alone, on its in-process cache. Its locks are always free. */
+public final class NoSharedStore implements SharedStore {
+
+    @Override
+    public Map<String, String> getAll(Collection<String> keys) {
+        return Map.of();
+    }
+
+    @Override
+    public void putAll(Map<String, TimedValue> values) {
+    }
+
+    @Override
+    public List<KeyTtl> keys(String pattern, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public long count(String pattern) {
+        return 0;
+    }
+
+    @Override
+    public long delete(String pattern) {
+        return 0;
+    }
+
+    @Override
+    public Optional<String> tryLock(String name, Duration ttl) {
+        return Optional.of(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void unlock(String name, String token) {
+    }
+
+    @Override
+    public SharedStoreStatus status() {
+        return new SharedStoreStatus("none", null, false, "CLOSED", null, 0);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,298 @@
+package com.marketopportunities.scorecache;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis through Lettuce, optional at every moment.
+ *
+ * <ul>
+ *   <li>Every command has a short timeout (about 250 ms); commands fail at once, never queue,
+ *       while the connection is down.</li>
+ *   <li>A circuit breaker stops sending commands after a few failures and probes again after a
+ *       cool-down, so that a dead or frozen Redis costs requests nothing but an L1 lookup.</li>
+ *   <li>Start-up without Redis is fine: the connection is made in the background, retried every
+ *       second until it succeeds, and re-made by Lettuce when it drops.</li>
+ * </ul>
+ */
+public final class RedisSharedStore implements SharedStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSharedStore.class);
+    private static final int SCAN_BATCH = 500;
+
+    private final RedisSettings settings;
+    private final AbstractRedisClient client;
+    private final Function<AbstractRedisClient, StatefulConnection<String, String>> connector;
+    private final AtomicReference<StatefulConnection<String, String>> connection = new AtomicReference<>();
+    private final CircuitBreaker breaker;
+    private final ScheduledExecutorService reconnector;
+    private final AtomicLong errors = new AtomicLong();
+    private volatile String lastError;
+    private volatile boolean connected;
+
+    public RedisSharedStore(RedisSettings settings) {
+        this.settings = settings;
+        String url = settings.url();
+        SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        if (url.startsWith("redis-cluster://") || url.startsWith("rediss-cluster://")) {
+            List<RedisURI> seeds = clusterSeeds(url);
+            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+            cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = cluster;
+            this.connector = c -> ((RedisClusterClient) c).connect(StringCodec.UTF8);
+        } else {
+            RedisURI uri = RedisURI.create(url);
+            uri.setTimeout(settings.commandTimeout());
+            RedisClient single = RedisClient.create();
+            single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = single;
+            this.connector = c -> ((RedisClient) c).connect(StringCodec.UTF8, uri);
+        }
+        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerFailures() * 2)
+                .minimumNumberOfCalls(settings.breakerFailures())
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("Redis cache {}: {}", settings.maskedUrl(),
+                event.getStateTransition()));
+        this.reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redis-reconnect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reconnector.scheduleWithFixedDelay(this::connectIfNeeded, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Map<String, String> getAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<KeyValue<String, String>> found = call("MGET", commands -> commands.mget(keys.toArray(String[]::new)));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (found != null) {
+            found.stream().filter(KeyValue::hasValue).forEach(pair -> values.put(pair.getKey(), pair.getValue()));
+        }
+        return values;
+    }
+
+    @Override
+    public void putAll(Map<String, TimedValue> values) {
+        StatefulConnection<String, String> current = usable();
+        if (current == null || values.isEmpty()) {
+            return;
+        }
+        RedisClusterAsyncCommands<String, String> commands = commands(current);
+        values.forEach((key, timed) -> commands.set(key, timed.value(), SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis())))
+                .whenComplete((ok, error) -> record("SET", error)));
+    }
+
+    @Override
+    public List<KeyTtl> keys(String pattern, int limit) {
+        List<String> keys = scan(pattern, limit);
+        List<KeyTtl> withTtl = new ArrayList<>();
+        for (String key : keys) {
+            Long ttl = call("TTL", commands -> commands.ttl(key));
+            withTtl.add(new KeyTtl(key, ttl == null || ttl < 0 ? null : ttl));
+        }
+        return withTtl;
+    }
+
+    @Override
+    public long count(String pattern) {
+        return scan(pattern, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public long delete(String pattern) {
+        long deleted = 0;
+        List<String> keys = scan(pattern, Integer.MAX_VALUE);
+        for (int from = 0; from < keys.size(); from += SCAN_BATCH) {
+            String[] batch = keys.subList(from, Math.min(keys.size(), from + SCAN_BATCH)).toArray(String[]::new);
+            Long removed = call("UNLINK", commands -> commands.unlink(batch));
+            deleted += removed == null ? 0 : removed;
+        }
+        return deleted;
+    }
+
+    @Override
+    public Optional<String> tryLock(String name, Duration ttl) {
+        String token = UUID.randomUUID().toString();
+        String answer = call("SET NX", commands -> commands.set(name, token, SetArgs.Builder.nx().px(ttl.toMillis())));
+        return "OK".equals(answer) ? Optional.of(token) : Optional.empty();
+    }
+
+    @Override
+    public void unlock(String name, String token) {
+        // delete only our own lock: compare and delete in one step
+        call("EVAL", commands -> commands.eval("if redis.call('get', KEYS[1]) == ARGV[1] then "
+                + "return redis.call('del', KEYS[1]) else return 0 end", io.lettuce.core.ScriptOutputType.INTEGER,
+                new String[] {name}, token));
+    }
+
+    @Override
+    public SharedStoreStatus status() {
+        return new SharedStoreStatus("redis", settings.maskedUrl(), connected && connection.get() != null
+                && connection.get().isOpen(), breaker.getState().name(), lastError, errors.get());
+    }
+
+    /** SCAN with MATCH, stopping at {@code limit} keys. */
+    private List<String> scan(String pattern, int limit) {
+        List<String> keys = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(SCAN_BATCH);
+        do {
+            ScanCursor from = cursor;
+            KeyScanCursor<String> page = call("SCAN", commands -> commands.scan(from, args));
+            if (page == null) {
+                break;
+            }
+            for (String key : page.getKeys()) {
+                if (keys.size() < limit) {
+                    keys.add(key);
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished() && keys.size() < limit);
+        return keys;
+    }
+
+    /**
+     * One command within the timeout and through the breaker: its answer, or {@code null} when
+     * Redis could not answer (recorded, never thrown).
+     */
+    private <T> T call(String what, Function<RedisClusterAsyncCommands<String, String>, io.lettuce.core.RedisFuture<T>> command) {
+        StatefulConnection<String, String> current = usable();
+        if (current == null) {
+            return null;
+        }
+        try {
+            T answer = breaker.executeCallable(() -> command.apply(commands(current))
+                    .get(settings.commandTimeout().toMillis() + 50, TimeUnit.MILLISECONDS));
+            record(what, null);
+            return answer;
+        } catch (CallNotPermittedException open) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            record(what, e);
+            return null;
+        }
+    }
+
+    /** The connection when the breaker lets commands through, else {@code null} at once. */
+    private StatefulConnection<String, String> usable() {
+        StatefulConnection<String, String> current = connection.get();
+        if (current == null || !current.isOpen() || !breaker.tryAcquirePermission()) {
+            return null;
+        }
+        breaker.releasePermission();
+        return current;
+    }
+
+    private void record(String what, Throwable error) {
+        if (error == null) {
+            connected = true;
+            return;
+        }
+        Throwable cause = error instanceof java.util.concurrent.ExecutionException && error.getCause() != null
+                ? error.getCause() : error;
+        errors.incrementAndGet();
+        connected = false;
+        String message = what + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        if (!message.equals(lastError)) {
+            LOG.warn("Redis cache {} failed ({}); serving from the in-process cache", settings.maskedUrl(), message);
+        }
+        lastError = message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisClusterAsyncCommands<String, String> commands(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+            return ((StatefulRedisClusterConnection<String, String>) cluster).async();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).async();
+    }
+
+    private void connectIfNeeded() {
+        if (connection.get() != null) {
+            return;
+        }
+        try {
+            StatefulConnection<String, String> made = connector.apply(client);
+            connection.set(made);
+            connected = true;
+            LOG.info("Redis cache connected: {}", settings.maskedUrl());
+        } catch (RuntimeException e) {
+            record("connect", e);
+        }
+    }
+
+    private static List<RedisURI> clusterSeeds(String url) {
+        String scheme = url.startsWith("rediss-cluster://") ? "rediss://" : "redis://";
+        String rest = url.substring(url.indexOf("://") + 3);
+        String credentials = rest.contains("@") ? rest.substring(0, rest.indexOf('@') + 1) : "";
+        String hosts = rest.substring(credentials.length()).replaceAll("/.*$", "");
+        return Arrays.stream(hosts.split(",")).map(host -> RedisURI.create(scheme + credentials + host)).toList();
+    }
+
+    @Override
+    public void close() {
+        reconnector.shutdownNow();
+        StatefulConnection<String, String> current = connection.getAndSet(null);
+        CompletableFuture<Void> closing = current == null ? CompletableFuture.completedFuture(null)
+                : current.closeAsync().toCompletableFuture();
+        try {
+            closing.get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Redis connection did not close within 1 s (server frozen?); closing the client anyway");
+        }
+        client.shutdownAsync(0, 1, TimeUnit.SECONDS);
+    }
+}

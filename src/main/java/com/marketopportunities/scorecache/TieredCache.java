@@ -1,0 +1,156 @@
+package com.marketopportunities.scorecache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Two cache levels for one kind of value: a bounded in-process level (Caffeine) in front of the
+ * shared level ({@link SharedStore}, Redis or none).
+ *
+ * <p>Reads look in process first and ask the shared level for the rest in one round trip; what
+ * the shared level has is kept in process too. Writes go to both. Each entry is kept until its
+ * own {@code keepUntil} instant, in both levels: an {@link Expiry} computed from the entry.
+ * Thread-safe.
+ *
+ * @param <V> the cached value
+ */
+public final class TieredCache<V> {
+
+    /** How a value is written to and read from the shared level. */
+    public interface Codec<V> {
+        String encode(V value);
+
+        /** The value stored under {@code key}, or {@code null} when the text is unreadable. */
+        V decode(String key, String text);
+    }
+
+    private final Cache<String, V> local;
+    private final SharedStore shared;
+    private final Codec<V> codec;
+    private final java.util.function.Function<V, Instant> keepUntil;
+    private final Clock clock;
+    private final CacheMetrics metrics;
+
+    /**
+     * @param keepUntil when an entry may be dropped (for scores: fresh until, plus the stale grace)
+     */
+    public TieredCache(long maxLocalEntries, SharedStore shared, Codec<V> codec,
+                       java.util.function.Function<V, Instant> keepUntil, Clock clock, CacheMetrics metrics) {
+        this.shared = shared;
+        this.codec = codec;
+        this.keepUntil = keepUntil;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.local = Caffeine.newBuilder().maximumSize(maxLocalEntries)
+                .expireAfter(new UntilKeepUntil())
+                .removalListener((String key, V value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        metrics.eviction();
+                    }
+                })
+                .build();
+    }
+
+    /** The entries of {@code keys} found in either level; at most one round trip to the shared level. */
+    public Map<String, V> getAll(Collection<String> keys) {
+        Map<String, V> found = new LinkedHashMap<>(local.getAllPresent(keys));
+        List<String> missing = keys.stream().filter(key -> !found.containsKey(key)).distinct().toList();
+        if (!missing.isEmpty()) {
+            shared.getAll(missing).forEach((key, text) -> {
+                V value = codec.decode(key, text);
+                if (value != null && keepUntil.apply(value).isAfter(clock.instant())) {
+                    local.put(key, value);
+                    found.put(key, value);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** Only the in-process level: what a read costs nothing to answer. */
+    public V getLocal(String key) {
+        return local.getIfPresent(key);
+    }
+
+    /** Writes to both levels; the shared level keeps the entry until its {@code keepUntil}. */
+    public void put(String key, V value) {
+        Duration ttl = Duration.between(clock.instant(), keepUntil.apply(value));
+        if (ttl.isNegative() || ttl.isZero()) {
+            return;
+        }
+        local.put(key, value);
+        shared.putAll(Map.of(key, new SharedStore.TimedValue(codec.encode(value), ttl)));
+        metrics.put();
+    }
+
+    /** Drops the entries matching the glob {@code pattern} from both levels; returns how many the shared one had. */
+    public long clear(String pattern) {
+        Pattern regex = globToRegex(pattern);
+        List<String> localKeys = localKeys(regex);
+        local.invalidateAll(localKeys);
+        long sharedDeleted = shared.delete(pattern);
+        return Math.max(sharedDeleted, localKeys.size());
+    }
+
+    /** The in-process keys matching the glob {@code pattern}. */
+    public List<String> localKeys(String pattern) {
+        return localKeys(globToRegex(pattern));
+    }
+
+    public long localSize() {
+        return local.estimatedSize();
+    }
+
+    private List<String> localKeys(Pattern regex) {
+        List<String> keys = new ArrayList<>();
+        for (String key : local.asMap().keySet()) {
+            if (regex.matcher(key).matches()) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Redis glob ({@code *}, {@code ?}, {@code [..]}) as a regular expression. */
+    static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[', ']' -> regex.append(c);
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** Each entry lives until its own {@code keepUntil}. */
+    private final class UntilKeepUntil implements Expiry<String, V> {
+        @Override
+        public long expireAfterCreate(String key, V value, long currentTime) {
+            return Math.max(0, Duration.between(clock.instant(), keepUntil.apply(value)).toNanos());
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, V value, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, V value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

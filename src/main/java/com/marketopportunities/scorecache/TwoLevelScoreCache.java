@@ -1,0 +1,159 @@
+package com.marketopportunities.scorecache;
+
+import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.scoring.ScoreOutcome;
+import com.marketopportunities.scoring.SymbolScore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The score cache over a {@link TieredCache}: Caffeine in process, Redis (or nothing) shared.
+ * Entries are kept until fresh-until plus the stale grace, in both levels; an entry of another
+ * model version is a miss.
+ */
+public final class TwoLevelScoreCache implements ScoreCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwoLevelScoreCache.class);
+
+    private final TieredCache<CachedScore> cache;
+    private final SharedStore shared;
+    private final AdaptiveTtl ttl;
+    private final String modelVersion;
+    private final Clock clock;
+    private final CacheMetrics metrics;
+    private final Map<String, CompletableFuture<ScoreOutcome>> inFlight = new ConcurrentHashMap<>();
+    private volatile Supplier<WarmUpProgress> warmUp = WarmUpProgress::idle;
+
+    public TwoLevelScoreCache(SharedStore shared, long maxLocalEntries, AdaptiveTtl ttl, String modelVersion, Clock clock,
+                              CacheMetrics metrics) {
+        this.shared = shared;
+        this.ttl = ttl;
+        this.modelVersion = modelVersion;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.cache = new TieredCache<>(maxLocalEntries, shared, CachedScore.codec(),
+                cached -> cached.freshUntil().plus(ttl.staleGrace()), clock, metrics);
+    }
+
+    /** Where the warm-up's progress is read from, for {@link #stats()}. */
+    public void reportWarmUp(Supplier<WarmUpProgress> progress) {
+        this.warmUp = progress;
+    }
+
+    @Override
+    public void prefetch(Collection<String> symbols, Horizon horizon, LocalDate asOf) {
+        cache.getAll(symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct().toList());
+    }
+
+    @Override
+    public CompletableFuture<Served> score(String symbol, Horizon horizon, LocalDate asOf,
+                                           Supplier<CompletableFuture<ScoreOutcome>> compute) {
+        String key = key(symbol, horizon, asOf);
+        CachedScore cached = usable(cache.getAll(List.of(key)).get(key));
+        Instant now = clock.instant();
+        if (cached != null && cached.isFreshAt(now)) {
+            metrics.hit();
+            if (inRefreshWindow(cached, now)) {
+                computeOnce(key, compute);
+            }
+            return CompletableFuture.completedFuture(new Served(new ScoreOutcome.Scored(cached.score()), Source.HIT));
+        }
+        metrics.miss();
+        return computeOnce(key, compute).thenApply(outcome -> {
+            if (outcome instanceof ScoreOutcome.Unscored unscored && unscored.upstreamFailed() && cached != null) {
+                metrics.staleServed();
+                return new Served(new ScoreOutcome.Stale(cached.score(), cached.freshUntil()), Source.STALE);
+            }
+            return new Served(outcome, Source.MISS);
+        });
+    }
+
+    /** Computes a key's score once for all concurrent callers, and stores a score it gets. */
+    private CompletableFuture<ScoreOutcome> computeOnce(String key, Supplier<CompletableFuture<ScoreOutcome>> compute) {
+        CompletableFuture<ScoreOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<ScoreOutcome> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture<ScoreOutcome> computing;
+        try {
+            computing = compute.get();
+        } catch (RuntimeException e) {
+            computing = CompletableFuture.failedFuture(e);
+        }
+        computing.whenComplete((outcome, error) -> {
+            if (outcome instanceof ScoreOutcome.Scored scored) {
+                store(key, scored.score());
+            }
+            inFlight.remove(key, mine);
+            if (error != null) {
+                mine.completeExceptionally(error);
+            } else {
+                mine.complete(outcome);
+            }
+        });
+        return mine;
+    }
+
+    private void store(String key, SymbolScore score) {
+        Duration fresh = ttl.freshFor(score.volatility());
+        cache.put(key, new CachedScore(score, clock.instant().plus(fresh)));
+    }
+
+    /** A cached score of this model, or {@code null} (another model's score is a miss). */
+    private CachedScore usable(CachedScore cached) {
+        return cached != null && modelVersion.equals(cached.score().modelVersion()) ? cached : null;
+    }
+
+    private boolean inRefreshWindow(CachedScore cached, Instant now) {
+        Duration fresh = ttl.freshFor(cached.score().volatility());
+        Duration left = Duration.between(now, cached.freshUntil());
+        return left.toMillis() < fresh.toMillis() * ttl.refreshAhead();
+    }
+
+    private String key(String symbol, Horizon horizon, LocalDate asOf) {
+        return ScoreKeys.score(symbol, horizon, asOf, asOf.equals(LocalDate.now(clock)));
+    }
+
+    @Override
+    public long clear(String pattern) {
+        long cleared = cache.clear(ScoreKeys.checkedPattern(pattern));
+        LOG.info("cache clear {}: {} entries", pattern, cleared);
+        return cleared;
+    }
+
+    @Override
+    public List<SharedStore.KeyTtl> keys(String pattern, int limit) {
+        ScoreKeys.checkedPattern(pattern);
+        if (shared instanceof NoSharedStore) {
+            return cache.localKeys(pattern).stream().limit(limit).map(key -> new SharedStore.KeyTtl(key, null)).toList();
+        }
+        return shared.keys(pattern, limit);
+    }
+
+    @Override
+    public CacheStats stats() {
+        SharedStoreStatus redis = shared.status();
+        boolean withRedis = !(shared instanceof NoSharedStore);
+        String pattern = ScoreKeys.SCORE_NAMESPACE + "*";
+        long total = withRedis ? shared.count(pattern) : cache.localKeys(pattern).size();
+        List<String> sample = keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList());
+        long hits = (long) metrics.hitCount();
+        long misses = (long) metrics.missCount();
+        return new CacheStats(true, withRedis ? "redis+memory" : "memory", redis, total, cache.localSize(),
+                ttl.normalTtl().toSeconds(), ttl.normalTtl().toMinutes() / 60.0, sample, hits, misses,
+                hits + misses == 0 ? 0 : (double) hits / (hits + misses), (long) metrics.staleCount(), redis.errors(),
+                (long) metrics.evictionCount(), warmUp.get());
+    }
+}
