@@ -1,5 +1,6 @@
 package com.marketopportunities.cli;
 
+import com.marketopportunities.config.Caches;
 import com.marketopportunities.config.InvalidSettingsException;
 import com.marketopportunities.config.JsonFormat;
 import com.marketopportunities.config.MarketDataSources;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,17 +60,6 @@ final class ScanCommand implements Callable<Integer> {
             description = "Use only prices on or before this date, for a reproducible scan. Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--data", paramLabel = "yahoo|DIR", defaultValue = "${env:MARKET_DATA:-yahoo}",
-            description = "Market data: 'yahoo' (Yahoo Finance) or a folder of CSV files "
-                    + "({SYMBOL}.csv or ohlcv/{SYMBOL}.csv, and fundamentals.csv). "
-                    + "Default: ${DEFAULT-VALUE} (environment MARKET_DATA).")
-    String data;
-
-    @Option(names = "--yahoo-url", paramLabel = "URL", defaultValue = "${env:YAHOO_URL}",
-            description = "Send every Yahoo Finance request (cookie, crumb, chart, quoteSummary) to this server "
-                    + "instead, e.g. a local stand-in. Environment YAHOO_URL.")
-    java.net.URI yahooUrl;
-
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "Output: a table for a terminal, or the HTTP API's JSON response body. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -82,10 +73,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Force the portfolio format instead of detecting it from the content.")
     PortfolioFormat portfolioFormat;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:MARKET_OPPORTUNITIES_CONFIG}",
-            description = "A properties file overriding any built-in setting (keys and defaults: "
-                    + "market-opportunities.properties in the README). Environment MARKET_OPPORTUNITIES_CONFIG.")
-    Path config;
+    @picocli.CommandLine.Mixin
+    SourceOptions source;
 
     @Option(names = "--taxonomy", paramLabel = "FILE",
             description = "Your own buckets and target ranges (JSON, the shape of sectors/taxonomy.json).")
@@ -105,18 +94,17 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         MarketData marketData = null;
+        Caches caches = null;
         try {
-            Settings settings = Settings.load(config).withSectorFiles(taxonomy, universe);
-            if (yahooUrl != null) {
-                settings = settings.withYahooUrl(yahooUrl);
-            }
+            Settings settings = source.settings().withSectorFiles(taxonomy, universe);
             PortfolioImport imported = readPortfolio(err);
-            marketData = MarketDataSources.open(data, settings, Clock.systemUTC());
+            caches = Caches.open(settings, Clock.systemUTC(), new SimpleMeterRegistry());
+            marketData = MarketDataSources.open(source.data, settings, caches.shared(), Clock.systemUTC());
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? settings.scan().defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now() : asOf,
                     top == null ? settings.scan().defaultTopN() : top, importNotes(imported));
-            ScanReport report = ScanServiceFactory.create(settings, marketData, Clock.systemUTC())
+            ScanReport report = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemUTC())
                     .scan(request, quiet ? com.marketopportunities.scan.ScanListener.SILENT : new StderrProgress(err));
             if (format == OutputFormat.json) {
                 out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -133,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
         } catch (ScanFailedException e) {
             err.println("scan failed: " + e.getMessage());
-            if (data.equalsIgnoreCase(MarketDataSources.YAHOO)) {
+            if (source.data.equalsIgnoreCase(MarketDataSources.YAHOO)) {
                 err.println("Check the network (or --yahoo-url), or scan offline with --data DIR, a folder of CSV files "
                         + "(for example --data ../shared/market-data --as-of 2022-12-05).");
             }
@@ -141,6 +129,9 @@ final class ScanCommand implements Callable<Integer> {
         } finally {
             if (marketData != null) {
                 marketData.close();
+            }
+            if (caches != null) {
+                caches.close();
             }
         }
     }

@@ -4,6 +4,8 @@ import com.marketopportunities.marketdata.CachingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.yahoo.YahooFinanceMarketData;
+import com.marketopportunities.scorecache.NoSharedStore;
+import com.marketopportunities.scorecache.SharedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,14 +23,23 @@ public final class MarketDataSources {
      * @throws InvalidSettingsException when it is neither
      */
     public static MarketData open(String data, Settings settings, Clock clock) {
+        return open(data, settings, new NoSharedStore(), clock);
+    }
+
+    /**
+     * The source behind the raw data cache, whose shared level is {@code shared}. The cache's keys
+     * name the source ({@code market_data:yahoo:...}, {@code market_data:csv:...}), so that a CSV
+     * folder never answers for Yahoo.
+     */
+    public static MarketData open(String data, Settings settings, SharedStore shared, Clock clock) {
         if (data.equalsIgnoreCase(YAHOO)) {
-            return new CachingMarketData(new YahooFinanceMarketData(settings.yahoo()), settings.marketDataCacheEntries(),
-                    clock);
+            return new CachingMarketData(new YahooFinanceMarketData(settings.yahoo()), "yahoo",
+                    settings.marketDataCacheEntries(), shared, clock);
         }
         Path dir = Path.of(data);
         if (!Files.isDirectory(dir)) {
             throw new InvalidSettingsException("--data " + data + ": no such folder (expected 'yahoo' or a folder of CSV files)");
         }
-        return new CsvFolderMarketData(dir);
+        return new CachingMarketData(new CsvFolderMarketData(dir), "csv", settings.marketDataCacheEntries(), shared, clock);
     }
 }

@@ -2,6 +2,8 @@ package com.marketopportunities.config;
 
 import com.marketopportunities.marketdata.yahoo.YahooSettings;
 import com.marketopportunities.rebalance.TrimSettings;
+import com.marketopportunities.scorecache.AdaptiveTtl;
+import com.marketopportunities.scorecache.RedisSettings;
 import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoringSettings;
@@ -23,7 +25,8 @@ import java.util.Properties;
  * overridden by a user's file. Every key is documented in that resource.
  */
 public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings trims, Taxonomy taxonomy,
-                       CandidateUniverse universe, YahooSettings yahoo, long marketDataCacheEntries) {
+                       CandidateUniverse universe, YahooSettings yahoo, long marketDataCacheEntries,
+                       CacheSettings cache) {
 
     private static final String DEFAULTS = "/market-opportunities.properties";
 
@@ -102,19 +105,58 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
         return new Settings(scoring, scan, trims,
                 taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
                 universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)),
-                yahoo, keys.integer("market-data.cache-entries", 1, 10_000_000));
+                yahoo, keys.integer("market-data.cache-entries", 1, 10_000_000), cacheSettings(keys));
+    }
+
+    private static CacheSettings cacheSettings(Keys keys) {
+        String url = keys.text("cache.redis-url");
+        RedisSettings redis = new RedisSettings(url.isEmpty() ? null : url, keys.millis("cache.redis-timeout-ms"),
+                keys.millis("cache.redis-timeout-ms"), keys.integer("cache.redis-breaker-failures", 1, 1000),
+                keys.millis("cache.redis-breaker-open-ms"));
+        AdaptiveTtl ttl = new AdaptiveTtl(keys.number("cache.ttl-high-volatility", 0, 100),
+                keys.number("cache.ttl-low-volatility", 0, 100),
+                java.time.Duration.ofMinutes(keys.integer("cache.ttl-short-minutes", 1, 100_000)),
+                java.time.Duration.ofMinutes(keys.integer("cache.ttl-normal-minutes", 1, 100_000)),
+                java.time.Duration.ofMinutes(keys.integer("cache.ttl-long-minutes", 1, 100_000)),
+                java.time.Duration.ofHours(keys.integer("cache.stale-grace-hours", 0, 10_000)),
+                keys.number("cache.refresh-ahead", 0, 1));
+        return new CacheSettings(redis, keys.integer("cache.local-max-entries", 1, 10_000_000), ttl,
+                keys.number("cache.warm-scores-per-second", 0.01, 1000),
+                java.time.Duration.ofMinutes(keys.integer("cache.warm-interval-minutes", 1, 100_000)),
+                java.time.Duration.ofSeconds(keys.integer("cache.warm-lock-seconds", 1, 86_400)));
+    }
+
+    /**
+     * The score cache's settings.
+     *
+     * @param warmScoresPerSecond the warm-up's pace, so as not to trip the upstream's limits
+     * @param warmInterval        how often the warm-up runs again
+     * @param warmLock            how long one instance's warm-up lock lasts at most
+     */
+    public record CacheSettings(RedisSettings redis, long localMaxEntries, AdaptiveTtl ttl, double warmScoresPerSecond,
+                                java.time.Duration warmInterval, java.time.Duration warmLock) {
+    }
+
+    /** The shared level at {@code url} ({@code --redis-url}, {@code REDIS_URL}); blank: none. */
+    public Settings withRedisUrl(String url) {
+        RedisSettings redis = cache.redis();
+        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo, marketDataCacheEntries,
+                new CacheSettings(new RedisSettings(url == null || url.isBlank() ? null : url, redis.commandTimeout(),
+                        redis.connectTimeout(), redis.breakerFailures(), redis.breakerOpenFor()), cache.localMaxEntries(),
+                        cache.ttl(), cache.warmScoresPerSecond(), cache.warmInterval(), cache.warmLock()));
     }
 
     /** Replaces the taxonomy and/or universe (command-line files win over the configuration). */
     public Settings withSectorFiles(Path taxonomyFile, Path universeFile) {
         return new Settings(scoring, scan, trims,
                 taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile),
-                universeFile == null ? universe : SectorFiles.universe(universeFile), yahoo, marketDataCacheEntries);
+                universeFile == null ? universe : SectorFiles.universe(universeFile), yahoo, marketDataCacheEntries, cache);
     }
 
     /** Every Yahoo URL on one server ({@code --yahoo-url}, {@code YAHOO_URL}): a stand-in, a proxy. */
     public Settings withYahooUrl(java.net.URI base) {
-        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo.pointingAt(base), marketDataCacheEntries);
+        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo.pointingAt(base), marketDataCacheEntries,
+                cache);
     }
 
     /** Typed reads of the properties, with errors that name the key and the source. */

@@ -3,6 +3,8 @@ package com.marketopportunities.marketdata;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.marketopportunities.scorecache.NoSharedStore;
+import com.marketopportunities.scorecache.SharedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps raw market data in process (DATA.md): a price history until the next market close,
- * fundamentals and profiles for a day, so that back-to-back scans do not refetch.
+ * Keeps raw market data (DATA.md) in process and, when there is one, in the shared level
+ * ({@code market_data:...} keys in Redis): a price history until the next market close,
+ * fundamentals and profiles for a day, so that a repeated scan, in any instance, does not refetch.
  *
  * <p>Concurrent requests for the same missing piece share one upstream request (single flight).
  * Yahoo's "no data for this symbol" is an answer and is kept like data; a failure to reach the
@@ -23,19 +26,45 @@ public final class CachingMarketData implements MarketData {
     /** How long fundamentals and profiles are kept. */
     public static final Duration FUNDAMENTALS_TTL = Duration.ofDays(1);
 
+    /** Where the shared level is asked (its calls block up to its timeout). */
+    private static final java.util.concurrent.Executor SHARED_LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(
+            8, runnable -> {
+                Thread thread = new Thread(runnable, "market-data-shared-cache");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final MarketData upstream;
     private final AsyncCache<Key, Object> cache;
+    private final SharedStore sharedLevel;
+    private final String source;
+    private final Clock clock;
     private final FetchObserver observer;
 
+    /** In process only. */
     public CachingMarketData(MarketData upstream, long maximumEntries, Clock clock) {
+        this(upstream, "data", maximumEntries, new NoSharedStore(), clock);
+    }
+
+    /**
+     * @param source names the upstream in the shared keys ({@code market_data:{source}:...})
+     */
+    public CachingMarketData(MarketData upstream, String source, long maximumEntries, SharedStore sharedLevel,
+                             Clock clock) {
         this.upstream = upstream;
+        this.source = source;
         this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfter(new UntilStale(clock)).buildAsync();
+        this.sharedLevel = sharedLevel;
+        this.clock = clock;
         this.observer = FetchObserver.NONE;
     }
 
     private CachingMarketData(CachingMarketData shared, FetchObserver observer) {
         this.upstream = shared.upstream;
         this.cache = shared.cache;
+        this.sharedLevel = shared.sharedLevel;
+        this.source = shared.source;
+        this.clock = shared.clock;
         this.observer = observer;
     }
 
@@ -68,20 +97,27 @@ public final class CachingMarketData implements MarketData {
 
     private CompletableFuture<Object> lookup(Key key,
                                              java.util.function.Function<MarketData, CompletableFuture<?>> fetch) {
-        AtomicBoolean missed = new AtomicBoolean();
+        AtomicBoolean wentUpstream = new AtomicBoolean();
         // the loader never fails: a failure is kept as a value, so that the cache can tell the
         // lasting ones (no data) from the passing ones (evicted at once)
-        CompletableFuture<Object> entry = cache.get(key, (k, executor) -> {
-            missed.set(true);
-            return fetch.apply(upstream.observedBy(observer))
-                    .handle((value, error) -> value != null ? value : new Failure(unwrap(error)));
-        });
-        if (missed.get()) {
-            observer.cacheMiss();
-        } else {
-            observer.cacheHit();
-        }
+        CompletableFuture<Object> entry = cache.get(key, (k, executor) -> fromSharedLevel(k)
+                .thenCompose(kept -> {
+                    if (kept != null) {
+                        return CompletableFuture.completedFuture(kept instanceof NoDataException noData
+                                ? new Failure(noData) : kept);
+                    }
+                    wentUpstream.set(true);
+                    return fetch.apply(upstream.observedBy(observer))
+                            .handle((value, error) -> value != null ? value : new Failure(unwrap(error)))
+                            .thenApply(value -> toSharedLevel(k, value));
+                }));
         return entry.thenCompose(value -> {
+            // counted once the answer is known: from a cache level, or from the upstream
+            if (wentUpstream.get()) {
+                observer.cacheMiss();
+            } else {
+                observer.cacheHit();
+            }
             if (value instanceof Failure failure) {
                 if (!(failure.error() instanceof NoDataException)) {
                     cache.asMap().remove(key, entry);
@@ -90,6 +126,34 @@ public final class CachingMarketData implements MarketData {
             }
             return CompletableFuture.completedFuture(value);
         });
+    }
+
+    /** What the shared level keeps under the key (a value or a "no data"), or {@code null}. */
+    private CompletableFuture<Object> fromSharedLevel(Key key) {
+        if (sharedLevel instanceof NoSharedStore) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            String text = sharedLevel.getAll(java.util.List.of(sharedKey(key))).get(sharedKey(key));
+            return text == null ? null : MarketDataJson.decode(text);
+        }, SHARED_LOOKUPS);
+    }
+
+    /** Keeps a fetched value, or a "no data" answer, in the shared level; returns it unchanged. */
+    private Object toSharedLevel(Key key, Object value) {
+        Object kept = value instanceof Failure failure ? failure.error() : value;
+        if (!(sharedLevel instanceof NoSharedStore) && !(kept instanceof Throwable && !(kept instanceof NoDataException))) {
+            Duration ttl = UntilStale.ttl(key, clock);
+            sharedLevel.putAll(java.util.Map.of(sharedKey(key),
+                    new SharedStore.TimedValue(MarketDataJson.encode(kept), ttl)));
+        }
+        return value;
+    }
+
+    /** {@code market_data:{source}:history:SYM:FROM:TO} or {@code market_data:{source}:fundamentals:SYM}. */
+    private String sharedKey(Key key) {
+        return "market_data:" + source + ":" + (key.isHistory() ? "history:" + key.symbol() + ":" + key.from() + ":"
+                + key.to() : "fundamentals:" + key.symbol());
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -112,10 +176,12 @@ public final class CachingMarketData implements MarketData {
     private record UntilStale(Clock clock) implements Expiry<Key, Object> {
         @Override
         public long expireAfterCreate(Key key, Object value, long currentTime) {
-            Duration ttl = key.isHistory()
-                    ? Duration.between(clock.instant(), MarketHours.nextClose(clock.instant()))
+            return ttl(key, clock).toNanos();
+        }
+
+        static Duration ttl(Key key, Clock clock) {
+            return key.isHistory() ? Duration.between(clock.instant(), MarketHours.nextClose(clock.instant()))
                     : FUNDAMENTALS_TTL;
-            return ttl.toNanos();
         }
 
         @Override

@@ -48,8 +48,10 @@ import org.slf4j.LoggerFactory;
  *       while the connection is down.</li>
  *   <li>A circuit breaker stops sending commands after a few failures and probes again after a
  *       cool-down, so that a dead or frozen Redis costs requests nothing but an L1 lookup.</li>
- *   <li>Start-up without Redis is fine: the connection is made in the background, retried every
- *       second until it succeeds, and re-made by Lettuce when it drops.</li>
+ *   <li>Writes are not waited for; closing gives the ones under way up to a second to land.</li>
+ *   <li>Start-up without Redis is fine: one connection attempt bounded by the connect timeout,
+ *       then attempts in the background every second until one succeeds; Lettuce re-makes a
+ *       connection that drops.</li>
  * </ul>
  */
 public final class RedisSharedStore implements SharedStore {
@@ -64,6 +66,8 @@ public final class RedisSharedStore implements SharedStore {
     private final CircuitBreaker breaker;
     private final ScheduledExecutorService reconnector;
     private final AtomicLong errors = new AtomicLong();
+    /** Writes sent and not yet answered: close() gives them a bounded time to land. */
+    private final java.util.Set<CompletableFuture<?>> pendingWrites = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String lastError;
     private volatile boolean connected;
 
@@ -104,7 +108,10 @@ public final class RedisSharedStore implements SharedStore {
             thread.setDaemon(true);
             return thread;
         });
-        reconnector.scheduleWithFixedDelay(this::connectIfNeeded, 0, 1, TimeUnit.SECONDS);
+        // one attempt now, bounded by the connect timeout, so that a short-lived process finds Redis
+        // ready; after that, in the background
+        connectIfNeeded();
+        reconnector.scheduleWithFixedDelay(this::connectIfNeeded, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -127,8 +134,15 @@ public final class RedisSharedStore implements SharedStore {
             return;
         }
         RedisClusterAsyncCommands<String, String> commands = commands(current);
-        values.forEach((key, timed) -> commands.set(key, timed.value(), SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis())))
-                .whenComplete((ok, error) -> record("SET", error)));
+        values.forEach((key, timed) -> {
+            CompletableFuture<String> write = commands.set(key, timed.value(),
+                    SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis()))).toCompletableFuture();
+            pendingWrites.add(write);
+            write.whenComplete((ok, error) -> {
+                pendingWrites.remove(write);
+                record("SET", error);
+            });
+        });
     }
 
     @Override
@@ -285,6 +299,11 @@ public final class RedisSharedStore implements SharedStore {
     @Override
     public void close() {
         reconnector.shutdownNow();
+        try {
+            CompletableFuture.allOf(pendingWrites.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("{} cache writes to Redis were not answered within 1 s and may be lost", pendingWrites.size());
+        }
         StatefulConnection<String, String> current = connection.getAndSet(null);
         CompletableFuture<Void> closing = current == null ? CompletableFuture.completedFuture(null)
                 : current.closeAsync().toCompletableFuture();

@@ -1,0 +1,31 @@
+package com.marketopportunities.config;
+
+import com.marketopportunities.scorecache.CacheMetrics;
+import com.marketopportunities.scorecache.NoSharedStore;
+import com.marketopportunities.scorecache.RedisSharedStore;
+import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.scorecache.TwoLevelScoreCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * The caches of one process: the shared level (Redis when configured, else none), the score
+ * cache over it, and their meters. Close it last: it closes the Redis connection within a bounded
+ * time, even when Redis is frozen.
+ */
+public record Caches(SharedStore shared, TwoLevelScoreCache scores, CacheMetrics metrics) implements AutoCloseable {
+
+    public static Caches open(Settings settings, Clock clock, MeterRegistry registry) {
+        Settings.CacheSettings cache = settings.cache();
+        SharedStore shared = cache.redis().enabled() ? new RedisSharedStore(cache.redis()) : new NoSharedStore();
+        CacheMetrics metrics = new CacheMetrics(registry);
+        metrics.watch(shared::status);
+        return new Caches(shared, new TwoLevelScoreCache(shared, cache.localMaxEntries(), cache.ttl(),
+                settings.scoring().modelVersion(), clock, metrics), metrics);
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+    }
+}
