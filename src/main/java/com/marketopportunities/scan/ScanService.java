@@ -157,11 +157,28 @@ public final class ScanService {
                         data.counts().hits(), data.counts().misses()));
     }
 
+    /**
+     * One symbol's score through the score cache, computed as a scan computes it when missing:
+     * the warm-up's way in.
+     */
+    public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
+        ScanData data = new ScanData(marketData, asOf.minusDays(longestWindowDays()), asOf, ScanListener.SILENT);
+        ScanScores scores = new ScanScores(data, horizon, asOf);
+        scores.request(symbol);
+        return scores.pending.get(symbol);
+    }
+
+    /** Every proxy ETF and candidate of the universe: what a scan may score, and what warming covers. */
+    public List<String> warmUpSymbols() {
+        return prefetchSymbols();
+    }
+
     /** Every score a scan may ask for: the proxy ETFs and the candidate universe. */
     private List<String> prefetchSymbols() {
-        List<String> symbols = new ArrayList<>(universe.allSymbols());
+        java.util.LinkedHashSet<String> symbols = new java.util.LinkedHashSet<>();
         taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
-        return symbols;
+        symbols.addAll(universe.allSymbols());
+        return new ArrayList<>(symbols);
     }
 
     private int longestWindowDays() {
