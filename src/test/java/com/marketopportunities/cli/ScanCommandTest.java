@@ -130,7 +130,7 @@ class ScanCommandTest {
                 "Default: today", "--data", "--format", "Default: table", "--top", "Default: 6");
     }
 
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
     static synchronized Run run(String... args) {

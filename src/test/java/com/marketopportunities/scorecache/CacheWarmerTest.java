@@ -1,0 +1,104 @@
+package com.marketopportunities.scorecache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.testredis.RealRedis;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CacheWarmerTest {
+
+    static final LocalDate DAY = LocalDate.of(2024, 6, 28);
+    static RealRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RealRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Test
+    void everySymbolIsWarmedForEveryHorizonWithProgress() {
+        AtomicInteger warmed = new AtomicInteger();
+        AtomicInteger reports = new AtomicInteger();
+        try (SharedStore shared = new RedisSharedStore(RedisSettings.defaults(redis.url()));
+             CacheWarmer warmer = new CacheWarmer(shared, (symbol, horizon, asOf) -> {
+                 warmed.incrementAndGet();
+                 return CompletableFuture.completedFuture(null);
+             }, List.of("A", "B", "C"), List.of(Horizon.values()), 1000, Duration.ofSeconds(30), () -> DAY,
+                     Clock.systemUTC())) {
+
+            WarmUpProgress result = warmer.runOnce(progress -> reports.incrementAndGet());
+
+            assertThat(result.state()).isEqualTo("done");
+            assertThat(result.done()).isEqualTo(9);
+            assertThat(result.total()).isEqualTo(9);
+            assertThat(warmed.get()).isEqualTo(9);
+            // one report per score, and the final one
+            assertThat(reports.get()).isEqualTo(10);
+            assertThat(warmer.progress()).isEqualTo(result);
+        }
+    }
+
+    @Test
+    void onlyOneInstanceWarmsAtATimeAndTheLockIsReleasedAfterwards() throws Exception {
+        CountDownLatch firstIsWarming = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        try (SharedStore sharedA = new RedisSharedStore(RedisSettings.defaults(redis.url()));
+             SharedStore sharedB = new RedisSharedStore(RedisSettings.defaults(redis.url()));
+             CacheWarmer first = new CacheWarmer(sharedA, (symbol, horizon, asOf) -> {
+                 firstIsWarming.countDown();
+                 await(letFirstFinish);
+                 return CompletableFuture.completedFuture(null);
+             }, List.of("A"), List.of(Horizon.MEDIUM), 1000, Duration.ofSeconds(30), () -> DAY, Clock.systemUTC());
+             CacheWarmer second = new CacheWarmer(sharedB, (symbol, horizon, asOf) ->
+                     CompletableFuture.completedFuture(null), List.of("A"), List.of(Horizon.MEDIUM), 1000,
+                     Duration.ofSeconds(30), () -> DAY, Clock.systemUTC())) {
+
+            CompletableFuture<WarmUpProgress> running = CompletableFuture.supplyAsync(() -> first.runOnce(p -> { }));
+            assertThat(firstIsWarming.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.runOnce(p -> { }).state()).startsWith("skipped");
+
+            letFirstFinish.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS).state()).isEqualTo("done");
+            assertThat(second.runOnce(p -> { }).state()).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void thePaceBoundsHowFastScoresAreAskedFor() {
+        try (CacheWarmer warmer = new CacheWarmer(new NoSharedStore(), (symbol, horizon, asOf) ->
+                CompletableFuture.completedFuture(null), List.of("A", "B", "C", "D", "E", "F"), List.of(Horizon.SHORT),
+                4, Duration.ofSeconds(30), () -> DAY, Clock.systemUTC())) {
+            long started = System.nanoTime();
+
+            warmer.runOnce(p -> { });
+
+            // 4 a second: the 5th and 6th wait for the second period
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        }
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
