@@ -80,6 +80,33 @@ public final class CachingMarketData implements MarketData {
                 .thenApply(Fundamentals.class::cast);
     }
 
+    /** One MGET for every history and fundamentals of {@code symbols} not yet in process. */
+    @Override
+    public void prefetch(java.util.Collection<String> symbols, LocalDate from, LocalDate to) {
+        if (sharedLevel instanceof NoSharedStore) {
+            return;
+        }
+        java.util.Map<String, Key> wanted = new java.util.LinkedHashMap<>();
+        for (String symbol : symbols) {
+            String upper = symbol.toUpperCase(Locale.ROOT);
+            for (Key key : new Key[] {new Key(upper, from, to), new Key(upper, null, null)}) {
+                if (cache.getIfPresent(key) == null) {
+                    wanted.put(sharedKey(key), key);
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        sharedLevel.getAll(wanted.keySet()).forEach((sharedKey, text) -> {
+            Object kept = MarketDataJson.decode(text);
+            if (kept != null) {
+                cache.asMap().putIfAbsent(wanted.get(sharedKey), CompletableFuture.completedFuture(
+                        kept instanceof NoDataException noData ? new Failure(noData) : kept));
+            }
+        });
+    }
+
     @Override
     public MarketData observedBy(FetchObserver newObserver) {
         return new CachingMarketData(this, newObserver);

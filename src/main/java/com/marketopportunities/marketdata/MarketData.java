@@ -32,6 +32,14 @@ public interface MarketData extends AutoCloseable {
     /** Fundamentals and profile of {@code symbol}. */
     CompletableFuture<Fundamentals> fundamentals(String symbol);
 
+    /**
+     * A hint that the histories (over {@code from..to}) and fundamentals of {@code symbols} are
+     * about to be asked for: a source with a remote cache brings them close in one round trip.
+     * Returns within the cache's timeout; never fails. The default does nothing.
+     */
+    default void prefetch(java.util.Collection<String> symbols, LocalDate from, LocalDate to) {
+    }
+
     /** A short description for messages and reports, e.g. "CSV folder /data" or "Yahoo Finance". */
     String describe();
 

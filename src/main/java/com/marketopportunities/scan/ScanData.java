@@ -42,6 +42,11 @@ final class ScanData {
         return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
     }
 
+    /** Tells the source which symbols' data the next requests will be for (one round trip to a remote cache). */
+    void prefetch(java.util.Collection<String> symbols) {
+        marketData.prefetch(symbols, from, to);
+    }
+
     /** Where this scan's market data came from: cache hits and misses, upstream calls. */
     FetchCounts counts() {
         return counts;

@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
  *
  * <p>Market data is fetched in three rounds, each in parallel: the holdings (profiles for those
  * whose bucket is not known, histories for risk and trims) with the benchmark; then the proxy
- * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan.
+ * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan;
+ * each round's data is first asked of the shared cache in one round trip, and every score the
+ * scan may need in one more.
  */
 public final class ScanService {
 
@@ -88,11 +90,13 @@ public final class ScanService {
         LocalDate fetchFrom = asOf.minusDays(longestWindowDays());
         ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
         List<String> warnings = new ArrayList<>(request.notes());
-        ScanScores scores = new ScanScores(data, horizon, asOf);
-        scoreCache.prefetch(prefetchSymbols(), horizon, asOf);
+        ScanScores scores = new ScanScores(data, horizon, asOf, scoreCache.forScan(prefetchSymbols(), horizon, asOf));
 
         listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
         List<Position> positions = request.portfolio().positions();
+        List<String> firstRound = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
+        positions.forEach(position -> firstRound.add(position.symbol()));
+        data.prefetch(firstRound);
         // profiles first: classification waits for them, the histories are needed only later
         SectorClassifier classifier = new SectorClassifier(taxonomy);
         Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
@@ -106,13 +110,16 @@ public final class ScanService {
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
         listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
+        data.prefetch(allGaps.stream().map(gap -> gap.bucket().proxyEtf()).toList());
         allGaps.forEach(gap -> scores.request(gap.bucket().proxyEtf()));
         List<SectorGap> gaps = sortByEtfScore(allGaps, scores);
         List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
 
         listener.stage("scoring the candidates of " + topGaps.size() + " top gaps");
-        topGaps.forEach(gap -> universe.candidates(gap.bucket().proxyEtf(), request.topN())
-                .forEach(candidate -> scores.request(candidate.symbol())));
+        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
+                request.topN()).stream()).map(Candidate::symbol).toList();
+        data.prefetch(candidates);
+        candidates.forEach(scores::request);
 
         double total = allocation.total();
         Map<SectorGap, Double> capital = new LinkedHashMap<>();
@@ -163,7 +170,8 @@ public final class ScanService {
      */
     public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
         ScanData data = new ScanData(marketData, asOf.minusDays(longestWindowDays()), asOf, ScanListener.SILENT);
-        ScanScores scores = new ScanScores(data, horizon, asOf);
+        ScanScores scores = new ScanScores(data, horizon, asOf,
+                (key, compute) -> scoreCache.score(key, horizon, asOf, compute));
         scores.request(symbol);
         return scores.pending.get(symbol);
     }
@@ -408,14 +416,17 @@ public final class ScanService {
         private final java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
         private volatile Throwable unavailable;
 
-        ScanScores(ScanData data, Horizon horizon, LocalDate asOf) {
+        private final ScoreCache.ScanLookup cached;
+
+        ScanScores(ScanData data, Horizon horizon, LocalDate asOf, ScoreCache.ScanLookup cached) {
+            this.cached = cached;
             this.data = data;
             this.horizon = horizon;
             this.asOf = asOf;
         }
 
         void request(String symbol) {
-            pending.computeIfAbsent(symbol, key -> scoreCache.score(key, horizon, asOf, () -> compute(key))
+            pending.computeIfAbsent(symbol, key -> cached.score(key, () -> compute(key))
                     .thenApply(served -> {
                         // a symbol without data has no score to hit or miss: it is reported unscored
                         switch (served.source()) {

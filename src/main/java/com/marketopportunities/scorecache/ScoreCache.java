@@ -27,10 +27,17 @@ public interface ScoreCache {
     }
 
     /**
-     * Brings into process, in one round trip to the shared level, the scores a scan may ask for;
-     * later {@link #score} calls for them cost no round trip.
+     * The scores of one scan: those it may ask for are brought into process in one round trip to
+     * the shared level; the lookup's {@link ScanLookup#score} calls for them cost no further round
+     * trip, whether the shared level had them or not.
      */
-    void prefetch(Collection<String> symbols, Horizon horizon, LocalDate asOf);
+    ScanLookup forScan(Collection<String> symbols, Horizon horizon, LocalDate asOf);
+
+    /** The score lookups of one scan, for one horizon and date. */
+    interface ScanLookup {
+        /** As {@link ScoreCache#score}, for this scan's horizon and date. */
+        CompletableFuture<Served> score(String symbol, Supplier<CompletableFuture<ScoreOutcome>> compute);
+    }
 
     /**
      * The symbol's score: the cached one when fresh (refreshed in the background when read near

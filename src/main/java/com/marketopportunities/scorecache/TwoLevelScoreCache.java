@@ -52,15 +52,27 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     @Override
-    public void prefetch(Collection<String> symbols, Horizon horizon, LocalDate asOf) {
-        cache.getAll(symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct().toList());
+    public ScanLookup forScan(Collection<String> symbols, Horizon horizon, LocalDate asOf) {
+        List<String> keys = symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct().toList();
+        Map<String, CachedScore> found = cache.getAll(keys);
+        java.util.Set<String> checked = new java.util.HashSet<>(keys);
+        return (symbol, compute) -> {
+            String key = key(symbol, horizon, asOf);
+            // a key this scan already asked the shared level for is not asked again
+            CachedScore cached = checked.contains(key) ? found.get(key) : cache.getAll(List.of(key)).get(key);
+            return serve(key, usable(cached), compute);
+        };
     }
 
     @Override
     public CompletableFuture<Served> score(String symbol, Horizon horizon, LocalDate asOf,
                                            Supplier<CompletableFuture<ScoreOutcome>> compute) {
         String key = key(symbol, horizon, asOf);
-        CachedScore cached = usable(cache.getAll(List.of(key)).get(key));
+        return serve(key, usable(cache.getAll(List.of(key)).get(key)), compute);
+    }
+
+    private CompletableFuture<Served> serve(String key, CachedScore cached,
+                                            Supplier<CompletableFuture<ScoreOutcome>> compute) {
         Instant now = clock.instant();
         if (cached != null && cached.isFreshAt(now)) {
             metrics.hit();
