@@ -42,7 +42,7 @@ final class CacheCommand {
     /** Runs {@code action} with the caches open, mapping failures to exit codes. */
     static int withCaches(CommandSpec spec, SourceOptions source, CacheAction action) {
         PrintWriter err = spec.commandLine().getErr();
-        try (Caches caches = Caches.open(source.settings(), Clock.systemUTC(), new SimpleMeterRegistry())) {
+        try (Caches caches = Caches.open(source.settings(), Clock.systemDefaultZone(), new SimpleMeterRegistry())) {
             if (!(caches.shared().status().backend().equals("redis"))) {
                 err.println("note: no REDIS_URL (or --redis-url): this command sees only its own, empty, in-process cache");
             }
@@ -160,11 +160,11 @@ final class CacheCommand {
                 List<Horizon> horizons = horizon.equalsIgnoreCase("all") ? Arrays.asList(Horizon.values())
                         : List.of(Horizon.parse(horizon));
                 try (MarketData marketData = MarketDataSources.open(source.data, settings, caches.shared(),
-                        Clock.systemUTC())) {
-                    ScanService scans = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemUTC());
+                        Clock.systemDefaultZone())) {
+                    ScanService scans = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone());
                     try (CacheWarmer warmer = new CacheWarmer(caches.shared(), scans::score, scans.warmUpSymbols(), horizons,
                             settings.cache().warmScoresPerSecond(), settings.cache().warmLock(),
-                            () -> asOf == null ? java.time.LocalDate.now() : asOf, Clock.systemUTC())) {
+                            () -> asOf == null ? java.time.LocalDate.now() : asOf, Clock.systemDefaultZone())) {
                         WarmUpProgress result = warmer.runOnce(progress -> {
                             if (progress.total() > 0 && progress.done() % 10 == 0) {
                                 err.printf(Locale.ROOT, "... %d/%d%n", progress.done(), progress.total());

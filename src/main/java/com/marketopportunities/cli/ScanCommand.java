@@ -98,13 +98,13 @@ final class ScanCommand implements Callable<Integer> {
         try {
             Settings settings = source.settings().withSectorFiles(taxonomy, universe);
             PortfolioImport imported = readPortfolio(err);
-            caches = Caches.open(settings, Clock.systemUTC(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(source.data, settings, caches.shared(), Clock.systemUTC());
+            caches = Caches.open(settings, Clock.systemDefaultZone(), new SimpleMeterRegistry());
+            marketData = MarketDataSources.open(source.data, settings, caches.shared(), Clock.systemDefaultZone());
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? settings.scan().defaultMinGapPct() : minGap,
-                    asOf == null ? LocalDate.now() : asOf,
+                    asOf == null ? LocalDate.now(Clock.systemDefaultZone()) : asOf,
                     top == null ? settings.scan().defaultTopN() : top, importNotes(imported));
-            ScanReport report = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemUTC())
+            ScanReport report = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone())
                     .scan(request, quiet ? com.marketopportunities.scan.ScanListener.SILENT : new StderrProgress(err));
             if (format == OutputFormat.json) {
                 out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

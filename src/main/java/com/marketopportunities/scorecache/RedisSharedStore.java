@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Writes are not waited for; closing gives the ones under way up to a second to land.</li>
  *   <li>Start-up without Redis is fine: one connection attempt bounded by the connect timeout,
  *       then attempts in the background every second until one succeeds; Lettuce re-makes a
- *       connection that drops.</li>
+ *       connection that drops, retrying at least once a second.</li>
  * </ul>
  */
 public final class RedisSharedStore implements SharedStore {
@@ -60,6 +60,7 @@ public final class RedisSharedStore implements SharedStore {
     private static final int SCAN_BATCH = 500;
 
     private final RedisSettings settings;
+    private final io.lettuce.core.resource.ClientResources resources;
     private final AbstractRedisClient client;
     private final Function<AbstractRedisClient, StatefulConnection<String, String>> connector;
     private final AtomicReference<StatefulConnection<String, String>> connection = new AtomicReference<>();
@@ -76,9 +77,14 @@ public final class RedisSharedStore implements SharedStore {
         String url = settings.url();
         SocketOptions socket = SocketOptions.builder().connectTimeout(settings.connectTimeout()).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(settings.commandTimeout());
+        // Lettuce's default backoff grows to 30 s: after a long outage Redis would stay unused that long
+        this.resources = io.lettuce.core.resource.DefaultClientResources.builder()
+                .reconnectDelay(io.lettuce.core.resource.Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
         if (url.startsWith("redis-cluster://") || url.startsWith("rediss-cluster://")) {
             List<RedisURI> seeds = clusterSeeds(url);
-            RedisClusterClient cluster = RedisClusterClient.create(seeds);
+            RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
             cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = cluster;
@@ -86,7 +92,7 @@ public final class RedisSharedStore implements SharedStore {
         } else {
             RedisURI uri = RedisURI.create(url);
             uri.setTimeout(settings.commandTimeout());
-            RedisClient single = RedisClient.create();
+            RedisClient single = RedisClient.create(resources);
             single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = single;
@@ -300,7 +306,9 @@ public final class RedisSharedStore implements SharedStore {
     public void close() {
         reconnector.shutdownNow();
         try {
-            CompletableFuture.allOf(pendingWrites.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+            // a failed write must not cut the others' wait short
+            CompletableFuture.allOf(pendingWrites.stream().map(write -> write.exceptionally(error -> null))
+                    .toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("{} cache writes to Redis were not answered within 1 s and may be lost", pendingWrites.size());
         }
@@ -312,6 +320,6 @@ public final class RedisSharedStore implements SharedStore {
         } catch (Exception e) {
             LOG.warn("Redis connection did not close within 1 s (server frozen?); closing the client anyway");
         }
-        client.shutdownAsync(0, 1, TimeUnit.SECONDS);
+        client.shutdownAsync(0, 1, TimeUnit.SECONDS).whenComplete((done, error) -> resources.shutdown(0, 1, TimeUnit.SECONDS));
     }
 }

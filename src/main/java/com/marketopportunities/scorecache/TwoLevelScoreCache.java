@@ -58,8 +58,12 @@ public final class TwoLevelScoreCache implements ScoreCache {
         java.util.Set<String> checked = new java.util.HashSet<>(keys);
         return (symbol, compute) -> {
             String key = key(symbol, horizon, asOf);
-            // a key this scan already asked the shared level for is not asked again
-            CachedScore cached = checked.contains(key) ? found.get(key) : cache.getAll(List.of(key)).get(key);
+            // in process first (another scan may have stored it since); a key this scan already
+            // asked the shared level for is not asked again
+            CachedScore cached = cache.getLocal(key);
+            if (cached == null && !checked.contains(key)) {
+                cached = cache.getAll(List.of(key)).get(key);
+            }
             return serve(key, usable(cached), compute);
         };
     }
@@ -77,12 +81,12 @@ public final class TwoLevelScoreCache implements ScoreCache {
         if (cached != null && cached.isFreshAt(now)) {
             metrics.hit();
             if (inRefreshWindow(cached, now)) {
-                computeOnce(key, compute);
+                computeOnce(key, compute, true);
             }
             return CompletableFuture.completedFuture(new Served(new ScoreOutcome.Scored(cached.score()), Source.HIT));
         }
         metrics.miss();
-        return computeOnce(key, compute).thenApply(outcome -> {
+        return computeOnce(key, compute, false).thenApply(outcome -> {
             if (outcome instanceof ScoreOutcome.Unscored unscored && unscored.upstreamFailed() && cached != null) {
                 metrics.staleServed();
                 return new Served(new ScoreOutcome.Stale(cached.score(), cached.freshUntil()), Source.STALE);
@@ -91,12 +95,23 @@ public final class TwoLevelScoreCache implements ScoreCache {
         });
     }
 
-    /** Computes a key's score once for all concurrent callers, and stores a score it gets. */
-    private CompletableFuture<ScoreOutcome> computeOnce(String key, Supplier<CompletableFuture<ScoreOutcome>> compute) {
+    /**
+     * Computes a key's score once for all concurrent callers, and stores a score it gets. A caller
+     * that becomes the computing one looks in process once more first (unless it refreshes a
+     * fresh entry on purpose): a computation that ended during its lookup has stored the score there.
+     */
+    private CompletableFuture<ScoreOutcome> computeOnce(String key, Supplier<CompletableFuture<ScoreOutcome>> compute,
+                                                        boolean refresh) {
         CompletableFuture<ScoreOutcome> mine = new CompletableFuture<>();
         CompletableFuture<ScoreOutcome> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             return running;
+        }
+        CachedScore stored = refresh ? null : usable(cache.getLocal(key));
+        if (stored != null && stored.isFreshAt(clock.instant())) {
+            inFlight.remove(key, mine);
+            mine.complete(new ScoreOutcome.Scored(stored.score()));
+            return mine;
         }
         CompletableFuture<ScoreOutcome> computing;
         try {

@@ -1,0 +1,72 @@
+package com.marketopportunities.scorecache;
+
+import com.marketopportunities.marketdata.FetchObserver;
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.PriceHistory;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts the requests that reach the wrapped provider (the upstream, under the caches), per symbol. */
+final class CountingMarketData implements MarketData {
+
+    private final MarketData delegate;
+    private final Map<String, AtomicInteger> histories;
+    private final Map<String, AtomicInteger> fundamentals;
+
+    CountingMarketData(MarketData delegate) {
+        this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private CountingMarketData(MarketData delegate, Map<String, AtomicInteger> histories,
+                               Map<String, AtomicInteger> fundamentals) {
+        this.delegate = delegate;
+        this.histories = histories;
+        this.fundamentals = fundamentals;
+    }
+
+    @Override
+    public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+        histories.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
+        return delegate.history(symbol, from, to);
+    }
+
+    @Override
+    public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+        fundamentals.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
+        return delegate.fundamentals(symbol);
+    }
+
+    @Override
+    public MarketData observedBy(FetchObserver observer) {
+        return new CountingMarketData(delegate.observedBy(observer), histories, fundamentals);
+    }
+
+    @Override
+    public String describe() {
+        return "counting " + delegate.describe();
+    }
+
+    Map<String, Integer> histories() {
+        return snapshot(histories);
+    }
+
+    Map<String, Integer> fundamentals() {
+        return snapshot(fundamentals);
+    }
+
+    int total() {
+        return histories.values().stream().mapToInt(AtomicInteger::get).sum()
+                + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
+        Map<String, Integer> copy = new TreeMap<>();
+        counts.forEach((symbol, count) -> copy.put(symbol, count.get()));
+        return copy;
+    }
+}
