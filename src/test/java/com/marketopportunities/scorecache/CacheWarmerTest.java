@@ -81,6 +81,28 @@ class CacheWarmerTest {
     }
 
     @Test
+    void startedItWarmsInTheBackgroundAfterTheDelayAndAgainEveryInterval() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        try (CacheWarmer warmer = new CacheWarmer(new NoSharedStore(), (symbol, horizon, asOf) -> {
+            runs.incrementAndGet();
+            threeRuns.countDown();
+            return CompletableFuture.completedFuture(null);
+        }, List.of("A"), List.of(Horizon.LONG), 1000, Duration.ofSeconds(30), () -> DAY, Clock.systemUTC())) {
+            long started = System.nanoTime();
+
+            warmer.start(Duration.ofMillis(100), Duration.ofMillis(100));
+
+            assertThat(threeRuns.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            assertThat(warmer.progress().state()).isIn("running", "done");
+        }
+        int afterClose = runs.get();
+        Thread.sleep(300);
+        assertThat(runs.get()).as("no run after close").isEqualTo(afterClose);
+    }
+
+    @Test
     void thePaceBoundsHowFastScoresAreAskedFor() {
         try (CacheWarmer warmer = new CacheWarmer(new NoSharedStore(), (symbol, horizon, asOf) ->
                 CompletableFuture.completedFuture(null), List.of("A", "B", "C", "D", "E", "F"), List.of(Horizon.SHORT),
