@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = MarketOpportunitiesCli.Version.class,
         description = {"Finds the sectors and regions your portfolio is missing, the ETFs and blue chips that",
                 "fill each gap best for your horizon, what to trim to pay for it, and the impact."},
-        subcommands = {ScanCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, CacheCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class MarketOpportunitiesCli {
 
     public static final int EXIT_OK = 0;

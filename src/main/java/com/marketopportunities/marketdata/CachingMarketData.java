@@ -122,6 +122,11 @@ public final class CachingMarketData implements MarketData {
         upstream.close();
     }
 
+    @Override
+    public java.util.Optional<String> breakerState() {
+        return upstream.breakerState();
+    }
+
     private CompletableFuture<Object> lookup(Key key,
                                              java.util.function.Function<MarketData, CompletableFuture<?>> fetch) {
         AtomicBoolean wentUpstream = new AtomicBoolean();

@@ -40,6 +40,14 @@ public interface MarketData extends AutoCloseable {
     default void prefetch(java.util.Collection<String> symbols, LocalDate from, LocalDate to) {
     }
 
+    /**
+     * The state of the source's protection against a failing upstream (e.g. a circuit breaker's
+     * CLOSED, OPEN, HALF_OPEN), when it has one.
+     */
+    default java.util.Optional<String> breakerState() {
+        return java.util.Optional.empty();
+    }
+
     /** A short description for messages and reports, e.g. "CSV folder /data" or "Yahoo Finance". */
     String describe();
 

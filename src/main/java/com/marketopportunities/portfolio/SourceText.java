@@ -32,7 +32,7 @@ record SourceText(String name, String content, String decodingNote) {
     static SourceText read(String name, InputStream in, long maxBytes) throws IOException {
         byte[] bytes = in.readNBytes(Math.toIntExact(maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw new PortfolioFormatException(name, 0, null, "the file is larger than the limit of "
+            throw new PortfolioTooLargeException(name, "the file is larger than the limit of "
                     + describeSize(maxBytes) + " (" + maxBytes + " bytes)");
         }
         return decode(name, bytes);

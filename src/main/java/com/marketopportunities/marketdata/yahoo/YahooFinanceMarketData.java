@@ -114,6 +114,11 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<String> breakerState() {
+        return java.util.Optional.of(calls.breakerState().name());
+    }
+
+    @Override
     public String describe() {
         return "Yahoo Finance (" + settings.apiUrl().getHost() + ")";
     }

@@ -1,0 +1,46 @@
+package com.marketopportunities.api;
+
+import com.marketopportunities.config.Caches;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.scorecache.SharedStoreStatus;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code /actuator/health} components: the Redis cache and the market-data upstream. Either one
+ * failing makes the service "degraded" (HTTP 200), never "down": it still answers, from the
+ * in-process cache and whatever the upstream gives.
+ */
+@Configuration
+class HealthComponents {
+
+    static final Status DEGRADED = new Status("DEGRADED");
+
+    @Bean
+    HealthIndicator redis(Caches caches) {
+        return () -> {
+            SharedStoreStatus status = caches.shared().status();
+            if (status.backend().equals("none")) {
+                return Health.up().withDetail("backend", "memory").withDetail("redis", "not configured").build();
+            }
+            Health.Builder health = status.connected() && status.breakerState().equals("CLOSED") ? Health.up()
+                    : Health.status(DEGRADED);
+            return health.withDetail("backend", "redis+memory").withDetail("url", status.url())
+                    .withDetail("connected", status.connected()).withDetail("breaker", status.breakerState())
+                    .withDetail("errors", status.errors())
+                    .withDetail("last_error", status.lastError() == null ? "" : status.lastError()).build();
+        };
+    }
+
+    @Bean
+    HealthIndicator upstream(MarketData marketData) {
+        return () -> {
+            String breaker = marketData.breakerState().orElse("CLOSED");
+            Health.Builder health = breaker.equals("OPEN") ? Health.status(DEGRADED) : Health.up();
+            return health.withDetail("source", marketData.describe()).withDetail("breaker", breaker).build();
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package com.marketopportunities.api;
+
+import com.marketopportunities.config.Settings;
+import com.marketopportunities.portfolio.PortfolioFormat;
+import com.marketopportunities.portfolio.PortfolioImport;
+import com.marketopportunities.portfolio.PortfolioReader;
+import com.marketopportunities.scan.ScanListener;
+import com.marketopportunities.scan.ScanReport;
+import com.marketopportunities.scan.ScanRequest;
+import com.marketopportunities.scan.ScanService;
+import com.marketopportunities.scoring.Horizon;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The opportunities of a portfolio sent in the request, or kept on the server for a user. */
+@RestController
+@RequestMapping("/api/bourse/opportunities")
+class OpportunitiesController {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final ScanService scans;
+    private final Settings settings;
+    private final ServiceProperties properties;
+    private final Clock clock;
+
+    OpportunitiesController(ScanService scans, Settings settings, ServiceProperties properties, Clock clock) {
+        this.scans = scans;
+        this.settings = settings;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Scan a portfolio sent as JSON (the request body of DATA.md) or as a CSV file")
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ScanReport scanBody(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
+                     @RequestParam(defaultValue = "medium") String horizon,
+                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
+                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
+                     @Parameter(description = "use prices up to this date (default today)")
+                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                     LocalDate asOf,
+                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
+                     @RequestParam(required = false) Integer top, HttpServletRequest request) throws IOException {
+        Query query = new Query(horizon, minGapPct, asOf, top);
+        PortfolioFormat format = request.getContentType() != null && request.getContentType().contains("json")
+                ? PortfolioFormat.JSON : null;
+        return scan(read("request body", request.getInputStream(), format), query);
+    }
+
+    @Operation(summary = "Scan a portfolio file uploaded as multipart/form-data (field 'file')")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ScanReport scanUpload(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
+                     @RequestParam(defaultValue = "medium") String horizon,
+                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
+                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
+                     @Parameter(description = "use prices up to this date (default today)")
+                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                     LocalDate asOf,
+                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
+                     @RequestParam(required = false) Integer top, @RequestPart("file") MultipartFile file) throws IOException {
+        Query query = new Query(horizon, minGapPct, asOf, top);
+        String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName()
+                .toString();
+        try (InputStream in = file.getInputStream()) {
+            return scan(read(name, in, null), query);
+        }
+    }
+
+    @Operation(summary = "Scan the newest portfolio file kept on the server for a user (or the file named file_key)")
+    @GetMapping
+    ScanReport scanKept(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
+                     @RequestParam(defaultValue = "medium") String horizon,
+                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
+                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
+                     @Parameter(description = "use prices up to this date (default today)")
+                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                     LocalDate asOf,
+                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
+                     @RequestParam(required = false) Integer top,
+                        @Parameter(description = "whose portfolio folder") @RequestParam("user_id") String userId,
+                        @RequestParam(name = "file_key", required = false) String fileKey,
+                        HttpServletRequest request) throws IOException {
+        Query query = new Query(horizon, minGapPct, asOf, top);
+        Object user = request.getAttribute(AccessFilter.USER);
+        boolean admin = Boolean.TRUE.equals(request.getAttribute(AccessFilter.ADMIN));
+        if (user != null && !user.equals(userId) && !admin) {
+            throw new Problems.ForbiddenException("Your API key may read only its own user's portfolios.");
+        }
+        if (!SAFE_NAME.matcher(userId).matches() || (fileKey != null && !SAFE_NAME.matcher(fileKey).matches())) {
+            throw new Problems.BadParameterException(fileKey == null ? "user_id" : "file_key",
+                    "user_id and file_key are plain names (letters, digits, '.', '_', '-').");
+        }
+        Path folder = properties.portfolioDir().resolve(userId);
+        Path file = fileKey != null ? folder.resolve(fileKey) : newest(folder);
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new Problems.NotFoundException("No portfolio " + (fileKey == null ? "file" : "'" + fileKey + "'")
+                    + " for user '" + userId + "' on this server.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(read(file.getFileName().toString(), in, null), query);
+        }
+    }
+
+    private ScanReport scan(PortfolioImport imported, Query query) {
+        List<String> notes = new ArrayList<>();
+        imported.skippedRows().forEach(row -> notes.add(imported.source() + ": skipped " + row));
+        notes.addAll(imported.notes());
+        Horizon horizon;
+        try {
+            horizon = Horizon.parse(query.horizon());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.BadParameterException("horizon", e.getMessage());
+        }
+        double minGap = query.minGapPct() == null ? settings.scan().defaultMinGapPct() : query.minGapPct();
+        if (!(minGap >= 0 && minGap <= 50)) {
+            throw new Problems.BadParameterException("min_gap_pct", "min_gap_pct must be between 0 and 50 (percent points), got "
+                    + minGap + ".");
+        }
+        int top = query.top() == null ? settings.scan().defaultTopN() : query.top();
+        if (top < 0 || top > 20) {
+            throw new Problems.BadParameterException("top", "top must be between 0 and 20, got " + top + ".");
+        }
+        return scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
+                query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes), ScanListener.SILENT);
+    }
+
+    private static PortfolioImport read(String name, InputStream in, PortfolioFormat format) throws IOException {
+        return new PortfolioReader().read(name, in, format);
+    }
+
+    private static Path newest(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).max(Comparator.comparing(OpportunitiesController::modified))
+                    .orElse(null);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /** The scan's query parameters. */
+    record Query(String horizon, Double minGapPct, LocalDate asOf, Integer top) {
+    }
+}

@@ -1,0 +1,133 @@
+package com.marketopportunities.api;
+
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
+import com.marketopportunities.portfolio.PortfolioFormatException;
+import com.marketopportunities.portfolio.PortfolioTooLargeException;
+import com.marketopportunities.scan.ScanFailedException;
+import java.net.URI;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Every error as RFC 9457 problem details with a message a person can act on; never a stack
+ * trace, never a position, a value or a secret of the caller's in a log.
+ */
+@RestControllerAdvice
+class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    @ExceptionHandler(PortfolioTooLargeException.class)
+    ProblemDetail tooLarge(PortfolioTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of 10 MB.", Map.of());
+    }
+
+    /** A portfolio that cannot be read: names the file, line and column. */
+    @ExceptionHandler(PortfolioFormatException.class)
+    ProblemDetail badPortfolio(PortfolioFormatException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("line", e.line(),
+                "column", e.column() == null ? "" : e.column()));
+    }
+
+    /** A bad parameter (horizon, min_gap_pct, ...): names it. */
+    @ExceptionHandler(BadParameterException.class)
+    ProblemDetail badParameter(BadParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("parameter", e.parameter()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has a value that cannot be read"
+                + (e.getRequiredType() == java.time.LocalDate.class ? "; expected a date like 2022-12-05." : "; expected "
+                + (e.getRequiredType() == null ? "another value" : "a " + e.getRequiredType().getSimpleName().toLowerCase()) + "."),
+                Map.of("parameter", e.getName()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required.",
+                Map.of("parameter", e.getParameterName()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
+    }
+
+    /** The upstream could not answer and nothing cached could: 503 with Retry-After. */
+    @ExceptionHandler({ScanFailedException.class, MarketDataUnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        LOG.warn("scan failed: market data unavailable ({})", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Market data is unavailable right now and nothing cached "
+                        + "can answer: " + e.getMessage() + ". Try again in a minute.", Map.of()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
+    }
+
+    static ProblemDetail problem(HttpStatus status, String detail, Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** The JSON of a problem written outside Spring MVC (by the access filter). */
+    static String json(HttpStatus status, String detail, String instance) {
+        return "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":" + status.value()
+                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(instance) + "}";
+    }
+
+    private static String quote(String text) {
+        return com.marketopportunities.config.JsonFormat.mapper().writeValueAsString(text);
+    }
+
+    /** A request parameter with a value that cannot be used. */
+    static final class BadParameterException extends RuntimeException {
+        private final String parameter;
+
+        BadParameterException(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        String parameter() {
+            return parameter;
+        }
+    }
+
+    static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    static final class ForbiddenException extends RuntimeException {
+        ForbiddenException(String message) {
+            super(message);
+        }
+    }
+}
