@@ -80,6 +80,7 @@ final class AccessFilter extends OncePerRequestFilter {
                                String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Problems.json(status, detail, request.getRequestURI()));
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * trace, never a position, a value or a secret of the caller's in a log.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);

@@ -1,0 +1,214 @@
+package com.marketopportunities.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.scan.MarketDataFolder;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The HTTP API with API keys configured, on a small market-data folder. */
+class ServiceApiTest {
+
+    static final String ADMIN = "admin-secret-token";
+    static final String CSV = "symbol,market_value\nAAPL,9000\nJPM,1000\n";
+    static final String JSON = "{\"base_currency\":\"EUR\",\"positions\":[{\"symbol\":\"AAPL\",\"market_value\":9000},"
+            + "{\"symbol\":\"JPM\",\"market_value\":1000}]}";
+    static final String AS_OF = "as_of=2024-06-28";
+
+    @TempDir
+    static Path dir;
+    static RunningService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalDate from = LocalDate.of(2023, 1, 2);
+        LocalDate to = LocalDate.of(2024, 6, 28);
+        Path data = new MarketDataFolder(Files.createDirectories(dir.resolve("market")))
+                .prices("SPY", from, to, 400, 0.0004, 0.004).prices("AAPL", from, to, 150, 0.001, 0.01)
+                .prices("JPM", from, to, 140, 0.0009, 0.008).prices("XLV", from, to, 130, 0.0003, 0.004)
+                .fundamentals("AAPL", "EQUITY", "Information Technology", "30", "0.005")
+                .fundamentals("JPM", "EQUITY", "Financials", "12", "0.025").write();
+        Path portfolios = Files.createDirectories(dir.resolve("portfolios/alice"));
+        Files.writeString(portfolios.resolve("2024.csv"), CSV);
+        Files.createDirectories(dir.resolve("portfolios/bob"));
+        service = new RunningService(Map.of("market-opportunities.data", data.toString(),
+                "market-opportunities.portfolio-dir", dir.resolve("portfolios").toString(),
+                "market-opportunities.api-keys", "key-alice:alice,key-bob:bob",
+                "market-opportunities.admin-token", ADMIN,
+                "market-opportunities.scans-per-minute", "20"));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void aJsonPortfolioScanReturnsTheDocumentedShape() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?horizon=short&" + AS_OF,
+                "application/json", JSON, "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JsonFormat.mapper().readTree(response.body());
+        for (String field : new String[] {"gaps", "opportunities", "suggested_sales", "excluded_positions", "impact",
+                "summary", "unscored", "warnings", "horizon", "as_of", "base_currency", "generated_at", "stats"}) {
+            assertThat(body.has(field)).as(field).isTrue();
+        }
+        assertThat(body.path("base_currency").asString()).isEqualTo("EUR");
+        assertThat(body.path("horizon").asString()).isEqualTo("short");
+        assertThat(body.path("summary").path("total_value").asDouble()).isEqualTo(10_000.0);
+        assertThat(body.path("stats").has("cache_hits")).isTrue();
+        assertThat(body.path("impact").has("risk_before")).isTrue();
+    }
+
+    @Test
+    void aCsvBodyAndAMultipartUploadAreScannedAlike() throws Exception {
+        HttpResponse<String> csv = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", CSV, "X-API-Key",
+                "key-alice");
+        String boundary = "----boundary42";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mine.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + CSV + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> upload = service.post("/api/bourse/opportunities?" + AS_OF,
+                "multipart/form-data; boundary=" + boundary, multipart, "X-API-Key", "key-alice");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(upload.body()).path("gaps"))
+                .isEqualTo(JsonFormat.mapper().readTree(csv.body()).path("gaps"));
+    }
+
+    @Test
+    void withoutAKeyAScanIs401AndAnUnknownKeyToo() throws Exception {
+        HttpResponse<String> none = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", CSV);
+        HttpResponse<String> wrong = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "nope");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem(none).path("detail").asString()).contains("X-API-Key");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("nope");
+    }
+
+    @Test
+    void aBadHorizonIs400NamingTheParameter() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?horizon=weekly", "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem(response).path("parameter").asString()).isEqualTo("horizon");
+        assertThat(problem(response).path("detail").asString()).contains("short, medium, long");
+    }
+
+    @Test
+    void aBadDateIs400NamingTheParameter() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?as_of=yesterday", "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).path("parameter").asString()).isEqualTo("as_of");
+    }
+
+    @Test
+    void aMalformedCsvIs400NamingTheLine() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv",
+                "ticker,value\nAAPL,1\n", "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).path("detail").asString()).contains("line 1").contains("'symbol'");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void anOversizedUploadIs413() throws Exception {
+        String big = "symbol,market_value\n" + "AAPL,1\n".repeat(1_600_000);
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", big,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(problem(response).path("detail").asString()).contains("10 MB");
+    }
+
+    @Test
+    void aKeyReadsOnlyItsOwnUsersServerSidePortfolios() throws Exception {
+        HttpResponse<String> own = service.get("/api/bourse/opportunities?user_id=alice&" + AS_OF, "X-API-Key", "key-alice");
+        HttpResponse<String> other = service.get("/api/bourse/opportunities?user_id=alice&" + AS_OF, "X-API-Key", "key-bob");
+        HttpResponse<String> admin = service.get("/api/bourse/opportunities?user_id=alice&" + AS_OF,
+                "Authorization", "Bearer " + ADMIN);
+        HttpResponse<String> empty = service.get("/api/bourse/opportunities?user_id=bob&" + AS_OF, "X-API-Key", "key-bob");
+        HttpResponse<String> traversal = service.get("/api/bourse/opportunities?user_id=alice&file_key=..%2Fbob&" + AS_OF,
+                "X-API-Key", "key-alice");
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(own.body()).path("summary").path("positions").asInt()).isEqualTo(2);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(empty.statusCode()).isEqualTo(404);
+        assertThat(traversal.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void cacheManagementNeedsTheAdminTokenAndRefusesStar() throws Exception {
+        assertThat(service.get("/api/bourse/cache/stats").statusCode()).isEqualTo(401);
+        assertThat(service.get("/api/bourse/cache/stats", "Authorization", "Bearer wrong").statusCode()).isEqualTo(403);
+        assertThat(service.get("/api/bourse/cache/stats", "X-API-Key", "key-alice").statusCode()).isEqualTo(401);
+        HttpResponse<String> stats = service.get("/api/bourse/cache/stats", "Authorization", "Bearer " + ADMIN);
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(stats.body()).path("backends").asString()).isEqualTo("memory");
+
+        HttpResponse<String> star = service.send(HttpRequest.newBuilder(service.base.resolve(
+                "/api/bourse/cache/clear?pattern=*")).POST(HttpRequest.BodyPublishers.noBody()),
+                "Authorization", "Bearer " + ADMIN);
+        assertThat(star.statusCode()).isEqualTo(400);
+        assertThat(problem(star).path("parameter").asString()).isEqualTo("pattern");
+        HttpResponse<String> clear = service.send(HttpRequest.newBuilder(service.base.resolve(
+                "/api/bourse/cache/clear?pattern=stock_score:JPM:*")).POST(HttpRequest.BodyPublishers.noBody()),
+                "Authorization", "Bearer " + ADMIN);
+        assertThat(clear.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(clear.body()).has("deleted")).isTrue();
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() throws Exception {
+        HttpResponse<String> health = service.get("/actuator/health");
+        HttpResponse<String> prometheus = service.get("/actuator/prometheus");
+        HttpResponse<String> openApi = service.get("/v3/api-docs");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode components = JsonFormat.mapper().readTree(health.body()).path("components");
+        assertThat(components.path("redis").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("upstream").path("status").asString()).isEqualTo("UP");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("score_cache_hits").contains("market_data_upstream_calls");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/bourse/opportunities").contains("/api/bourse/cache/stats");
+    }
+
+    @Test
+    void errorsNeverCarryAStackTraceOrTheCallersValues() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json",
+                "{\"positions\": [{\"symbol\": \"SECRETCO\", \"market_value\": -12345.67}]", "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("at com.").doesNotContain("Exception");
+    }
+
+    static JsonNode problem(HttpResponse<String> response) {
+        return JsonFormat.mapper().readTree(response.body());
+    }
+
+
+}
