@@ -1,0 +1,947 @@
+// Market Opportunities dashboard: loads a portfolio file in the browser, sends it to the scan API
+// on Scan, and renders the report (ScanReport, snake_case). No framework; Chart.js (global Chart)
+// draws the allocation chart when the service serves it, the table beside it carries the numbers.
+
+const SCAN_URL = '/api/bourse/opportunities';
+const CACHE_STATS_URL = '/api/bourse/cache/stats';
+const STORAGE_KEYS = { apiKey: 'market-opportunities.api-key', adminToken: 'market-opportunities.admin-token' };
+const HORIZON_LABELS = { short: '1-3 months', medium: '6-12 months', long: '2-3 years' };
+const MIN_GAP_RANGE = { min: 0, max: 50 };
+const HORIZON_RERUN_DELAY_MS = 350; // arrow keys walk the radios: scan once the choice settles
+
+const $ = (selector, root = document) => root.querySelector(selector);
+
+const ui = {
+  form: $('#scan-form'),
+  fileInput: $('#portfolio-file'),
+  dropZone: $('#drop-zone'),
+  fileInfo: $('#file-info'),
+  minGap: $('#min-gap'),
+  asOf: $('#as-of'),
+  apiKey: $('#api-key'),
+  scanButton: $('#scan-button'),
+  scanHint: $('#scan-hint'),
+  progress: $('#scan-progress'),
+  elapsed: $('#scan-elapsed'),
+  announcer: $('#announcer'),
+  error: $('#error'),
+  results: $('#results'),
+  emptyState: $('#empty-state'),
+  summary: $('#summary'),
+  gaps: $('#gaps'),
+  opportunitiesTable: $('#opportunities-table'),
+  sectorScoreNote: $('#sector-score-note'),
+  trimsTable: $('#trims-table'),
+  excluded: $('#excluded'),
+  risk: $('#risk'),
+  capitalFlow: $('#capital-flow'),
+  chartHolder: $('#chart-holder'),
+  chartCanvas: $('#impact-chart'),
+  allocationTable: $('#allocation-table'),
+  drift: $('#drift'),
+  cachePanel: $('#cache-panel'),
+  cacheBody: $('#cache-body'),
+  cacheForm: $('#cache-form'),
+  adminToken: $('#admin-token'),
+  cacheRefresh: $('#cache-refresh'),
+};
+
+const state = {
+  file: null,          // { name, size, bytes, contentType }: read once, sent on Scan
+  report: null,
+  scan: null,          // { controller, timer } of the running scan
+  horizonTimer: null,
+  sort: { key: 'score', direction: 'descending' },
+  openRationales: new Set(),
+  chart: null,
+  cacheController: null,
+  cacheLoaded: false,  // stats were read once: refresh them after each scan
+  refocusScanButton: false,
+};
+
+// ---------------------------------------------------------------- formatting
+
+const numberFormats = new Map();
+function numberFormat(options) {
+  const key = JSON.stringify(options);
+  if (!numberFormats.has(key)) numberFormats.set(key, new Intl.NumberFormat(undefined, options));
+  return numberFormats.get(key);
+}
+const fixed = (value, digits) =>
+  numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const integer = (value) => numberFormat({ maximumFractionDigits: 0 }).format(value);
+
+function money(value, currency) {
+  if (value == null || Number.isNaN(value)) return '—';
+  try {
+    return numberFormat({ style: 'currency', currency, currencyDisplay: 'code',
+      minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  } catch {
+    // not an ISO 4217 code: still show the amount and whatever the report called its currency
+    return `${fixed(value, 2)} ${currency ?? ''}`.trim();
+  }
+}
+
+/** Percent points (12.5 means 12.5 %). */
+const percent = (value, digits = 1) => (value == null ? '—'
+  : numberFormat({ style: 'unit', unit: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(value));
+
+/** A signed number of percent points without the unit, for columns whose header names it. */
+const signed = (value, digits = 1) =>
+  numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' })
+    .format(value).replace('-', '−');
+
+/** A difference in percent points, always signed. */
+const points = (value, digits = 1) => `${signed(value, digits)} pts`;
+
+const score = (value) => (value == null ? '—' : fixed(value, 1));
+const ratioAsPercent = (value) => (value == null ? '—'
+  : numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(value));
+
+function fileSize(bytes) {
+  if (bytes < 1024) return `${integer(bytes)} bytes`;
+  if (bytes < 1024 * 1024) return `${fixed(bytes / 1024, 1)} KB`;
+  return `${fixed(bytes / (1024 * 1024), 1)} MB`;
+}
+
+function calendarDate(isoDate) {
+  if (!isoDate) return '';
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+function dateTime(isoInstant) {
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+function scoreClass(value) {
+  if (value == null) return 'score-none';
+  if (value > 70) return 'score-high';
+  if (value >= 50) return 'score-mid';
+  return 'score-low';
+}
+
+const plural = (count, one, many = `${one}s`) => `${integer(count)} ${count === 1 ? one : many}`;
+
+/** Ends a server sentence with a full stop so that a second sentence can follow it. */
+const sentence = (text) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+// ---------------------------------------------------------------- DOM helper
+
+/** Builds an element; text goes in as text nodes, never as HTML. */
+function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else if (name === 'style') node.style.cssText = value;
+    else if (name === 'hidden') node.hidden = true;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+/** Replaces a node's children, skipping the nulls that conditional parts leave. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((child) => child != null && child !== false));
+}
+
+const SECTOR_SCORE_NOTE = "Not scored itself: its sector ETF's score";
+
+function scoreBadge(value) {
+  if (value == null) return h('span', { class: 'score score-none' }, 'no score');
+  return h('span', { class: `score ${scoreClass(value)}` }, score(value));
+}
+
+/** A table cell's score; a stock shown with its sector ETF's score carries a marker that says so. */
+function scoreCell(value, { fromSector = false } = {}) {
+  if (!fromSector) {
+    return h('span', { class: 'score-cell' }, scoreBadge(value), h('span', { class: 'marker-slot', 'aria-hidden': 'true' }));
+  }
+  return h('span', { class: 'score-cell', title: SECTOR_SCORE_NOTE },
+    scoreBadge(value),
+    h('span', { class: 'marker-slot', 'aria-hidden': 'true' }, '◇'),
+    h('span', { class: 'visually-hidden' }, ` (${SECTOR_SCORE_NOTE.toLowerCase()})`));
+}
+
+const staleBadge = () => h('span', { class: 'badge badge-stale',
+  title: 'Past its fresh life: served from the cache because market data could not be fetched' }, 'stale');
+
+// ---------------------------------------------------------------- messages
+
+function showError(message, details = []) {
+  fill(ui.error, h('p', {}, message));
+  if (details.length) ui.error.append(h('ul', {}, details.map((line) => h('li', {}, line))));
+}
+
+const clearError = () => fill(ui.error);
+const announce = (text) => { ui.announcer.textContent = text; };
+
+/** Seconds from a Retry-After header (seconds or an HTTP date), or null. */
+function retryAfterSeconds(response) {
+  const header = response.headers.get('Retry-After');
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(1, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** The RFC 9457 problem of an error response, or {} when the body is something else. */
+async function readProblem(response) {
+  try {
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!type.includes('json')) return {};
+    const body = await response.json();
+    return body && typeof body === 'object' ? body : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Row-level problems some responses list beside the detail (errors / invalid_params). */
+function problemItems(problem) {
+  const list = problem.errors ?? problem.invalid_params ?? problem.invalidParams;
+  if (!Array.isArray(list)) return [];
+  return list.map((item) => (typeof item === 'string' ? item
+    : item?.detail ?? item?.message ?? item?.reason ?? null)).filter(Boolean).slice(0, 20);
+}
+
+function describeScanFailure(response, problem) {
+  const detail = typeof problem.detail === 'string' && problem.detail.trim() ? sentence(problem.detail) : null;
+  const wait = retryAfterSeconds(response);
+  const retry = wait != null ? `Try again in ${plural(wait, 'second')}.` : 'Try again in a moment.';
+  // "Lead: detail", unless the service's sentence already says it
+  const explain = (lead, fallback) => {
+    if (!detail) return `${lead}: ${fallback}`;
+    return detail.toLowerCase().startsWith(lead.toLowerCase()) ? detail : `${lead}: ${detail}`;
+  };
+  const withRetry = (text) => (/try again/i.test(text) ? text : `${text} ${retry}`);
+  switch (response.status) {
+    case 400:
+    case 422:
+      // the service names the parameter of a bad setting, and the line and column of a bad file
+      return problem.parameter
+        ? explain('A scan setting is not valid', 'check the min gap and the date.')
+        : explain('The portfolio file could not be read', 'the service did not say why.');
+    case 401:
+      return ui.apiKey.value.trim()
+        ? explain('The API key was not accepted', 'check it and scan again.')
+        : 'This service needs an API key: enter yours in the “API key” field and scan again.';
+    case 403:
+      return explain('This API key may not run scans', 'ask the service’s operator for one that can.');
+    case 413:
+      return explain('The portfolio file is too large', 'choose a smaller file.');
+    case 429:
+      return wait != null
+        ? `Too many scans: try again in ${plural(wait, 'second')}.`
+        : 'Too many scans: wait a moment and try again.';
+    case 502:
+    case 503:
+    case 504:
+      return withRetry(explain('Market data is unavailable right now', 'the data provider did not answer.'));
+    default:
+      return explain(`The scan failed (${response.status}${response.statusText ? ` ${response.statusText}` : ''})`,
+        'the service did not say why.');
+  }
+}
+
+// ---------------------------------------------------------------- portfolio file
+
+function contentTypeOf(name, bytes) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.json')) return 'application/json';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'text/csv';
+  // no telling extension: JSON starts with a brace, after any byte-order mark and white space
+  const head = new TextDecoder().decode(bytes.slice(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('{') ? 'application/json' : 'text/csv';
+}
+
+async function acceptFile(file, { extraFiles = 0 } = {}) {
+  if (!file) return;
+  clearError();
+  if (file.size === 0) {
+    showError(`${file.name} is empty: choose a portfolio file with positions in it.`);
+    return;
+  }
+  let bytes;
+  try {
+    bytes = await file.arrayBuffer(); // read now: the file stays in the browser until Scan
+  } catch (error) {
+    showError(`${file.name} could not be read by the browser: ${error.message || 'it may have moved or changed'}. Choose it again.`);
+    return;
+  }
+  state.file = { name: file.name, size: file.size, bytes, contentType: contentTypeOf(file.name, bytes) };
+  const kind = state.file.contentType === 'application/json' ? 'JSON' : 'CSV';
+  fill(ui.fileInfo,
+    'Loaded ', h('strong', {}, file.name), ` · ${fileSize(file.size)} · ${kind}`,
+    extraFiles ? ` (only the first of the ${extraFiles + 1} dropped files is used)` : '');
+  ui.dropZone.classList.add('has-file');
+  fill(ui.dropZone.querySelector('.drop-title'),
+    'Choose another file ', h('span', { class: 'drop-or' }, 'or drop it here'));
+  ui.scanHint.textContent = state.report ? 'Scan again to see the results for this file.' : 'Ready to scan.';
+}
+
+function setUpFileInput() {
+  ui.fileInput.addEventListener('change', () => {
+    acceptFile(ui.fileInput.files[0]);
+  });
+
+  const hasFiles = (event) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  let depth = 0; // dragenter/dragleave fire for every child the pointer crosses
+  ui.dropZone.addEventListener('dragenter', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    depth += 1;
+    ui.dropZone.classList.add('dragging');
+  });
+  ui.dropZone.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  ui.dropZone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) ui.dropZone.classList.remove('dragging');
+  });
+  ui.dropZone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    depth = 0;
+    ui.dropZone.classList.remove('dragging');
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length) acceptFile(files[0], { extraFiles: files.length - 1 });
+  });
+  // a file dropped beside the zone must not make the browser navigate away from the page
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (event) => {
+      if (hasFiles(event) && !ui.dropZone.contains(event.target)) {
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+      }
+    });
+  }
+}
+
+// ---------------------------------------------------------------- scan
+
+const selectedHorizon = () => $('input[name=horizon]:checked')?.value ?? 'medium';
+
+function readMinGap() {
+  const raw = ui.minGap.value.trim();
+  const value = Number(raw);
+  const valid = raw !== '' && Number.isFinite(value) && value >= MIN_GAP_RANGE.min && value <= MIN_GAP_RANGE.max;
+  ui.minGap.setAttribute('aria-invalid', String(!valid));
+  return valid ? value : null;
+}
+
+function setBusy(busy) {
+  const hadFocus = document.activeElement === ui.scanButton;
+  ui.scanButton.disabled = busy;
+  ui.scanButton.textContent = busy ? 'Scanning…' : 'Scan';
+  ui.results.setAttribute('aria-busy', String(busy));
+  ui.progress.hidden = !busy;
+  ui.scanHint.hidden = busy;
+  if (busy) {
+    state.refocusScanButton = hadFocus; // a disabled button drops the keyboard focus: give it back after
+  } else if (state.refocusScanButton && (document.activeElement === document.body || !document.activeElement)) {
+    ui.scanButton.focus({ preventScroll: true });
+  }
+}
+
+function startElapsedCounter() {
+  const started = performance.now();
+  ui.elapsed.textContent = '0 s';
+  return setInterval(() => {
+    ui.elapsed.textContent = `${integer(Math.floor((performance.now() - started) / 1000))} s`;
+  }, 1000);
+}
+
+function stopScan() {
+  if (!state.scan) return;
+  state.scan.controller.abort();
+  clearInterval(state.scan.timer);
+  state.scan = null;
+}
+
+async function scan({ reveal = false } = {}) {
+  clearTimeout(state.horizonTimer);
+  if (!state.file) {
+    showError('Choose a portfolio file first: a CSV or JSON file of your positions.');
+    ui.fileInput.focus();
+    return;
+  }
+  const minGap = readMinGap();
+  if (minGap == null) {
+    showError(`Min gap must be a number from ${MIN_GAP_RANGE.min} to ${MIN_GAP_RANGE.max} (percent points).`);
+    ui.minGap.focus();
+    return;
+  }
+  if (ui.asOf.value === '' && ui.asOf.validity.badInput) {
+    showError('The “as of” date is not complete: enter a full date or clear the field.');
+    ui.asOf.focus();
+    return;
+  }
+  clearError();
+  stopScan();
+
+  const horizon = selectedHorizon();
+  const params = new URLSearchParams({ horizon, min_gap_pct: String(minGap) });
+  if (ui.asOf.value) params.set('as_of', ui.asOf.value);
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const apiKey = ui.apiKey.value.trim();
+  if (apiKey) headers['X-API-Key'] = apiKey;
+  // multipart carries the file's name, so that the service's messages can name it
+  const body = new FormData();
+  body.append('file', new Blob([state.file.bytes], { type: state.file.contentType }), state.file.name);
+
+  const controller = new AbortController();
+  const current = { controller, timer: startElapsedCounter() };
+  state.scan = current;
+  setBusy(true);
+  announce(`Scanning ${state.file.name} for a ${HORIZON_LABELS[horizon]} horizon…`);
+
+  try {
+    const response = await fetch(`${SCAN_URL}?${params}`, { method: 'POST', headers, body, signal: controller.signal });
+    if (!response.ok) {
+      const problem = await readProblem(response);
+      showError(describeScanFailure(response, problem), problemItems(problem));
+      announce('The scan failed.');
+      return;
+    }
+    let report;
+    try {
+      report = await response.json();
+    } catch {
+      showError('The service answered with something that is not a scan report. Try again; if it persists, tell the service’s operator.');
+      return;
+    }
+    state.report = report;
+    renderReport(report);
+    ui.scanHint.textContent = `Showing ${state.file.name}, ${HORIZON_LABELS[report.horizon] ?? report.horizon}.`;
+    announce(`Scan finished: ${plural(report.gaps?.length ?? 0, 'gap')}, ${plural(report.opportunities?.length ?? 0, 'opportunity', 'opportunities')}, ${plural(report.suggested_sales?.length ?? 0, 'suggested trim')}.`);
+    if (reveal) revealResults();
+    if (state.cacheLoaded) refreshCacheStats({ quiet: true });
+  } catch (error) {
+    if (error.name === 'AbortError') return; // replaced by a newer scan
+    showError('The service could not be reached: check your connection, or that the service is running, and try again.');
+    announce('The scan failed.');
+  } finally {
+    if (state.scan === current) {
+      clearInterval(current.timer);
+      state.scan = null;
+      setBusy(false);
+    }
+  }
+}
+
+function revealResults() {
+  const target = $('#summary-section');
+  const top = target.getBoundingClientRect().top;
+  if (top > window.innerHeight * 0.6 || top < 0) {
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function renderReport(report) {
+  ui.emptyState.hidden = true;
+  for (const id of ['summary-section', 'gaps-section', 'opportunities-section', 'trims-section', 'impact-section']) {
+    $(`#${id}`).hidden = false;
+  }
+  state.openRationales.clear();
+  renderSummary(report);
+  renderGaps(report);
+  renderOpportunities(report);
+  renderTrims(report);
+  renderImpact(report);
+}
+
+function stat(label, value, { sub = null, tone = null } = {}) {
+  return h('div', { class: `stat${tone ? ` ${tone}` : ''}` },
+    h('dt', {}, label),
+    h('dd', {}, value, sub ? h('span', { class: 'sub' }, sub) : null));
+}
+
+function renderSummary(report) {
+  const currency = report.base_currency;
+  const s = report.summary ?? {};
+  const topGaps = (report.gaps ?? []).filter((gap) => gap.top).length;
+  const shortfall = Math.max(0, (s.capital_needed ?? 0) - (s.capital_freed ?? 0));
+
+  const stats = h('dl', { class: 'stat-grid' },
+    stat('Positions', integer(s.positions ?? 0)),
+    stat('Total value', money(s.total_value, currency)),
+    stat('Gaps', integer(s.total_gaps ?? 0), { sub: topGaps ? `${plural(topGaps, 'top gap')} to fill` : 'none to fill' }),
+    stat('Capital needed', money(s.capital_needed, currency), { sub: `for ${plural(topGaps, 'top gap')}` }),
+    stat('Freed by trims', money(s.capital_freed, currency), {
+      tone: s.sufficient_capital ? 'ok' : 'short',
+      sub: s.sufficient_capital
+        ? 'Enough to fund the gaps'
+        : `Not enough: ${money(shortfall, currency)} of new cash needed`,
+    }));
+
+  const scanStats = report.stats ?? {};
+  const meta = [
+    `Horizon ${HORIZON_LABELS[report.horizon] ?? report.horizon}`,
+    report.as_of ? `prices as of ${calendarDate(report.as_of)}` : null,
+    `values in ${currency}`,
+    scanStats.duration_ms != null ? `computed in ${scanStats.duration_ms < 1000
+      ? `${integer(scanStats.duration_ms)} ms` : `${fixed(scanStats.duration_ms / 1000, 1)} s`}` : null,
+    scanStats.cache_hits != null ? `${plural(scanStats.cache_hits, 'score')} from the cache, ${integer(scanStats.cache_misses ?? 0)} computed` : null,
+    scanStats.stale_served ? `${plural(scanStats.stale_served, 'stale score')} served` : null,
+  ].filter(Boolean).join(' · ');
+
+  const warnings = report.warnings ?? [];
+  const unscored = report.unscored ?? [];
+  fill(ui.summary,
+    stats,
+    h('p', { class: 'scan-meta' }, meta),
+    warnings.length ? h('div', { class: 'notice', role: 'note' },
+      h('h3', {}, warnings.length === 1 ? 'Warning' : 'Warnings'),
+      h('ul', {}, warnings.map((warning) => h('li', {}, warning)))) : null,
+    unscored.length ? h('details', { class: 'unscored' },
+      h('summary', {}, `${plural(unscored.length, 'symbol')} could not be scored`),
+      h('ul', {}, unscored.map((item) => h('li', {}, h('strong', {}, item.symbol), `: ${item.reason}`)))) : null);
+}
+
+function renderGaps(report) {
+  const currency = report.base_currency;
+  const gaps = report.gaps ?? [];
+  // top gaps first, each group in the report's order
+  const ordered = [...gaps.filter((gap) => gap.top), ...gaps.filter((gap) => !gap.top)];
+  if (!ordered.length) {
+    fill(ui.gaps, h('li', { class: 'muted' }, 'No sector is below its target by the minimum gap or more.'));
+    return;
+  }
+  fill(ui.gaps, ...ordered.map((gap) => {
+    const scale = Math.max(gap.max_pct ?? 0, gap.target_pct ?? 0, gap.current_pct ?? 0) || 1;
+    const width = (value) => `${Math.min(100, Math.max(0, (value / scale) * 100)).toFixed(1)}%`;
+    return h('li', { class: `gap-card${gap.top ? ' top' : ''}`, dataset: { sector: gap.sector } },
+      h('header', {},
+        h('h3', {}, gap.sector),
+        h('div', { class: 'badges' },
+          gap.top ? h('span', { class: 'badge badge-top' }, 'Top gap') : null,
+          gap.stale ? staleBadge() : null)),
+      h('div', { class: 'gap-line' },
+        h('span', { class: 'gap-move' },
+          percent(gap.current_pct), h('span', { 'aria-hidden': 'true' }, ' → '),
+          h('span', { class: 'visually-hidden' }, ' now, target '), percent(gap.target_pct)),
+        h('span', { class: 'gap-points' }, `gap ${fixed(gap.gap_pct, 1)} pts`)),
+      h('div', { class: 'gap-meter', 'aria-hidden': 'true' },
+        h('span', { class: 'now', style: `width: ${width(gap.current_pct)}` }),
+        h('span', { class: 'target', style: `left: ${width(gap.target_pct)}` })),
+      h('div', { class: 'gap-meta' },
+        h('span', {}, 'ETF ', h('strong', {}, gap.etf ?? '—')),
+        h('span', {}, 'Score ', scoreBadge(gap.score))),
+      gap.top ? h('div', { class: 'gap-meta' },
+        h('span', {}, 'Capital'), h('strong', {}, money(gap.capital_needed, currency))) : null);
+  }));
+}
+
+// ----- opportunities table
+
+const TEXT_COLUMNS = new Set(['symbol', 'name', 'sector', 'type']);
+
+function compareOpportunities(a, b, key, direction) {
+  const x = a.row[key];
+  const y = b.row[key];
+  // missing values sit at the bottom whichever way the column is sorted
+  if (x == null && y == null) return a.index - b.index;
+  if (x == null) return 1;
+  if (y == null) return -1;
+  let order;
+  if (TEXT_COLUMNS.has(key)) order = String(x).localeCompare(String(y), undefined, { sensitivity: 'base' });
+  else order = Number(x) - Number(y);
+  if (order === 0) return a.index - b.index;
+  return direction === 'ascending' ? order : -order;
+}
+
+function renderOpportunities(report) {
+  const currency = report.base_currency;
+  const tbody = ui.opportunitiesTable.tBodies[0];
+  const rows = (report.opportunities ?? []).map((row, index) => ({ row, index }));
+  const { key, direction } = state.sort;
+  rows.sort((a, b) => compareOpportunities(a, b, key, direction));
+
+  for (const th of ui.opportunitiesTable.tHead.rows[0].cells) {
+    const button = th.querySelector('button[data-sort]');
+    if (button?.dataset.sort === key) th.setAttribute('aria-sort', direction);
+    else th.removeAttribute('aria-sort');
+  }
+
+  if (!rows.length) {
+    fill(tbody, h('tr', {}, h('td', { colspan: '12', class: 'muted' }, 'No opportunities: there is no top gap to fill.')));
+    ui.sectorScoreNote.hidden = true;
+    return;
+  }
+
+  const columns = 12;
+  fill(tbody, ...rows.flatMap(({ row, index }) => {
+    const rationaleId = `rationale-${index}`;
+    const open = state.openRationales.has(index);
+    const toggle = h('button', {
+      type: 'button', class: 'row-toggle', 'aria-expanded': String(open), 'aria-controls': rationaleId,
+      title: 'Show why',
+    }, row.symbol);
+    toggle.addEventListener('click', () => toggleRationale(index, toggle));
+    const pillar = (value) => h('td', { class: 'num' }, score(value));
+    return [
+      h('tr', { class: open ? 'is-open' : null, dataset: { symbol: row.symbol } },
+        h('th', { scope: 'row' }, toggle, row.stale ? [' ', staleBadge()] : null),
+        h('td', { class: 'name' }, row.name ?? ''),
+        h('td', {}, row.sector ?? ''),
+        h('td', {}, row.type ?? ''),
+        h('td', { class: 'num' }, scoreCell(row.score, { fromSector: row.score_source === 'sector' })),
+        pillar(row.momentum_score),
+        pillar(row.value_score),
+        pillar(row.diversification_score),
+        h('td', { class: 'num' }, ratioAsPercent(row.confidence)),
+        h('td', { class: 'num' }, row.correlation_to_portfolio == null ? '—' : fixed(row.correlation_to_portfolio, 2)),
+        h('td', { class: 'num' }, money(row.capital_needed, currency)),
+        h('td', {}, row.held ? h('span', { class: 'badge badge-held' }, 'Held') : h('span', { class: 'muted' }, 'No'))),
+      h('tr', { class: 'rationale-row', id: rationaleId, hidden: !open },
+        h('td', { colspan: String(columns) }, h('div', { class: 'rationale' }, row.rationale ?? 'No rationale given.'))),
+    ];
+  }));
+  ui.sectorScoreNote.hidden = !rows.some(({ row }) => row.score_source === 'sector');
+}
+
+function toggleRationale(index, button) {
+  const open = !state.openRationales.has(index);
+  if (open) state.openRationales.add(index);
+  else state.openRationales.delete(index);
+  button.setAttribute('aria-expanded', String(open));
+  button.closest('tr').classList.toggle('is-open', open);
+  document.getElementById(`rationale-${index}`).hidden = !open;
+}
+
+function setUpSorting() {
+  ui.opportunitiesTable.tHead.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-sort]');
+    if (!button) return;
+    const key = button.dataset.sort;
+    state.sort = state.sort.key === key
+      ? { key, direction: state.sort.direction === 'ascending' ? 'descending' : 'ascending' }
+      : { key, direction: 'ascending' };
+    if (state.report) renderOpportunities(state.report);
+    else {
+      for (const th of ui.opportunitiesTable.tHead.rows[0].cells) th.removeAttribute('aria-sort');
+      button.closest('th').setAttribute('aria-sort', state.sort.direction);
+    }
+    announce(`Sorted by ${button.textContent.trim()}, ${state.sort.direction}.`);
+  });
+}
+
+// ----- trims
+
+function renderTrims(report) {
+  const currency = report.base_currency;
+  const sales = report.suggested_sales ?? [];
+  const tbody = ui.trimsTable.tBodies[0];
+  const tfoot = ui.trimsTable.tFoot;
+  if (!sales.length) {
+    fill(tbody, h('tr', {}, h('td', { colspan: '7', class: 'muted' },
+      (report.gaps ?? []).some((gap) => gap.top) ? 'No position qualifies for a trim.' : 'No trims needed: there is no top gap to fund.')));
+    fill(tfoot);
+  } else {
+    fill(tbody, ...sales.map((sale) => h('tr', {},
+      h('th', { scope: 'row' }, sale.symbol),
+      h('td', { class: 'name' }, sale.name ?? ''),
+      h('td', { class: 'num' }, money(sale.current_value, currency)),
+      h('td', { class: 'num' }, percent(sale.sale_pct, 0)),
+      h('td', { class: 'num' }, money(sale.sale_value, currency)),
+      h('td', { class: 'num' }, score(sale.sale_score)),
+      h('td', { class: 'why' },
+        sale.stop_loss_safe === false ? [h('span', {
+          class: 'badge badge-risk',
+          title: 'Between 5 % and 10 % below its entry price, near a stop-loss: selling now locks in the loss',
+        }, 'not stop-loss safe'), ' '] : null,
+        sale.rationale ?? ''))));
+    const total = sales.reduce((sum, sale) => sum + (sale.sale_value ?? 0), 0);
+    fill(tfoot, h('tr', {},
+      h('th', { scope: 'row', colspan: '4' }, 'Total freed'),
+      h('td', { class: 'num' }, money(report.summary?.capital_freed ?? total, currency)),
+      h('td', { colspan: '2' })));
+  }
+
+  const excluded = report.excluded_positions ?? [];
+  fill(ui.excluded, ...(excluded.length
+    ? excluded.map((item) => h('li', { dataset: { symbol: item.symbol } },
+      h('span', { class: 'sym' }, item.symbol), h('span', {}, item.guard)))
+    : [h('li', { class: 'muted' }, 'No position was kept out.')]));
+}
+
+// ----- impact
+
+function renderImpact(report) {
+  const currency = report.base_currency;
+  const impact = report.impact ?? {};
+  const before = impact.before ?? {};
+  const after = impact.after ?? {};
+  const buckets = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((bucket) => (before[bucket] ?? 0) !== 0 || (after[bucket] ?? 0) !== 0);
+
+  // risk
+  if (impact.risk_before == null || impact.risk_after == null) {
+    fill(ui.risk,
+      h('span', { class: 'label' }, 'Risk (annualized volatility)'),
+      h('span', { class: 'value' }, percent(impact.risk_before), ' → ', percent(impact.risk_after)),
+      h('span', { class: 'note' }, 'Not enough price history to measure both.'));
+  } else {
+    const change = impact.risk_after - impact.risk_before;
+    fill(ui.risk,
+      h('span', { class: 'label' }, 'Risk (annualized volatility)'),
+      h('span', { class: 'value' }, percent(impact.risk_before), h('span', { 'aria-hidden': 'true' }, ' → '),
+        h('span', { class: 'visually-hidden' }, ' before, after: '), percent(impact.risk_after)),
+      Math.abs(change) >= 0.05
+        ? h('span', { class: `delta ${change < 0 ? 'down' : 'up'}` }, points(change)) : null);
+  }
+
+  const net = impact.net_change ?? 0;
+  const figure = (label, value) => h('div', { class: 'figure' },
+    h('span', { class: 'label' }, label), h('span', { class: 'value' }, value));
+  fill(ui.capitalFlow,
+    figure('Freed by trims', money(impact.total_freed, currency)),
+    figure('Invested in the gaps', money(impact.total_invested, currency)),
+    figure(net >= 0 ? 'Net new cash' : 'Cash left over', money(Math.abs(net), currency)));
+
+  // allocation table: the chart's numbers, readable by everyone
+  fill(ui.allocationTable.tBodies[0], ...(buckets.length ? buckets.map((bucket) => {
+    const change = (after[bucket] ?? 0) - (before[bucket] ?? 0);
+    return h('tr', {},
+      h('th', { scope: 'row' }, bucket),
+      h('td', { class: 'num' }, percent(before[bucket] ?? 0)),
+      h('td', { class: 'num' }, percent(after[bucket] ?? 0)),
+      h('td', { class: 'num' },
+        Math.abs(change) < 0.005 ? '—' : signed(change)));
+  }) : [h('tr', {}, h('td', { colspan: '4', class: 'muted' }, 'No allocation to show.'))]));
+
+  renderChart(buckets, before, after);
+
+  const drift = Object.entries(impact.remaining_drift ?? {}).filter(([, value]) => value !== 0 && value != null);
+  fill(ui.drift, ...(drift.length
+    ? drift.map(([bucket, value]) => h('li', { dataset: { sector: bucket } },
+      `${bucket} `, h('span', { class: value > 0 ? 'over' : 'under' }, points(value))))
+    : [h('li', {}, 'Every sector ends inside its target range.')]));
+}
+
+/** Long sector names go on two lines so that narrow screens keep the bars readable. */
+function chartLabel(bucket) {
+  if (bucket.length <= 14 || !bucket.includes(' ')) return bucket;
+  const middle = bucket.length / 2;
+  const spaces = [...bucket.matchAll(/ /g)].map((match) => match.index);
+  const cut = spaces.reduce((best, index) => (Math.abs(index - middle) < Math.abs(best - middle) ? index : best));
+  return [bucket.slice(0, cut), bucket.slice(cut + 1)];
+}
+
+function renderChart(buckets, before, after) {
+  if (typeof window.Chart === 'undefined') {
+    fill(ui.chartHolder, h('p', { class: 'chart-unavailable' },
+      'The chart could not be loaded; the table has the same numbers.'));
+    return;
+  }
+  ui.chartHolder.style.height = `${Math.max(160, buckets.length * 44 + 56)}px`;
+  const data = {
+    labels: buckets.map(chartLabel),
+    datasets: [
+      { label: 'Before', data: buckets.map((b) => before[b] ?? 0), backgroundColor: '#a9b6c4', borderRadius: 3 },
+      { label: 'After', data: buckets.map((b) => after[b] ?? 0), backgroundColor: '#1d5fbf', borderRadius: 3 },
+    ],
+  };
+  if (state.chart) {
+    state.chart.data = data;
+    state.chart.update();
+    return;
+  }
+  const { Chart } = window;
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.color = '#5a6573';
+  state.chart = new Chart(ui.chartCanvas, {
+    type: 'bar',
+    data,
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 300 },
+      datasets: { bar: { barPercentage: 0.85, categoryPercentage: 0.75 } },
+      scales: {
+        x: { beginAtZero: true, grid: { color: '#e8ecf0' }, ticks: { callback: (value) => percent(value, 0) } },
+        y: { grid: { display: false }, ticks: { color: '#1b2430' } },
+      },
+      plugins: {
+        legend: { position: 'top', align: 'end', labels: { boxWidth: 12, boxHeight: 12 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => [].concat(items[0]?.label ?? '').join(' '),
+            label: (item) => `${item.dataset.label}: ${percent(item.parsed.x)}`,
+          },
+        },
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- cache panel
+
+const BREAKER_MEANING = {
+  CLOSED: 'in use',
+  OPEN: 'skipped after failures',
+  HALF_OPEN: 'probing',
+};
+
+async function refreshCacheStats({ quiet = false } = {}) {
+  const token = ui.adminToken.value.trim();
+  if (token) sessionStorage.setItem(STORAGE_KEYS.adminToken, token);
+  else sessionStorage.removeItem(STORAGE_KEYS.adminToken);
+
+  state.cacheController?.abort();
+  const controller = new AbortController();
+  state.cacheController = controller;
+  ui.cachePanel.setAttribute('aria-busy', 'true');
+  ui.cacheRefresh.disabled = true;
+  if (!quiet && !ui.cacheBody.hasChildNodes()) fill(ui.cacheBody, h('p', { class: 'cache-message' }, 'Loading…'));
+
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    const response = await fetch(CACHE_STATS_URL, { headers, signal: controller.signal });
+    if (response.status === 401 || response.status === 403) {
+      state.cacheLoaded = false;
+      const problem = await readProblem(response);
+      let message;
+      if (!token) message = 'The cache statistics need the admin token: enter it below and press Refresh.';
+      else if (response.status === 403) message = `This token may not read the cache statistics${problem.detail ? `: ${sentence(problem.detail)}` : '.'} Enter the admin token and press Refresh.`;
+      else message = 'The admin token was not accepted: check it and press Refresh.';
+      fill(ui.cacheBody, h('p', { class: 'cache-message needs-token' }, message));
+      return;
+    }
+    if (!response.ok) {
+      const problem = await readProblem(response);
+      fill(ui.cacheBody, h('p', { class: 'cache-message' },
+        `Cache statistics are unavailable right now: ${problem.detail ? sentence(problem.detail) : `the service answered ${response.status}.`}`));
+      return;
+    }
+    renderCacheStats(await response.json());
+    state.cacheLoaded = true;
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    fill(ui.cacheBody, h('p', { class: 'cache-message' },
+      'Cache statistics are unavailable: the service could not be reached.'));
+  } finally {
+    if (state.cacheController === controller) {
+      ui.cachePanel.setAttribute('aria-busy', 'false');
+      ui.cacheRefresh.disabled = false;
+      state.cacheController = null;
+    }
+  }
+}
+
+function renderCacheStats(stats) {
+  if (stats.enabled === false) {
+    fill(ui.cacheBody, h('p', { class: 'cache-message' }, 'The score cache is turned off: every scan computes its scores.'));
+    return;
+  }
+  const redis = stats.redis ?? {};
+  const usesRedis = redis.backend && redis.backend !== 'none';
+  const breaker = redis.breaker_state ?? '';
+  const redisStat = usesRedis
+    ? stat('Redis', h('span', { class: redis.connected ? 'state-good' : 'state-bad' }, redis.connected ? 'Connected' : 'Not connected'),
+      { sub: `breaker ${breaker}${BREAKER_MEANING[breaker] ? ` (${BREAKER_MEANING[breaker]})` : ''}` })
+    : stat('Redis', 'Not used', { sub: 'in-process cache only' });
+
+  const hits = stats.hits ?? 0;
+  const misses = stats.misses ?? 0;
+  const warmUp = stats.warm_up ?? {};
+  const warmShare = warmUp.total > 0 ? Math.min(1, (warmUp.done ?? 0) / warmUp.total) : 0;
+  const warmSub = [
+    warmUp.total > 0 ? `${integer(warmUp.done ?? 0)} of ${integer(warmUp.total)} scores` : null,
+    warmUp.finished_at ? `finished ${dateTime(warmUp.finished_at)}` : null,
+  ].filter(Boolean).join(' · ');
+
+  const figures = h('dl', { class: 'stat-grid' },
+    stat('Backend', stats.backends ?? '—'),
+    redisStat,
+    stat('Hit rate', percent((stats.hit_rate ?? 0) * 100), { sub: `${integer(hits)} hits · ${integer(misses)} misses` }),
+    stat('Keys', integer(stats.total_keys ?? 0), {
+      sub: stats.ttl_hours != null ? `fresh for ${fixed(stats.ttl_hours, stats.ttl_hours % 1 ? 1 : 0)} h` : null,
+    }),
+    h('div', { class: 'stat' },
+      h('dt', {}, 'Warm-up'),
+      h('dd', {}, warmUp.state ?? '—', warmSub ? h('span', { class: 'sub' }, warmSub) : null,
+        warmUp.total > 0 ? h('div', {
+          class: 'warm-meter', role: 'progressbar', 'aria-label': 'Warm-up progress',
+          'aria-valuemin': '0', 'aria-valuemax': String(warmUp.total), 'aria-valuenow': String(warmUp.done ?? 0),
+        }, h('span', { style: `width: ${(warmShare * 100).toFixed(1)}%` })) : null)));
+
+  const samples = stats.sample_keys ?? [];
+  const other = [
+    `${integer(stats.stale_served ?? 0)} stale scores served`,
+    usesRedis ? `${integer(stats.errors ?? 0)} Redis errors` : null,
+    `${integer(stats.evictions ?? 0)} evictions`,
+    stats.local_keys != null ? `${integer(stats.local_keys)} keys in this process` : null,
+  ].filter(Boolean);
+  fill(ui.cacheBody, figures, h('div', { class: 'cache-details' },
+    h('div', {},
+      h('h3', {}, 'Sample keys'),
+      samples.length
+        ? h('ul', { class: 'key-list' }, samples.map((key) => h('li', {}, h('code', {}, key))))
+        : h('p', { class: 'muted' }, 'No keys yet.')),
+    h('div', {},
+      h('h3', {}, 'Since start'),
+      h('p', {}, other.join(' · ')),
+      usesRedis && redis.url ? h('p', {}, 'Redis at ', h('code', {}, redis.url)) : null,
+      redis.last_error ? h('p', { class: 'state-bad' }, `Last Redis error: ${redis.last_error}`) : null)));
+}
+
+// ---------------------------------------------------------------- wiring
+
+function restoreSecrets() {
+  ui.apiKey.value = sessionStorage.getItem(STORAGE_KEYS.apiKey) ?? '';
+  ui.adminToken.value = sessionStorage.getItem(STORAGE_KEYS.adminToken) ?? '';
+  ui.apiKey.addEventListener('input', () => {
+    const key = ui.apiKey.value.trim();
+    if (key) sessionStorage.setItem(STORAGE_KEYS.apiKey, key);
+    else sessionStorage.removeItem(STORAGE_KEYS.apiKey);
+  });
+}
+
+function init() {
+  restoreSecrets();
+  setUpFileInput();
+  setUpSorting();
+  ui.asOf.max = new Date().toISOString().slice(0, 10);
+
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    scan({ reveal: true });
+  });
+  for (const radio of document.querySelectorAll('input[name=horizon]')) {
+    radio.addEventListener('change', () => {
+      if (!state.file || (!state.report && !state.scan)) return;
+      clearTimeout(state.horizonTimer);
+      state.horizonTimer = setTimeout(() => scan(), HORIZON_RERUN_DELAY_MS);
+    });
+  }
+  ui.minGap.addEventListener('input', () => {
+    if (ui.minGap.getAttribute('aria-invalid') === 'true') readMinGap();
+  });
+  ui.cacheForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    refreshCacheStats();
+  });
+  refreshCacheStats();
+}
+
+init();
