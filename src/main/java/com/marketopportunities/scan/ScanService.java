@@ -151,9 +151,10 @@ public final class ScanService {
         double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
         TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
         if (!trims.sufficient() && capitalNeeded > 0) {
+            String currency = request.portfolio().baseCurrency();
             warnings.add(String.format(java.util.Locale.ROOT,
-                    "The suggested trims free %,.2f of the %,.2f needed: the rest needs new cash or larger trims",
-                    trims.freed(), capitalNeeded));
+                    "The suggested trims free %s %,.2f of the %s %,.2f needed: the rest needs new cash or larger trims.",
+                    currency, trims.freed(), currency, capitalNeeded));
         }
         Impact impact = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear())
                 .impact(holdings, trims, purchases, windowStart, asOf);

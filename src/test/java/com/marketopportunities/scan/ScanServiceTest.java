@@ -181,7 +181,7 @@ class ScanServiceTest {
         assertThat(report.impact().after().get("Technology")).isLessThan(90.0);
         assertThat(report.impact().riskBefore()).isPositive();
         assertThat(report.impact().riskAfter()).isPositive();
-        assertThat(report.warnings()).anyMatch(warning -> warning.contains("trims free 3,000.00"));
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("trims free USD 3,000.00"));
     }
 
     @Test
