@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,16 +57,7 @@ class OpportunitiesController {
     @Operation(summary = "Scan a portfolio sent as JSON (the request body of DATA.md) or as a CSV file")
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ScanReport scanBody(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
-                     @RequestParam(defaultValue = "medium") String horizon,
-                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
-                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
-                     @Parameter(description = "use prices up to this date (default today)")
-                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                     LocalDate asOf,
-                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
-                     @RequestParam(required = false) Integer top, HttpServletRequest request) throws IOException {
-        Query query = new Query(horizon, minGapPct, asOf, top);
+    ScanReport scanBody(@ParameterObject Query query, HttpServletRequest request) throws IOException {
         PortfolioFormat format = request.getContentType() != null && request.getContentType().contains("json")
                 ? PortfolioFormat.JSON : null;
         return scan(read("request body", request.getInputStream(), format), query);
@@ -72,16 +65,7 @@ class OpportunitiesController {
 
     @Operation(summary = "Scan a portfolio file uploaded as multipart/form-data (field 'file')")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ScanReport scanUpload(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
-                     @RequestParam(defaultValue = "medium") String horizon,
-                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
-                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
-                     @Parameter(description = "use prices up to this date (default today)")
-                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                     LocalDate asOf,
-                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
-                     @RequestParam(required = false) Integer top, @RequestPart("file") MultipartFile file) throws IOException {
-        Query query = new Query(horizon, minGapPct, asOf, top);
+    ScanReport scanUpload(@ParameterObject Query query, @RequestPart("file") MultipartFile file) throws IOException {
         String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName()
                 .toString();
         try (InputStream in = file.getInputStream()) {
@@ -91,19 +75,10 @@ class OpportunitiesController {
 
     @Operation(summary = "Scan the newest portfolio file kept on the server for a user (or the file named file_key)")
     @GetMapping
-    ScanReport scanKept(@Parameter(description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
-                     @RequestParam(defaultValue = "medium") String horizon,
-                     @Parameter(description = "smallest gap reported, percent points, 0-50 (default 5.0)")
-                     @RequestParam(name = "min_gap_pct", required = false) Double minGapPct,
-                     @Parameter(description = "use prices up to this date (default today)")
-                     @RequestParam(name = "as_of", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                     LocalDate asOf,
-                     @Parameter(description = "blue chips per gap besides its ETF, 0-20 (default 6)")
-                     @RequestParam(required = false) Integer top,
+    ScanReport scanKept(@ParameterObject Query query,
                         @Parameter(description = "whose portfolio folder") @RequestParam("user_id") String userId,
                         @RequestParam(name = "file_key", required = false) String fileKey,
                         HttpServletRequest request) throws IOException {
-        Query query = new Query(horizon, minGapPct, asOf, top);
         Object user = request.getAttribute(AccessFilter.USER);
         boolean admin = Boolean.TRUE.equals(request.getAttribute(AccessFilter.ADMIN));
         if (user != null && !user.equals(userId) && !admin) {
@@ -169,7 +144,25 @@ class OpportunitiesController {
         }
     }
 
-    /** The scan's query parameters. */
-    record Query(String horizon, Double minGapPct, LocalDate asOf, Integer top) {
+    /**
+     * The scan's query parameters, bound once for every way in.
+     *
+     * @param horizon    short (1-3 months), medium (6-12 months, the default) or long (2-3 years)
+     * @param minGapPct  smallest gap reported, percent points, 0-50 (default 5.0)
+     * @param asOf       use prices up to this date (default today)
+     * @param top        blue chips per gap besides its ETF, 0-20 (default 6)
+     */
+    record Query(
+            @Parameter(name = "horizon", description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
+            @BindParam("horizon") String horizon,
+            @Parameter(name = "min_gap_pct", description = "smallest gap reported, percent points, 0-50 (default 5.0)")
+            @BindParam("min_gap_pct") Double minGapPct,
+            @Parameter(name = "as_of", description = "use prices up to this date, YYYY-MM-DD (default today)")
+            @BindParam("as_of") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(name = "top", description = "blue chips per gap besides its ETF, 0-20 (default 6)")
+            @BindParam("top") Integer top) {
+        Query {
+            horizon = horizon == null || horizon.isBlank() ? "medium" : horizon;
+        }
     }
 }

@@ -59,6 +59,17 @@ class Problems {
                 Map.of("parameter", e.getName()));
     }
 
+    /** A query parameter bound into a record ({@code as_of=yesterday}): names the parameter. */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    ProblemDetail bindFailed(org.springframework.validation.BindException e) {
+        var field = e.getFieldError();
+        String parameter = field == null ? "" : field.getField();
+        Object value = field == null ? null : field.getRejectedValue();
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + parameter + "' has a value that cannot be read"
+                + (value == null ? "" : ": '" + value + "'") + "; expected "
+                + (parameter.equals("as_of") ? "a date like 2022-12-05." : "a number."), Map.of("parameter", parameter));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required.",

@@ -53,7 +53,7 @@ public final class CachingMarketData implements MarketData {
                              Clock clock) {
         this.upstream = upstream;
         this.source = source;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfter(new UntilStale(clock)).buildAsync();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfter(Expiry.writing((Key key, Object value) -> ttl(key, clock))).buildAsync();
         this.sharedLevel = sharedLevel;
         this.clock = clock;
         this.observer = FetchObserver.NONE;
@@ -175,7 +175,7 @@ public final class CachingMarketData implements MarketData {
     private Object toSharedLevel(Key key, Object value) {
         Object kept = value instanceof Failure failure ? failure.error() : value;
         if (!(sharedLevel instanceof NoSharedStore) && !(kept instanceof Throwable && !(kept instanceof NoDataException))) {
-            Duration ttl = UntilStale.ttl(key, clock);
+            Duration ttl = ttl(key, clock);
             sharedLevel.putAll(java.util.Map.of(sharedKey(key),
                     new SharedStore.TimedValue(MarketDataJson.encode(kept), ttl)));
         }
@@ -204,26 +204,9 @@ public final class CachingMarketData implements MarketData {
         }
     }
 
-    /** Histories expire at the next market close, fundamentals after a day. */
-    private record UntilStale(Clock clock) implements Expiry<Key, Object> {
-        @Override
-        public long expireAfterCreate(Key key, Object value, long currentTime) {
-            return ttl(key, clock).toNanos();
-        }
-
-        static Duration ttl(Key key, Clock clock) {
-            return key.isHistory() ? Duration.between(clock.instant(), MarketHours.nextClose(clock.instant()))
-                    : FUNDAMENTALS_TTL;
-        }
-
-        @Override
-        public long expireAfterUpdate(Key key, Object value, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(Key key, Object value, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
+    /** Histories are kept until the next market close, fundamentals for a day. */
+    private static Duration ttl(Key key, Clock clock) {
+        return key.isHistory() ? Duration.between(clock.instant(), MarketHours.nextClose(clock.instant()))
+                : FUNDAMENTALS_TTL;
     }
 }

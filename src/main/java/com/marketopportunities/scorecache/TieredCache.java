@@ -53,7 +53,11 @@ public final class TieredCache<V> {
         this.clock = clock;
         this.metrics = metrics;
         this.local = Caffeine.newBuilder().maximumSize(maxLocalEntries)
-                .expireAfter(new UntilKeepUntil())
+                // each entry lives until its own keepUntil
+                .expireAfter(Expiry.writing((String key, V value) -> {
+                    Duration left = Duration.between(clock.instant(), keepUntil.apply(value));
+                    return left.isNegative() ? Duration.ZERO : left;
+                }))
                 .removalListener((String key, V value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         metrics.eviction();
@@ -136,21 +140,4 @@ public final class TieredCache<V> {
         return Pattern.compile(regex.toString());
     }
 
-    /** Each entry lives until its own {@code keepUntil}. */
-    private final class UntilKeepUntil implements Expiry<String, V> {
-        @Override
-        public long expireAfterCreate(String key, V value, long currentTime) {
-            return Math.max(0, Duration.between(clock.instant(), keepUntil.apply(value)).toNanos());
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, V value, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, value, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(String key, V value, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
-    }
 }

@@ -194,7 +194,8 @@ class ServiceApiTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("score_cache_hits").contains("market_data_upstream_calls");
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/api/bourse/opportunities").contains("/api/bourse/cache/stats");
+        assertThat(openApi.body()).contains("/api/bourse/opportunities").contains("/api/bourse/cache/stats")
+                .contains("\"min_gap_pct\"").contains("\"as_of\"");
     }
 
     @Test
