@@ -28,10 +28,4 @@ public record Allocation(Map<String, Double> valueByBucket) {
         return total <= 0 ? 0 : value(bucket) / total * 100;
     }
 
-    /** A copy with {@code delta} added to the bucket's value. */
-    public Allocation plus(String bucket, double delta) {
-        Map<String, Double> values = new LinkedHashMap<>(valueByBucket);
-        values.merge(bucket, delta, Double::sum);
-        return new Allocation(values);
-    }
 }

@@ -18,18 +18,6 @@ class AllocationTest {
         assertThat(allocation.pct("Japan")).isZero();
     }
 
-    @Test
-    void plusReturnsACopyWithTheMoneyAdded() {
-        Allocation before = new Allocation(Map.of("Energy", 300.0, "Utilities", 100.0));
-
-        Allocation after = before.plus("Energy", -100.0).plus("Japan", 200.0);
-
-        // Energy 200, Utilities 100, Japan 200 of 500
-        assertThat(after.value("Energy")).isEqualTo(200.0);
-        assertThat(after.pct("Japan")).isCloseTo(40.0, within(1e-9));
-        assertThat(before.value("Energy")).isEqualTo(300.0);
-        assertThat(before.value("Japan")).isZero();
-    }
 
     @Test
     void anEmptyPortfolioHasNoShares() {
