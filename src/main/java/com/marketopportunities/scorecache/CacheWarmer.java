@@ -114,8 +114,14 @@ public final class CacheWarmer implements AutoCloseable {
             progress = new WarmUpProgress(failed == 0 ? "done" : "done, " + failed + " failed", done, total,
                     clock.instant());
         } catch (RuntimeException e) {
-            progress = new WarmUpProgress("failed: " + e.getMessage(), done, total, clock.instant());
-            LOG.warn("cache warm-up failed after {} of {} scores: {}", done, total, e.getMessage());
+            if (Thread.currentThread().isInterrupted() || scheduler.isShutdown()) {
+                // the instance is shutting down: the run stops, nothing failed
+                progress = new WarmUpProgress("stopped", done, total, clock.instant());
+                LOG.info("cache warm-up stopped at shutdown after {} of {} scores", done, total);
+            } else {
+                progress = new WarmUpProgress("failed: " + e.getMessage(), done, total, clock.instant());
+                LOG.warn("cache warm-up failed after {} of {} scores: {}", done, total, e.getMessage());
+            }
         } finally {
             shared.unlock(LOCK, lock.get());
         }

@@ -85,11 +85,14 @@ public final class TwoLevelScoreCache implements ScoreCache {
             }
             return CompletableFuture.completedFuture(new Served(new ScoreOutcome.Scored(cached.score()), Source.HIT));
         }
-        metrics.miss();
         return computeOnce(key, compute, false).thenApply(outcome -> {
             if (outcome instanceof ScoreOutcome.Unscored unscored && unscored.upstreamFailed() && cached != null) {
                 metrics.staleServed();
                 return new Served(new ScoreOutcome.Stale(cached.score(), cached.freshUntil()), Source.STALE);
+            }
+            // a symbol without data has no score to miss, as a scan's own stats count it
+            if (outcome instanceof ScoreOutcome.Scored) {
+                metrics.miss();
             }
             return new Served(outcome, Source.MISS);
         });
