@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.config.ScanServiceFactory;
 import com.marketopportunities.config.Settings;
+import com.marketopportunities.marketdata.CountingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
@@ -16,22 +17,18 @@ import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.scoring.Horizon;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanServiceTest {
 
-    static final LocalDate AS_OF = LocalDate.of(2024, 6, 28);
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-30T12:00:00Z"), ZoneOffset.UTC);
+    static final LocalDate AS_OF = ExampleMarket.AS_OF;
+    static final Clock CLOCK = ExampleMarket.CLOCK;
 
     @TempDir
     static Path folder;
@@ -39,28 +36,7 @@ class ScanServiceTest {
 
     @BeforeAll
     static void writeMarketData() throws Exception {
-        LocalDate from = LocalDate.of(2023, 1, 2);
-        MarketDataFolder market = new MarketDataFolder(folder);
-        market.prices("SPY", from, AS_OF, 400, 0.0004, 0.004)
-                .prices("XLK", from, AS_OF, 150, 0.0008, 0.010)
-                .prices("AAPL", from, AS_OF, 150, 0.0010, 0.012)
-                .prices("MSFT", from, AS_OF, 300, 0.0007, 0.009)
-                .prices("XLV", from, AS_OF, 130, 0.0003, 0.004)
-                .prices("JNJ", from, AS_OF, 160, 0.0001, 0.003)
-                .prices("XLF", from, AS_OF, 35, 0.0006, 0.006)
-                .prices("JPM", from, AS_OF, 140, 0.0009, 0.008)
-                .prices("XLE", from, AS_OF, 90, -0.0005, 0.010)
-                .prices("XOM", from, AS_OF, 110, -0.0008, 0.011)
-                .fundamentals("AAPL", "EQUITY", "Information Technology", "30", "0.005")
-                .fundamentals("MSFT", "EQUITY", "Information Technology", "35", "0.008")
-                .fundamentals("JNJ", "EQUITY", "Health Care", "15", "0.03")
-                .fundamentals("JPM", "EQUITY", "Financials", "12", "0.025")
-                .fundamentals("XOM", "EQUITY", "Energy", "10", "0.035")
-                .fundamentals("XLK", "ETF", "Technology", "", "")
-                .fundamentals("XLV", "ETF", "Healthcare", "", "")
-                .fundamentals("XLF", "ETF", "Financials", "", "")
-                .fundamentals("XLE", "ETF", "Energy", "", "");
-        data = market.write();
+        data = ExampleMarket.write(folder);
     }
 
     /** 60 % AAPL, 30 % MSFT (Technology from the provider), 10 % JPM (sector given by the file). */
@@ -159,9 +135,9 @@ class ScanServiceTest {
                 Position.of("SPY", 10_000)));
         ScanReport report = scan(counting, portfolio);
 
-        assertThat(counting.histories).allSatisfy((symbol, count) -> assertThat(count.get()).as(symbol).isEqualTo(1));
-        assertThat(counting.fundamentals).allSatisfy((symbol, count) -> assertThat(count.get()).as(symbol).isEqualTo(1));
-        assertThat(counting.histories).containsKeys("SPY", "AAPL", "JNJ", "XLV");
+        assertThat(counting.histories()).allSatisfy((symbol, count) -> assertThat(count).as(symbol).isEqualTo(1));
+        assertThat(counting.fundamentals()).allSatisfy((symbol, count) -> assertThat(count).as(symbol).isEqualTo(1));
+        assertThat(counting.histories()).containsKeys("SPY", "AAPL", "JNJ", "XLV");
         assertThat(report.stats().upstreamCalls()).isEqualTo(counting.total());
     }
 
@@ -268,48 +244,4 @@ class ScanServiceTest {
         return rows.stream().filter(row -> row.symbol().equals(symbol)).findFirst().orElseThrow();
     }
 
-    /** Counts the requests that reach the wrapped provider. */
-    static final class CountingMarketData implements MarketData {
-        final MarketData delegate;
-        final Map<String, AtomicInteger> histories;
-        final Map<String, AtomicInteger> fundamentals;
-
-        CountingMarketData(MarketData delegate) {
-            this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-        }
-
-        private CountingMarketData(MarketData delegate, Map<String, AtomicInteger> histories,
-                                   Map<String, AtomicInteger> fundamentals) {
-            this.delegate = delegate;
-            this.histories = histories;
-            this.fundamentals = fundamentals;
-        }
-
-        @Override
-        public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
-            return new CountingMarketData(delegate.observedBy(observer), histories, fundamentals);
-        }
-
-        @Override
-        public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
-            histories.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
-            return delegate.history(symbol, from, to);
-        }
-
-        @Override
-        public CompletableFuture<Fundamentals> fundamentals(String symbol) {
-            fundamentals.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
-            return delegate.fundamentals(symbol);
-        }
-
-        int total() {
-            return histories.values().stream().mapToInt(AtomicInteger::get).sum()
-                    + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        @Override
-        public String describe() {
-            return "counting " + delegate.describe();
-        }
-    }
 }

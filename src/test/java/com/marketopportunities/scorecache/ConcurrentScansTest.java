@@ -1,6 +1,8 @@
 package com.marketopportunities.scorecache;
 
-import static com.marketopportunities.scorecache.ExampleMarket.CLOCK;
+import com.marketopportunities.scan.ExampleMarket;
+
+import static com.marketopportunities.scan.ExampleMarket.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketopportunities.scan.ScanListener;

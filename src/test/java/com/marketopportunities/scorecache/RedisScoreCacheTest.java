@@ -1,8 +1,10 @@
 package com.marketopportunities.scorecache;
 
-import static com.marketopportunities.scorecache.ExampleMarket.AS_OF;
-import static com.marketopportunities.scorecache.ExampleMarket.CLOCK;
-import static com.marketopportunities.scorecache.ExampleMarket.NOW;
+import com.marketopportunities.scan.ExampleMarket;
+
+import static com.marketopportunities.scan.ExampleMarket.AS_OF;
+import static com.marketopportunities.scan.ExampleMarket.CLOCK;
+import static com.marketopportunities.scan.ExampleMarket.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

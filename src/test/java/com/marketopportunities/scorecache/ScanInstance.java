@@ -1,5 +1,9 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.scan.ExampleMarket;
+
+import com.marketopportunities.marketdata.CountingMarketData;
+
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.marketdata.CachingMarketData;

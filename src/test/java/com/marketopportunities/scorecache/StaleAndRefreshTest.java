@@ -1,7 +1,9 @@
 package com.marketopportunities.scorecache;
 
-import static com.marketopportunities.scorecache.ExampleMarket.AS_OF;
-import static com.marketopportunities.scorecache.ExampleMarket.NOW;
+import com.marketopportunities.scan.ExampleMarket;
+
+import static com.marketopportunities.scan.ExampleMarket.AS_OF;
+import static com.marketopportunities.scan.ExampleMarket.NOW;
 import static com.marketopportunities.scorecache.RedisScoreCacheTest.MODEL;
 import static com.marketopportunities.scorecache.RedisScoreCacheTest.json;
 import static org.assertj.core.api.Assertions.assertThat;

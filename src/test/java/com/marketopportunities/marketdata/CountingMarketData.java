@@ -1,9 +1,5 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.marketdata;
 
-import com.marketopportunities.marketdata.FetchObserver;
-import com.marketopportunities.marketdata.Fundamentals;
-import com.marketopportunities.marketdata.MarketData;
-import com.marketopportunities.marketdata.PriceHistory;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the requests that reach the wrapped provider (the upstream, under the caches), per symbol. */
-final class CountingMarketData implements MarketData {
+public final class CountingMarketData implements MarketData {
 
     private final MarketData delegate;
     private final Map<String, AtomicInteger> histories;
     private final Map<String, AtomicInteger> fundamentals;
 
-    CountingMarketData(MarketData delegate) {
+    public CountingMarketData(MarketData delegate) {
         this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
@@ -51,15 +47,18 @@ final class CountingMarketData implements MarketData {
         return "counting " + delegate.describe();
     }
 
-    Map<String, Integer> histories() {
+    /** History requests per symbol so far. */
+    public Map<String, Integer> histories() {
         return snapshot(histories);
     }
 
-    Map<String, Integer> fundamentals() {
+    /** Fundamentals requests per symbol so far. */
+    public Map<String, Integer> fundamentals() {
         return snapshot(fundamentals);
     }
 
-    int total() {
+    /** Every request so far. */
+    public int total() {
         return histories.values().stream().mapToInt(AtomicInteger::get).sum()
                 + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum();
     }

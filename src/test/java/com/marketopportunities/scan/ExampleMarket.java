@@ -1,9 +1,7 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.scan;
 
 import com.marketopportunities.portfolio.Portfolio;
 import com.marketopportunities.portfolio.Position;
-import com.marketopportunities.scan.MarketDataFolder;
-import com.marketopportunities.scan.ScanRequest;
 import com.marketopportunities.scoring.Horizon;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,23 +12,23 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The market the cache tests scan: a CSV folder with the benchmark, four sector ETFs and their
+ * The market the scan and cache tests scan: a CSV folder with the benchmark, four sector ETFs and their
  * blue chips (the other symbols of the universe have no data and come out unscored), and a
  * tech-heavy portfolio whose gaps ask for Healthcare, Energy and more.
  */
-final class ExampleMarket {
+public final class ExampleMarket {
 
     /** A past as-of date: its score keys are dated ({@code stock_score:SYM:horizon:2024-06-28}). */
-    static final LocalDate AS_OF = LocalDate.of(2024, 6, 28);
+    public static final LocalDate AS_OF = LocalDate.of(2024, 6, 28);
     /** "Now" for the tests that do not move time: two days after the as-of date. */
-    static final Instant NOW = Instant.parse("2024-06-30T12:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final Instant NOW = Instant.parse("2024-06-30T12:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private ExampleMarket() {
     }
 
     /** Writes the CSV folder into {@code dir} and returns it. */
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         LocalDate from = LocalDate.of(2023, 1, 2);
         return new MarketDataFolder(dir)
                 .prices("SPY", from, AS_OF, 400, 0.0004, 0.004)
@@ -56,7 +54,7 @@ final class ExampleMarket {
     }
 
     /** 60 % AAPL, 30 % MSFT, 10 % JPM, scanned at {@link #AS_OF}. */
-    static ScanRequest request(Horizon horizon) {
+    public static ScanRequest request(Horizon horizon) {
         Portfolio portfolio = new Portfolio("USD", List.of(
                 Position.of("AAPL", 60_000),
                 Position.of("MSFT", 30_000),
