@@ -4,7 +4,6 @@ import com.marketopportunities.marketdata.CachingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.yahoo.YahooFinanceMarketData;
-import com.marketopportunities.scorecache.NoSharedStore;
 import com.marketopportunities.scorecache.SharedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,6 @@ public final class MarketDataSources {
      * @param data {@code yahoo} or a folder
      * @throws InvalidSettingsException when it is neither
      */
-    public static MarketData open(String data, Settings settings, Clock clock) {
-        return open(data, settings, new NoSharedStore(), clock);
-    }
-
     /**
      * The source behind the raw data cache, whose shared level is {@code shared}. The cache's keys
      * name the source ({@code market_data:yahoo:...}, {@code market_data:csv:...}), so that a CSV

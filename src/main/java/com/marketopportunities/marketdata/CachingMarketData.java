@@ -80,19 +80,20 @@ public final class CachingMarketData implements MarketData {
                 .thenApply(Fundamentals.class::cast);
     }
 
-    /** One MGET for every history and fundamentals of {@code symbols} not yet in process. */
+    /** One MGET for the asked histories and fundamentals not yet in process (none when all are). */
     @Override
-    public void prefetch(java.util.Collection<String> symbols, LocalDate from, LocalDate to) {
+    public void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
+                         LocalDate from, LocalDate to) {
         if (sharedLevel instanceof NoSharedStore) {
             return;
         }
+        java.util.List<Key> keys = new java.util.ArrayList<>();
+        histories.forEach(symbol -> keys.add(new Key(symbol.toUpperCase(Locale.ROOT), from, to)));
+        fundamentals.forEach(symbol -> keys.add(new Key(symbol.toUpperCase(Locale.ROOT), null, null)));
         java.util.Map<String, Key> wanted = new java.util.LinkedHashMap<>();
-        for (String symbol : symbols) {
-            String upper = symbol.toUpperCase(Locale.ROOT);
-            for (Key key : new Key[] {new Key(upper, from, to), new Key(upper, null, null)}) {
-                if (cache.getIfPresent(key) == null) {
-                    wanted.put(sharedKey(key), key);
-                }
+        for (Key key : keys) {
+            if (cache.getIfPresent(key) == null) {
+                wanted.put(sharedKey(key), key);
             }
         }
         if (wanted.isEmpty()) {

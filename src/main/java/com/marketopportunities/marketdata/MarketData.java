@@ -33,11 +33,13 @@ public interface MarketData extends AutoCloseable {
     CompletableFuture<Fundamentals> fundamentals(String symbol);
 
     /**
-     * A hint that the histories (over {@code from..to}) and fundamentals of {@code symbols} are
-     * about to be asked for: a source with a remote cache brings them close in one round trip.
-     * Returns within the cache's timeout; never fails. The default does nothing.
+     * A hint that the histories (over {@code from..to}) of {@code histories} and the fundamentals
+     * of {@code fundamentals} are about to be asked for: a source with a remote cache brings them
+     * close in one round trip. Returns within the cache's timeout; never fails. The default does
+     * nothing.
      */
-    default void prefetch(java.util.Collection<String> symbols, LocalDate from, LocalDate to) {
+    default void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
+                          LocalDate from, LocalDate to) {
     }
 
     /**

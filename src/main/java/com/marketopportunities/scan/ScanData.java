@@ -42,9 +42,9 @@ final class ScanData {
         return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
     }
 
-    /** Tells the source which symbols' data the next requests will be for (one round trip to a remote cache). */
-    void prefetch(java.util.Collection<String> symbols) {
-        marketData.prefetch(symbols, from, to);
+    /** Tells the source which histories and fundamentals the next requests are for (one round trip to a remote cache). */
+    void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals) {
+        marketData.prefetch(histories, fundamentals, from, to);
     }
 
     /** Where this scan's market data came from: cache hits and misses, upstream calls. */

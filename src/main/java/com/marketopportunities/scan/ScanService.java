@@ -94,11 +94,11 @@ public final class ScanService {
 
         listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
         List<Position> positions = request.portfolio().positions();
+        SectorClassifier classifier = new SectorClassifier(taxonomy);
         List<String> firstRound = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
         positions.forEach(position -> firstRound.add(position.symbol()));
-        data.prefetch(firstRound);
+        data.prefetch(firstRound, positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList());
         // profiles first: classification waits for them, the histories are needed only later
-        SectorClassifier classifier = new SectorClassifier(taxonomy);
         Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
         positions.stream().filter(classifier::needsProfile)
                 .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
@@ -110,7 +110,8 @@ public final class ScanService {
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
         listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
-        data.prefetch(allGaps.stream().map(gap -> gap.bucket().proxyEtf()).toList());
+        List<String> gapEtfs = allGaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
+        data.prefetch(gapEtfs, gapEtfs);
         allGaps.forEach(gap -> scores.request(gap.bucket().proxyEtf()));
         List<SectorGap> gaps = sortByEtfScore(allGaps, scores);
         List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
@@ -118,7 +119,7 @@ public final class ScanService {
         listener.stage("scoring the candidates of " + topGaps.size() + " top gaps");
         List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
                 request.topN()).stream()).map(Candidate::symbol).toList();
-        data.prefetch(candidates);
+        data.prefetch(candidates, candidates);
         candidates.forEach(scores::request);
 
         double total = allocation.total();
