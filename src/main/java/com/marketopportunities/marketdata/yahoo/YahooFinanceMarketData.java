@@ -45,26 +45,26 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     private final FetchObserver observer;
 
     public YahooFinanceMarketData(YahooSettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build(), new PoliteCalls(settings),
-                FetchObserver.NONE);
+        this(settings, httpClient(settings));
     }
 
-    private YahooFinanceMarketData(YahooSettings settings, HttpClient http, PoliteCalls calls, FetchObserver observer) {
+    private YahooFinanceMarketData(YahooSettings settings, HttpClient http) {
+        this(settings, http, new YahooSession(http, settings), new PoliteCalls(settings), FetchObserver.NONE);
+    }
+
+    private YahooFinanceMarketData(YahooSettings settings, HttpClient http, YahooSession session, PoliteCalls calls,
+                                   FetchObserver observer) {
         this.settings = settings;
         this.http = http;
-        this.session = new YahooSession(http, settings);
+        this.session = session;
         this.calls = calls;
         this.observer = observer;
     }
 
-    private YahooFinanceMarketData(YahooFinanceMarketData shared, FetchObserver observer) {
-        this.settings = shared.settings;
-        this.http = shared.http;
-        this.session = shared.session;
-        this.calls = shared.calls;
-        this.observer = observer;
+    private static HttpClient httpClient(YahooSettings settings) {
+        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
 
     @Override
     public MarketData observedBy(FetchObserver newObserver) {
-        return new YahooFinanceMarketData(this, newObserver);
+        return new YahooFinanceMarketData(settings, http, session, calls, newObserver);
     }
 
     @Override
