@@ -181,14 +181,19 @@ public final class CsvFolderMarketData implements MarketData {
         }
     }
 
-    /** A number, or {@code null} for an empty cell or Yahoo's {@code null}. */
+    /**
+     * A number, or {@code null} for an empty cell, Yahoo's {@code null}, or a value that is not
+     * finite: a P/E written {@code Infinity} (earnings of zero) has no meaning, and Yahoo leaves
+     * such a field out.
+     */
     private static Double number(Path file, CSVRecord row, String column) {
         String value = text(row, column);
-        if (value == null || value.equalsIgnoreCase("null") || value.equalsIgnoreCase("nan")) {
+        if (value == null || value.equalsIgnoreCase("null")) {
             return null;
         }
         try {
-            return Double.valueOf(value);
+            double number = Double.parseDouble(value);
+            return Double.isFinite(number) ? number : null;
         } catch (NumberFormatException e) {
             throw new MarketDataUnavailableException(file + ", line " + (row.getRecordNumber() + 1)
                     + ", column '" + column + "': '" + value + "' is not a number");

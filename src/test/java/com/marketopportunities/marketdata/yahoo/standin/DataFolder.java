@@ -129,16 +129,13 @@ final class DataFolder {
         return row.isMapped(column) && row.isSet(column) ? row.get(column).trim() : "";
     }
 
-    /** The cell as a number, null when absent, empty or "null". */
+    /** The cell as a number, null when absent, empty, "null" or not finite (Yahoo leaves such a field out). */
     private static Double number(CSVRecord row, String column) {
         String cell = text(row, column);
         if (cell.isEmpty() || cell.equalsIgnoreCase("null")) {
             return null;
         }
         double value = Double.parseDouble(cell);
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(column + " is not a finite number: " + cell);
-        }
-        return value;
+        return Double.isFinite(value) ? value : null;
     }
 }
