@@ -2,7 +2,7 @@ package com.marketopportunities.api;
 
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.scorecache.CacheStats;
-import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.store.SharedStore;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.marketopportunities.api;
 
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.marketdata.MarketData;
-import com.marketopportunities.scorecache.SharedStoreStatus;
+import com.marketopportunities.store.SharedStoreStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;

@@ -1,5 +1,6 @@
 package com.marketopportunities.api;
 
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioTooLargeException;
@@ -114,7 +115,7 @@ class Problems {
     }
 
     private static String quote(String text) {
-        return com.marketopportunities.config.JsonFormat.mapper().writeValueAsString(text);
+        return com.marketopportunities.json.JsonFormat.mapper().writeValueAsString(text);
     }
 
     /** A request parameter with a value that cannot be used. */

@@ -1,16 +1,40 @@
 package com.marketopportunities.api;
 
+import com.marketopportunities.json.JsonFormat;
+import java.net.InetAddress;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Access control and scan rate limits in front of the API. */
+/** The API's JSON, access control and scan rate limits, and where the service listens. */
 @Configuration
 class WebConfiguration {
 
     @Bean
     ApiAccess apiAccess(ServiceProperties properties) {
         return new ApiAccess(properties.apiKeys(), properties.adminToken());
+    }
+
+    /** The HTTP bodies in the product's one JSON format, as the command line prints them. */
+    @Bean
+    JsonMapperBuilderCustomizer productJson() {
+        return JsonFormat::configure;
+    }
+
+    /**
+     * Without API keys anyone who reaches the port may scan, so the service listens on loopback
+     * only: decided from the same access rules the filter enforces, never from the environment.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackWithoutKeys(ApiAccess access) {
+        return factory -> {
+            if (!access.keysConfigured()) {
+                factory.setAddress(InetAddress.getLoopbackAddress());
+            }
+        };
     }
 
     @Bean

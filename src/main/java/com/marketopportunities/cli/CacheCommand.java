@@ -2,15 +2,16 @@ package com.marketopportunities.cli;
 
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.config.InvalidSettingsException;
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.config.MarketDataSources;
 import com.marketopportunities.config.ScanServiceFactory;
 import com.marketopportunities.config.Settings;
+import com.marketopportunities.config.SourceOptions;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.scan.ScanService;
 import com.marketopportunities.scorecache.CacheStats;
 import com.marketopportunities.scorecache.CacheWarmer;
-import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scorecache.WarmUpProgress;
 import com.marketopportunities.scoring.Horizon;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -159,7 +160,7 @@ final class CacheCommand {
                 Settings settings = source.settings();
                 List<Horizon> horizons = horizon.equalsIgnoreCase("all") ? Arrays.asList(Horizon.values())
                         : List.of(Horizon.parse(horizon));
-                try (MarketData marketData = MarketDataSources.open(source.data, settings, caches.shared(),
+                try (MarketData marketData = MarketDataSources.open(source.data(), settings, caches.shared(),
                         Clock.systemDefaultZone())) {
                     ScanService scans = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone());
                     try (CacheWarmer warmer = new CacheWarmer(caches.shared(), scans::score, scans.warmUpSymbols(), horizons,

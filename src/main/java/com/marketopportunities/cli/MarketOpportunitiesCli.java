@@ -11,20 +11,27 @@ import picocli.CommandLine.Command;
         versionProvider = MarketOpportunitiesCli.Version.class,
         description = {"Finds the sectors and regions your portfolio is missing, the ETFs and blue chips that",
                 "fill each gap best for your horizon, what to trim to pay for it, and the impact."},
-        subcommands = {ScanCommand.class, CacheCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
 public final class MarketOpportunitiesCli {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return run(null, args);
+    }
+
+    /**
+     * Runs a command line with further commands beside {@code scan} and {@code cache} (the
+     * program adds {@code serve}), and returns its exit code.
+     */
+    public static int run(Object extraCommand, String... args) {
         CommandLine commandLine = new CommandLine(new MarketOpportunitiesCli());
+        if (extraCommand != null) {
+            commandLine.addSubcommand(extraCommand);
+        }
         commandLine.setExitCodeExceptionMapper(error -> EXIT_FAILED);
         commandLine.setParameterExceptionHandler((error, ignored) -> {
             CommandLine source = error.getCommandLine();

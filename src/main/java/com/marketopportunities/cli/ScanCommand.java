@@ -2,10 +2,11 @@ package com.marketopportunities.cli;
 
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.config.InvalidSettingsException;
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.config.MarketDataSources;
 import com.marketopportunities.config.ScanServiceFactory;
 import com.marketopportunities.config.Settings;
+import com.marketopportunities.config.SourceOptions;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.portfolio.PortfolioFormat;
 import com.marketopportunities.portfolio.PortfolioFormatException;
@@ -99,7 +100,7 @@ final class ScanCommand implements Callable<Integer> {
             Settings settings = source.settings().withSectorFiles(taxonomy, universe);
             PortfolioImport imported = readPortfolio(err);
             caches = Caches.open(settings, Clock.systemDefaultZone(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(source.data, settings, caches.shared(), Clock.systemDefaultZone());
+            marketData = MarketDataSources.open(source.data(), settings, caches.shared(), Clock.systemDefaultZone());
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? settings.scan().defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now(Clock.systemDefaultZone()) : asOf,
@@ -121,7 +122,7 @@ final class ScanCommand implements Callable<Integer> {
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
         } catch (ScanFailedException e) {
             err.println("scan failed: " + e.getMessage());
-            if (source.data.equalsIgnoreCase(MarketDataSources.YAHOO)) {
+            if (source.data().equalsIgnoreCase(MarketDataSources.YAHOO)) {
                 err.println("Check the network (or --yahoo-url), or scan offline with --data DIR, a folder of CSV files "
                         + "(for example --data ../shared/market-data --as-of 2022-12-05).");
             }

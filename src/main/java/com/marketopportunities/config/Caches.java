@@ -1,9 +1,9 @@
 package com.marketopportunities.config;
 
 import com.marketopportunities.scorecache.CacheMetrics;
-import com.marketopportunities.scorecache.NoSharedStore;
-import com.marketopportunities.scorecache.RedisSharedStore;
-import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.store.NoSharedStore;
+import com.marketopportunities.store.RedisSharedStore;
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scorecache.TwoLevelScoreCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

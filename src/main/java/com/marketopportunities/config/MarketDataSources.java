@@ -4,7 +4,7 @@ import com.marketopportunities.marketdata.CachingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.yahoo.YahooFinanceMarketData;
-import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.store.SharedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

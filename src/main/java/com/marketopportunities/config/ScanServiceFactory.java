@@ -3,7 +3,7 @@ package com.marketopportunities.config;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.scorecache.AdaptiveTtl;
 import com.marketopportunities.scorecache.CacheMetrics;
-import com.marketopportunities.scorecache.NoSharedStore;
+import com.marketopportunities.store.NoSharedStore;
 import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.scorecache.TwoLevelScoreCache;
 import com.marketopportunities.rebalance.TrimPlanner;

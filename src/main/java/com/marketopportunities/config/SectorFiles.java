@@ -1,5 +1,6 @@
 package com.marketopportunities.config;
 
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.Candidate;
 import com.marketopportunities.sectors.CandidateUniverse;

@@ -3,7 +3,7 @@ package com.marketopportunities.config;
 import com.marketopportunities.marketdata.yahoo.YahooSettings;
 import com.marketopportunities.rebalance.TrimSettings;
 import com.marketopportunities.scorecache.AdaptiveTtl;
-import com.marketopportunities.scorecache.RedisSettings;
+import com.marketopportunities.store.RedisSettings;
 import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoringSettings;

@@ -3,8 +3,8 @@ package com.marketopportunities.marketdata;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.marketopportunities.scorecache.NoSharedStore;
-import com.marketopportunities.scorecache.SharedStore;
+import com.marketopportunities.store.NoSharedStore;
+import com.marketopportunities.store.SharedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,7 +84,7 @@ public final class CachingMarketData implements MarketData {
     @Override
     public void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
                          LocalDate from, LocalDate to) {
-        if (sharedLevel instanceof NoSharedStore) {
+        if (!sharedLevel.isShared()) {
             return;
         }
         java.util.List<Key> keys = new java.util.ArrayList<>();
@@ -163,7 +163,7 @@ public final class CachingMarketData implements MarketData {
 
     /** What the shared level keeps under the key (a value or a "no data"), or {@code null}. */
     private CompletableFuture<Object> fromSharedLevel(Key key) {
-        if (sharedLevel instanceof NoSharedStore) {
+        if (!sharedLevel.isShared()) {
             return CompletableFuture.completedFuture(null);
         }
         return CompletableFuture.supplyAsync(() -> {
@@ -175,7 +175,7 @@ public final class CachingMarketData implements MarketData {
     /** Keeps a fetched value, or a "no data" answer, in the shared level; returns it unchanged. */
     private Object toSharedLevel(Key key, Object value) {
         Object kept = value instanceof Failure failure ? failure.error() : value;
-        if (!(sharedLevel instanceof NoSharedStore) && !(kept instanceof Throwable && !(kept instanceof NoDataException))) {
+        if (sharedLevel.isShared() && !(kept instanceof Throwable && !(kept instanceof NoDataException))) {
             Duration ttl = ttl(key, clock);
             sharedLevel.putAll(java.util.Map.of(sharedKey(key),
                     new SharedStore.TimedValue(MarketDataJson.encode(kept), ttl)));

@@ -1,6 +1,6 @@
 package com.marketopportunities.marketdata;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.marketopportunities.rebalance;
 
 import com.marketopportunities.marketdata.PriceHistory;
-import com.marketopportunities.scoring.DailyReturnSeries;
+import com.marketopportunities.returns.DailyReturnSeries;
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.Taxonomy;

@@ -1,6 +1,6 @@
 package com.marketopportunities.rebalance;
 
-import com.marketopportunities.scoring.ReturnStatistics;
+import com.marketopportunities.returns.ReturnStatistics;
 import com.marketopportunities.scoring.ScoreScale;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

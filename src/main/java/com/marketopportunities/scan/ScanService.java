@@ -13,7 +13,7 @@ import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
 import com.marketopportunities.scorecache.ScoreCache;
-import com.marketopportunities.scoring.DailyReturnSeries;
+import com.marketopportunities.returns.DailyReturnSeries;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Scorer;

@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scoring.Horizon;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;

@@ -1,6 +1,6 @@
 package com.marketopportunities.scorecache;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.SymbolScore;
 import java.time.Instant;

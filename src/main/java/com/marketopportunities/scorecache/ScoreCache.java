@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.NoSharedStore;
+import com.marketopportunities.store.SharedStore;
+import com.marketopportunities.store.SharedStoreStatus;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.SymbolScore;
@@ -166,7 +169,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
     @Override
     public List<SharedStore.KeyTtl> keys(String pattern, int limit) {
         ScoreKeys.checkedPattern(pattern);
-        if (shared instanceof NoSharedStore) {
+        if (!shared.isShared()) {
             return cache.localKeys(pattern).stream().limit(limit).map(key -> new SharedStore.KeyTtl(key, null)).toList();
         }
         return shared.keys(pattern, limit);
@@ -175,7 +178,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
     @Override
     public CacheStats stats() {
         SharedStoreStatus redis = shared.status();
-        boolean withRedis = !(shared instanceof NoSharedStore);
+        boolean withRedis = shared.isShared();
         String pattern = ScoreKeys.SCORE_NAMESPACE + "*";
         long total = withRedis ? shared.count(pattern) : cache.localKeys(pattern).size();
         List<String> sample = keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList());

@@ -1,5 +1,6 @@
 package com.marketopportunities.scoring;
 
+import com.marketopportunities.returns.ReturnStatistics;
 import com.marketopportunities.scoring.ScoringSettings.DiversificationSettings;
 
 /**

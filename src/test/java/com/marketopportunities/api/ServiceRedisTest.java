@@ -2,7 +2,7 @@ package com.marketopportunities.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.scan.MarketDataFolder;
 import com.marketopportunities.testredis.RealRedis;
 import java.net.http.HttpResponse;

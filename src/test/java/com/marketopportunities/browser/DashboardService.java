@@ -1,7 +1,7 @@
 package com.marketopportunities.browser;
 
 import com.marketopportunities.api.ServiceApplication;
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.SharedMarketData;
 import com.marketopportunities.scan.MarketDataFolder;
 import java.io.IOException;

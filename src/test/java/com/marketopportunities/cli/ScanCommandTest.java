@@ -2,7 +2,7 @@ package com.marketopportunities.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.scan.MarketDataFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.NoSharedStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketopportunities.scoring.Horizon;

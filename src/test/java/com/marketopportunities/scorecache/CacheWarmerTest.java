@@ -1,5 +1,9 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.NoSharedStore;
+import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.store.RedisSharedStore;
+import com.marketopportunities.store.SharedStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketopportunities.scoring.Horizon;

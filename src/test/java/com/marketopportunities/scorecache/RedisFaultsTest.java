@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.SharedStoreStatus;
 import com.marketopportunities.scan.ExampleMarket;
 
 import static com.marketopportunities.scan.ExampleMarket.AS_OF;

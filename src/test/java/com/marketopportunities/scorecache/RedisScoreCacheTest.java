@@ -1,5 +1,8 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.store.RedisSharedStore;
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scan.ExampleMarket;
 
 import static com.marketopportunities.scan.ExampleMarket.AS_OF;
@@ -9,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scoring.Horizon;

@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.scan.ExampleMarket;
 
 import com.marketopportunities.marketdata.CountingMarketData;

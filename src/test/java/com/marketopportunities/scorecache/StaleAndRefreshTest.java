@@ -1,5 +1,7 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.store.RedisSharedStore;
 import com.marketopportunities.scan.ExampleMarket;
 
 import static com.marketopportunities.scan.ExampleMarket.AS_OF;

@@ -1,6 +1,6 @@
 package com.marketopportunities.marketdata.yahoo;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.FetchObserver;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;

@@ -1,6 +1,6 @@
 package com.marketopportunities.benchmark.harness;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package com.marketopportunities.benchmark.harness;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

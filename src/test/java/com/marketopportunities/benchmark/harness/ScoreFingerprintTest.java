@@ -2,7 +2,7 @@ package com.marketopportunities.benchmark.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import org.junit.jupiter.api.Test;
 
 class ScoreFingerprintTest {

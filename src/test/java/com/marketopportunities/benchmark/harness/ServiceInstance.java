@@ -1,7 +1,7 @@
 package com.marketopportunities.benchmark.harness;
 
 import com.marketopportunities.api.ServiceApplication;
-import com.marketopportunities.config.JsonFormat;
+import com.marketopportunities.json.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package com.marketopportunities.scoring;
+package com.marketopportunities.returns;
 
 import com.marketopportunities.marketdata.DailyBar;
 import com.marketopportunities.marketdata.PriceHistory;

@@ -1,4 +1,4 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.store;
 
 /**
  * What an operator sees of the shared level.

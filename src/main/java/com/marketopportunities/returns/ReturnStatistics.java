@@ -1,4 +1,4 @@
-package com.marketopportunities.scoring;
+package com.marketopportunities.returns;
 
 /**
  * The statistics of daily returns that scores and risk share: one place for each.

@@ -1,4 +1,4 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.store;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -14,6 +14,12 @@ import java.util.Map;
  * warnings, never thrown to the caller. Thread-safe.
  */
 public interface SharedStore extends AutoCloseable {
+
+    /**
+     * Whether other instances see what this store holds. {@code false} for the stand-in of a
+     * process alone, whose reads are always empty, so that callers can skip the work of asking.
+     */
+    boolean isShared();
 
     /** The values of the keys that exist, in one round trip (MGET). */
     Map<String, String> getAll(Collection<String> keys);

@@ -1,4 +1,4 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.store;
 
 import java.time.Duration;
 

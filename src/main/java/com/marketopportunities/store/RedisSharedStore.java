@@ -1,4 +1,4 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.store;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -118,6 +118,11 @@ public final class RedisSharedStore implements SharedStore {
         // ready; after that, in the background
         connectIfNeeded();
         reconnector.scheduleWithFixedDelay(this::connectIfNeeded, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public boolean isShared() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,6 @@
-package com.marketopportunities.cli;
+package com.marketopportunities.api;
 
-import com.marketopportunities.api.ApiAccess;
-import com.marketopportunities.api.ServiceApplication;
+import com.marketopportunities.config.SourceOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Security: API_KEYS=\"key1:user1,key2:user2\" binds API keys to users; without keys the",
                 "service listens on 127.0.0.1 only. ADMIN_TOKEN guards cache management; when it is not",
                 "set, a token is generated and printed once."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -46,22 +45,21 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        boolean keys = System.getenv("API_KEYS") != null && !System.getenv("API_KEYS").isBlank();
+        // only what the user chose goes in: the environment (WARM_UP, API_KEYS, ...) keeps its say
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--market-opportunities.data=" + source.data,
-                "--market-opportunities.portfolio-dir=" + portfolioDir,
-                "--market-opportunities.warm-up=" + !noWarmUp));
-        if (!keys) {
-            args.add("--server.address=127.0.0.1");
+                "--market-opportunities.data=" + source.data(),
+                "--market-opportunities.portfolio-dir=" + portfolioDir));
+        if (noWarmUp) {
+            args.add("--market-opportunities.warm-up=false");
         }
-        if (source.redisUrl != null && !source.redisUrl.isBlank()) {
-            args.add("--market-opportunities.redis-url=" + source.redisUrl);
+        if (source.redisUrl() != null && !source.redisUrl().isBlank()) {
+            args.add("--market-opportunities.redis-url=" + source.redisUrl());
         }
-        if (source.yahooUrl != null) {
-            args.add("--market-opportunities.yahoo-url=" + source.yahooUrl);
+        if (source.yahooUrl() != null) {
+            args.add("--market-opportunities.yahoo-url=" + source.yahooUrl());
         }
-        if (source.config != null) {
-            args.add("--market-opportunities.config=" + source.config);
+        if (source.config() != null) {
+            args.add("--market-opportunities.config=" + source.config());
         }
         CountDownLatch closed = new CountDownLatch(1);
         SpringApplication application = new SpringApplication(ServiceApplication.class);
@@ -72,16 +70,17 @@ final class ServeCommand implements Callable<Integer> {
         });
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        String host = keys ? "0.0.0.0" : "127.0.0.1";
+        ApiAccess access = context.getBean(ApiAccess.class);
+        String host = access.keysConfigured() ? "0.0.0.0" : "127.0.0.1";
         out.println("Market Opportunities is listening on http://" + host + ":" + actualPort + "/ (dashboard), "
                 + "/api/bourse/ (API), /swagger-ui.html (OpenAPI), /actuator/health");
-        if (!keys) {
+        if (!access.keysConfigured()) {
             out.println("No API_KEYS configured: listening on 127.0.0.1 only, scans need no key.");
         }
-        context.getBean(ApiAccess.class).generatedAdminToken().ifPresent(token ->
+        access.generatedAdminToken().ifPresent(token ->
                 out.println("Admin token for cache management (shown once; set ADMIN_TOKEN to choose it): " + token));
         out.flush();
         closed.await();
-        return MarketOpportunitiesCli.EXIT_OK;
+        return 0;
     }
 }

@@ -1,4 +1,4 @@
-package com.marketopportunities.scorecache;
+package com.marketopportunities.store;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -9,6 +9,11 @@ import java.util.UUID;
 
 /** No shared level: one instance alone, on its in-process cache. Its locks are always free. */
 public final class NoSharedStore implements SharedStore {
+
+    @Override
+    public boolean isShared() {
+        return false;
+    }
 
     @Override
     public Map<String, String> getAll(Collection<String> keys) {
