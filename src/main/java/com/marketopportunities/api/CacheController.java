@@ -1,6 +1,6 @@
 package com.marketopportunities.api;
 
-import com.marketopportunities.config.Caches;
+import com.marketopportunities.scorecache.TwoLevelScoreCache;
 import com.marketopportunities.scorecache.CacheStats;
 import com.marketopportunities.store.SharedStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/bourse/cache")
 class CacheController {
 
-    private final Caches caches;
+    private final TwoLevelScoreCache cache;
 
-    CacheController(Caches caches) {
-        this.caches = caches;
+    CacheController(TwoLevelScoreCache cache) {
+        this.cache = cache;
     }
 
     @Operation(summary = "What the cache holds and how it has done")
     @GetMapping("/stats")
     CacheStats stats() {
-        return caches.scores().stats();
+        return cache.stats();
     }
 
     @Operation(summary = "Keys matching a pattern within stock_score: or market_data:, with their TTL")
@@ -36,7 +36,7 @@ class CacheController {
         if (limit < 1 || limit > 10_000) {
             throw new Problems.BadParameterException("limit", "limit must be between 1 and 10000.");
         }
-        List<SharedStore.KeyTtl> keys = caches.scores().keys(pattern, limit);
+        List<SharedStore.KeyTtl> keys = cache.keys(pattern, limit);
         return Map.of("pattern", pattern, "keys", keys, "count", keys.size());
     }
 
@@ -44,7 +44,7 @@ class CacheController {
     @PostMapping("/clear")
     Map<String, Object> clear(@RequestParam String pattern) {
         try {
-            return Map.of("pattern", pattern, "deleted", caches.scores().clear(pattern));
+            return Map.of("pattern", pattern, "deleted", cache.clear(pattern));
         } catch (IllegalArgumentException e) {
             throw new Problems.BadParameterException("pattern", e.getMessage());
         }

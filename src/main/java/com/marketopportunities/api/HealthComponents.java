@@ -1,6 +1,6 @@
 package com.marketopportunities.api;
 
-import com.marketopportunities.config.Caches;
+import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.store.SharedStoreStatus;
 import org.springframework.boot.health.contributor.Health;
@@ -20,9 +20,9 @@ class HealthComponents {
     static final Status DEGRADED = new Status("DEGRADED");
 
     @Bean
-    HealthIndicator redis(Caches caches) {
+    HealthIndicator redis(SharedStore shared) {
         return () -> {
-            SharedStoreStatus status = caches.shared().status();
+            SharedStoreStatus status = shared.status();
             if (status.backend().equals("none")) {
                 return Health.up().withDetail("backend", "memory").withDetail("redis", "not configured").build();
             }

@@ -110,14 +110,7 @@ class OpportunitiesController {
             throw new Problems.BadParameterException("horizon", e.getMessage());
         }
         double minGap = query.minGapPct() == null ? settings.scan().defaultMinGapPct() : query.minGapPct();
-        if (!(minGap >= 0 && minGap <= 50)) {
-            throw new Problems.BadParameterException("min_gap_pct", "min_gap_pct must be between 0 and 50 (percent points), got "
-                    + minGap + ".");
-        }
         int top = query.top() == null ? settings.scan().defaultTopN() : query.top();
-        if (top < 0 || top > 20) {
-            throw new Problems.BadParameterException("top", "top must be between 0 and 20, got " + top + ".");
-        }
         return scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
                 query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes), ScanListener.SILENT);
     }

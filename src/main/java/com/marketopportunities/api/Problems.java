@@ -4,6 +4,7 @@ import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioTooLargeException;
+import com.marketopportunities.scan.InvalidScanParameterException;
 import com.marketopportunities.scan.ScanFailedException;
 import java.net.URI;
 import java.util.Map;
@@ -50,6 +51,16 @@ class Problems {
     @ExceptionHandler(BadParameterException.class)
     ProblemDetail badParameter(BadParameterException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("parameter", e.parameter()));
+    }
+
+    /** A scan number outside its range, named as the API spells it (API.md). */
+    @ExceptionHandler(InvalidScanParameterException.class)
+    ProblemDetail scanParameterOutOfRange(InvalidScanParameterException e) {
+        String name = switch (e.parameter()) {
+            case MIN_GAP -> "min_gap_pct";
+            case TOP_N -> "top";
+        };
+        return problem(HttpStatus.BAD_REQUEST, name + " " + e.getMessage() + ".", Map.of("parameter", name));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -45,22 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        // only what the user chose goes in: the environment (WARM_UP, API_KEYS, ...) keeps its say
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--market-opportunities.data=" + source.data(),
-                "--market-opportunities.portfolio-dir=" + portfolioDir));
-        if (noWarmUp) {
-            args.add("--market-opportunities.warm-up=false");
-        }
-        if (source.redisUrl() != null && !source.redisUrl().isBlank()) {
-            args.add("--market-opportunities.redis-url=" + source.redisUrl());
-        }
-        if (source.yahooUrl() != null) {
-            args.add("--market-opportunities.yahoo-url=" + source.yahooUrl());
-        }
-        if (source.config() != null) {
-            args.add("--market-opportunities.config=" + source.config());
-        }
+        List<String> args = springArguments();
         CountDownLatch closed = new CountDownLatch(1);
         SpringApplication application = new SpringApplication(ServiceApplication.class);
         application.addListeners(event -> {
@@ -82,5 +67,28 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         closed.await();
         return 0;
+    }
+
+    /**
+     * The service's properties from these options: only what the user chose on the command line
+     * goes in, so the environment ({@code WARM_UP}, {@code API_KEYS}, ...) keeps its say.
+     */
+    List<String> springArguments() {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                "--market-opportunities.data=" + source.data(),
+                "--market-opportunities.portfolio-dir=" + portfolioDir));
+        if (noWarmUp) {
+            args.add("--market-opportunities.warm-up=false");
+        }
+        if (source.redisUrl() != null && !source.redisUrl().isBlank()) {
+            args.add("--market-opportunities.redis-url=" + source.redisUrl());
+        }
+        if (source.yahooUrl() != null) {
+            args.add("--market-opportunities.yahoo-url=" + source.yahooUrl());
+        }
+        if (source.config() != null) {
+            args.add("--market-opportunities.config=" + source.config());
+        }
+        return args;
     }
 }

@@ -1,13 +1,14 @@
 package com.marketopportunities.api;
 
-import com.marketopportunities.config.Caches;
-import com.marketopportunities.config.MarketDataSources;
-import com.marketopportunities.config.ScanServiceFactory;
+import com.marketopportunities.config.Application;
+import com.marketopportunities.config.Overrides;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.scan.ScanService;
 import com.marketopportunities.scorecache.CacheWarmer;
+import com.marketopportunities.scorecache.TwoLevelScoreCache;
 import com.marketopportunities.scoring.Horizon;
+import com.marketopportunities.store.SharedStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +20,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's parts: the same settings, caches, market data and scan service as the command line. */
+/**
+ * The service's parts: the one {@link Application} the command line uses too, built from the
+ * service's properties. Its parts are beans without a destroy method of their own: closing the
+ * application closes them, in order.
+ */
 @Configuration
 @EnableConfigurationProperties(ServiceProperties.class)
 class ServiceConfiguration {
@@ -29,43 +34,43 @@ class ServiceConfiguration {
         return Clock.systemDefaultZone();
     }
 
-    @Bean
-    Settings settings(ServiceProperties properties) {
-        Settings settings = Settings.load(blank(properties.config()) ? null : Path.of(properties.config()));
-        if (!blank(properties.yahooUrl())) {
-            settings = settings.withYahooUrl(URI.create(properties.yahooUrl()));
-        }
-        if (!blank(properties.redisUrl())) {
-            settings = settings.withRedisUrl(properties.redisUrl());
-        }
-        return settings;
-    }
-
     @Bean(destroyMethod = "close")
-    Caches caches(Settings settings, Clock clock, MeterRegistry registry) {
-        return Caches.open(settings, clock, registry);
-    }
-
-    @Bean(destroyMethod = "close")
-    MarketData marketData(ServiceProperties properties, Settings settings, Caches caches, Clock clock) {
-        return MarketDataSources.open(blank(properties.data()) ? MarketDataSources.YAHOO : properties.data(), settings,
-                caches.shared(), clock);
+    Application application(ServiceProperties properties, Clock clock, MeterRegistry registry) {
+        return Application.open(new Overrides(properties.data(), blank(properties.config()) ? null
+                : Path.of(properties.config()), properties.redisUrl(), blank(properties.yahooUrl()) ? null
+                : URI.create(properties.yahooUrl()), null, null), clock, registry);
     }
 
     @Bean
-    ScanService scanService(Settings settings, MarketData marketData, Caches caches, Clock clock) {
-        return ScanServiceFactory.create(settings, marketData, caches.scores(), clock);
+    Settings settings(Application application) {
+        return application.settings();
     }
 
-    @Bean(destroyMethod = "close")
-    CacheWarmer cacheWarmer(ServiceProperties properties, Settings settings, Caches caches, ScanService scans,
-                            Clock clock) {
-        CacheWarmer warmer = new CacheWarmer(caches.shared(), scans::score, scans.warmUpSymbols(),
-                List.of(Horizon.values()), settings.cache().warmScoresPerSecond(), settings.cache().warmLock(),
-                () -> LocalDate.now(clock), clock);
-        caches.scores().reportWarmUp(warmer::progress);
+    @Bean(destroyMethod = "")
+    MarketData marketData(Application application) {
+        return application.marketData();
+    }
+
+    @Bean(destroyMethod = "")
+    SharedStore sharedStore(Application application) {
+        return application.sharedStore();
+    }
+
+    @Bean
+    TwoLevelScoreCache scoreCache(Application application) {
+        return application.scoreCache();
+    }
+
+    @Bean
+    ScanService scanService(Application application) {
+        return application.scans();
+    }
+
+    @Bean(destroyMethod = "")
+    CacheWarmer cacheWarmer(ServiceProperties properties, Application application) {
+        CacheWarmer warmer = application.warmer(List.of(Horizon.values()), () -> LocalDate.now(application.clock()));
         if (properties.warmUp()) {
-            warmer.start(Duration.ofSeconds(5), settings.cache().warmInterval());
+            warmer.start(Duration.ofSeconds(5), application.settings().cache().warmInterval());
         }
         return warmer;
     }

@@ -1,14 +1,9 @@
 package com.marketopportunities.cli;
 
-import com.marketopportunities.config.Caches;
+import com.marketopportunities.config.Application;
 import com.marketopportunities.config.InvalidSettingsException;
 import com.marketopportunities.json.JsonFormat;
-import com.marketopportunities.config.MarketDataSources;
-import com.marketopportunities.config.ScanServiceFactory;
-import com.marketopportunities.config.Settings;
 import com.marketopportunities.config.SourceOptions;
-import com.marketopportunities.marketdata.MarketData;
-import com.marketopportunities.scan.ScanService;
 import com.marketopportunities.scorecache.CacheStats;
 import com.marketopportunities.scorecache.CacheWarmer;
 import com.marketopportunities.store.SharedStore;
@@ -40,14 +35,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 CacheCommand.Warm.class})
 final class CacheCommand {
 
-    /** Runs {@code action} with the caches open, mapping failures to exit codes. */
+    /** Runs {@code action} with the application open, mapping failures to exit codes. */
     static int withCaches(CommandSpec spec, SourceOptions source, CacheAction action) {
         PrintWriter err = spec.commandLine().getErr();
-        try (Caches caches = Caches.open(source.settings(), Clock.systemDefaultZone(), new SimpleMeterRegistry())) {
-            if (!(caches.shared().status().backend().equals("redis"))) {
+        try (Application application = Application.open(source.overrides(), Clock.systemDefaultZone(),
+                new SimpleMeterRegistry())) {
+            if (!application.sharedStore().isShared()) {
                 err.println("note: no REDIS_URL (or --redis-url): this command sees only its own, empty, in-process cache");
             }
-            return action.run(caches, spec.commandLine().getOut(), err);
+            return action.run(application, spec.commandLine().getOut(), err);
         } catch (IllegalArgumentException | InvalidSettingsException e) {
             err.println("error: " + e.getMessage());
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
@@ -56,7 +52,7 @@ final class CacheCommand {
 
     @FunctionalInterface
     interface CacheAction {
-        int run(Caches caches, PrintWriter out, PrintWriter err);
+        int run(Application application, PrintWriter out, PrintWriter err);
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -72,8 +68,8 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return withCaches(spec, source, (caches, out, err) -> {
-                CacheStats stats = caches.scores().stats();
+            return withCaches(spec, source, (application, out, err) -> {
+                CacheStats stats = application.scoreCache().stats();
                 if (format.equals("json")) {
                     out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats));
                     return MarketOpportunitiesCli.EXIT_OK;
@@ -108,8 +104,8 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return withCaches(spec, source, (caches, out, err) -> {
-                List<SharedStore.KeyTtl> keys = caches.scores().keys(pattern, limit);
+            return withCaches(spec, source, (application, out, err) -> {
+                List<SharedStore.KeyTtl> keys = application.scoreCache().keys(pattern, limit);
                 keys.forEach(key -> out.printf(Locale.ROOT, "%-50s %s%n", key.key(),
                         key.ttlSeconds() == null ? "no expiry" : key.ttlSeconds() + " s"));
                 err.println(keys.size() + " keys" + (keys.size() == limit ? " (limit reached: --limit N for more)" : ""));
@@ -131,8 +127,8 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return withCaches(spec, source, (caches, out, err) -> {
-                long cleared = caches.scores().clear(pattern);
+            return withCaches(spec, source, (application, out, err) -> {
+                long cleared = application.scoreCache().clear(pattern);
                 out.println(cleared + " entries deleted (" + pattern + ")");
                 return MarketOpportunitiesCli.EXIT_OK;
             });
@@ -156,26 +152,19 @@ final class CacheCommand {
 
         @Override
         public Integer call() {
-            return withCaches(spec, source, (caches, out, err) -> {
-                Settings settings = source.settings();
+            return withCaches(spec, source, (application, out, err) -> {
                 List<Horizon> horizons = horizon.equalsIgnoreCase("all") ? Arrays.asList(Horizon.values())
                         : List.of(Horizon.parse(horizon));
-                try (MarketData marketData = MarketDataSources.open(source.data(), settings, caches.shared(),
-                        Clock.systemDefaultZone())) {
-                    ScanService scans = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone());
-                    try (CacheWarmer warmer = new CacheWarmer(caches.shared(), scans::score, scans.warmUpSymbols(), horizons,
-                            settings.cache().warmScoresPerSecond(), settings.cache().warmLock(),
-                            () -> asOf == null ? java.time.LocalDate.now() : asOf, Clock.systemDefaultZone())) {
-                        WarmUpProgress result = warmer.runOnce(progress -> {
-                            if (progress.total() > 0 && progress.done() % 10 == 0) {
-                                err.printf(Locale.ROOT, "... %d/%d%n", progress.done(), progress.total());
-                            }
-                        });
-                        out.printf(Locale.ROOT, "warm-up %s: %d of %d scores%n", result.state(), result.done(), result.total());
-                        return result.state().startsWith("skipped") ? MarketOpportunitiesCli.EXIT_FAILED
-                                : MarketOpportunitiesCli.EXIT_OK;
+                CacheWarmer warmer = application.warmer(horizons,
+                        () -> asOf == null ? java.time.LocalDate.now(application.clock()) : asOf);
+                WarmUpProgress result = warmer.runOnce(progress -> {
+                    if (progress.total() > 0 && progress.done() % 10 == 0) {
+                        err.printf(Locale.ROOT, "... %d/%d%n", progress.done(), progress.total());
                     }
-                }
+                });
+                out.printf(Locale.ROOT, "warm-up %s: %d of %d scores%n", result.state(), result.done(), result.total());
+                return result.state().startsWith("skipped") ? MarketOpportunitiesCli.EXIT_FAILED
+                        : MarketOpportunitiesCli.EXIT_OK;
             });
         }
     }

@@ -1,20 +1,20 @@
 package com.marketopportunities.cli;
 
-import com.marketopportunities.config.Caches;
+import com.marketopportunities.config.Application;
 import com.marketopportunities.config.InvalidSettingsException;
 import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.config.MarketDataSources;
-import com.marketopportunities.config.ScanServiceFactory;
-import com.marketopportunities.config.Settings;
 import com.marketopportunities.config.SourceOptions;
-import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.portfolio.PortfolioFormat;
 import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioImport;
 import com.marketopportunities.portfolio.PortfolioReader;
+import com.marketopportunities.scan.InvalidScanParameterException;
 import com.marketopportunities.scan.ScanFailedException;
+import com.marketopportunities.scan.ScanListener;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scan.ScanRequest;
+import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,28 +94,37 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        MarketData marketData = null;
-        Caches caches = null;
+        PortfolioImport imported;
         try {
-            Settings settings = source.settings().withSectorFiles(taxonomy, universe);
-            PortfolioImport imported = readPortfolio(err);
-            caches = Caches.open(settings, Clock.systemDefaultZone(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(source.data(), settings, caches.shared(), Clock.systemDefaultZone());
+            imported = readPortfolio(err);
+        } catch (BadInputException | PortfolioFormatException e) {
+            err.println("error: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_BAD_INPUT;
+        }
+        try (Application application = Application.open(source.overrides().withSectorFiles(taxonomy, universe),
+                Clock.systemDefaultZone(), new SimpleMeterRegistry())) {
+            ScanSettings defaults = application.settings().scan();
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
-                    minGap == null ? settings.scan().defaultMinGapPct() : minGap,
-                    asOf == null ? LocalDate.now(Clock.systemDefaultZone()) : asOf,
-                    top == null ? settings.scan().defaultTopN() : top, importNotes(imported));
-            ScanReport report = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone())
-                    .scan(request, quiet ? com.marketopportunities.scan.ScanListener.SILENT : new StderrProgress(err));
+                    minGap == null ? defaults.defaultMinGapPct() : minGap,
+                    asOf == null ? LocalDate.now(application.clock()) : asOf,
+                    top == null ? defaults.defaultTopN() : top, importNotes(imported));
+            ScanReport report = application.scans().scan(request, quiet ? ScanListener.SILENT : new StderrProgress(err));
             if (format == OutputFormat.json) {
                 out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
-                new ReportTable(out).print(report, portfolioFile.toString(), marketData.describe());
+                new ReportTable(out).print(report, portfolioFile.toString(), application.marketData().describe());
             }
             out.flush();
             return MarketOpportunitiesCli.EXIT_OK;
-        } catch (BadInputException | PortfolioFormatException | InvalidSettingsException e) {
+        } catch (InvalidSettingsException e) {
             err.println("error: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_BAD_INPUT;
+        } catch (InvalidScanParameterException e) {
+            String option = switch (e.parameter()) {
+                case MIN_GAP -> "--min-gap";
+                case TOP_N -> "--top";
+            };
+            err.println("error: " + option + " " + e.getMessage());
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -127,13 +136,6 @@ final class ScanCommand implements Callable<Integer> {
                         + "(for example --data ../shared/market-data --as-of 2022-12-05).");
             }
             return MarketOpportunitiesCli.EXIT_FAILED;
-        } finally {
-            if (marketData != null) {
-                marketData.close();
-            }
-            if (caches != null) {
-                caches.close();
-            }
         }
     }
 

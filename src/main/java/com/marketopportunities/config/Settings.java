@@ -4,6 +4,7 @@ import com.marketopportunities.marketdata.yahoo.YahooSettings;
 import com.marketopportunities.rebalance.TrimSettings;
 import com.marketopportunities.scorecache.AdaptiveTtl;
 import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.scan.ScanParameter;
 import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoringSettings;
@@ -87,8 +88,9 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                         keys.number("scoring.diversification.points-per-vol-above")));
         ScanSettings scan = new ScanSettings(keys.integer("scan.top-gaps", 1, 15),
                 keys.integer("scan.max-opportunities", 1, 1000), keys.number("scan.bucket-cap-pct", 0, 100),
-                keys.integer("scan.min-correlation-overlap", 2, 1000), keys.integer("scan.top-n", 0, 20),
-                keys.number("scan.min-gap-pct", 0, 50));
+                keys.integer("scan.min-correlation-overlap", 2, 1000), keys.integer("scan.top-n", (int) ScanParameter.TOP_N.min(),
+                (int) ScanParameter.TOP_N.max()), keys.number("scan.min-gap-pct", ScanParameter.MIN_GAP.min(),
+                ScanParameter.MIN_GAP.max()));
         TrimSettings trims = new TrimSettings(keys.integer("trims.protected-top-n", 0, 10_000),
                 keys.integer("trims.min-holding-days", 0, 3650), keys.number("trims.max-sale-pct", 0, 100),
                 keys.number("trims.min-sale-score", 0, 100), keys.number("trims.sufficient-ratio", 0, 1),

@@ -52,15 +52,8 @@ public final class SourceOptions {
         return config;
     }
 
-    /** The configuration file's settings with the command line's (and environment's) on top. */
-    public Settings settings() {
-        Settings settings = Settings.load(config);
-        if (yahooUrl != null) {
-            settings = settings.withYahooUrl(yahooUrl);
-        }
-        if (redisUrl != null && !redisUrl.isBlank()) {
-            settings = settings.withRedisUrl(redisUrl);
-        }
-        return settings;
+    /** These options as the application's overrides (applied once, by {@link Application}). */
+    public Overrides overrides() {
+        return new Overrides(data, config, redisUrl, yahooUrl, null, null);
     }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * What to scan and how.
  *
- * @param minGapPct  smallest gap reported, in percent (0..50)
+ * @param minGapPct  smallest gap reported, in percent points ({@link ScanParameter#MIN_GAP})
  * @param asOf       only bars on or before this date are used
- * @param topN       blue chips per gap besides its ETF
+ * @param topN       blue chips per gap besides its ETF ({@link ScanParameter#TOP_N})
  * @param notes      what the portfolio import reported (skipped rows, unknown exchanges), passed
  *                   on to the report's warnings
  */
@@ -22,12 +22,8 @@ public record ScanRequest(Portfolio portfolio, Horizon horizon, double minGapPct
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(horizon, "horizon");
         Objects.requireNonNull(asOf, "asOf");
-        if (!(minGapPct >= 0 && minGapPct <= 50)) {
-            throw new IllegalArgumentException("min gap must be between 0 and 50 (percent), got " + minGapPct);
-        }
-        if (topN < 0 || topN > 20) {
-            throw new IllegalArgumentException("top must be between 0 and 20, got " + topN);
-        }
+        ScanParameter.MIN_GAP.check(minGapPct);
+        ScanParameter.TOP_N.check(topN);
         notes = List.copyOf(notes);
     }
 }

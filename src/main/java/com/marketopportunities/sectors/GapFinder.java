@@ -5,10 +5,6 @@ import java.util.List;
 /** Finds every bucket whose share is below its target by at least the minimum gap (SCANNER.md 1). */
 public final class GapFinder {
 
-    /** The accepted range of the minimum gap, in percent. */
-    public static final double MIN_GAP_FLOOR = 0;
-    public static final double MIN_GAP_CEILING = 50;
-
     private final Taxonomy taxonomy;
 
     public GapFinder(Taxonomy taxonomy) {
@@ -16,13 +12,10 @@ public final class GapFinder {
     }
 
     /**
-     * @param minGapPct the smallest gap reported, in percent, within 0..50
+     * @param minGapPct the smallest gap reported, in percent points (checked where the request enters)
      * @return the gaps in taxonomy order (the scan sorts them by score)
      */
     public List<SectorGap> gaps(Allocation allocation, double minGapPct) {
-        if (!(minGapPct >= MIN_GAP_FLOOR && minGapPct <= MIN_GAP_CEILING)) {
-            throw new IllegalArgumentException("min gap must be between 0 and 50 (percent), got " + minGapPct);
-        }
         return taxonomy.buckets().stream()
                 .map(bucket -> {
                     double current = allocation.pct(bucket.name());

@@ -3,7 +3,8 @@ package com.marketopportunities.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.marketopportunities.config.ScanServiceFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.marketopportunities.config.Application;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.marketdata.CachingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
@@ -103,7 +104,7 @@ class YahooScanAcceptanceIT {
     }
 
     static ScanReport scan(Settings settings, MarketData marketData, ScanRequest request) {
-        ScanService service = ScanServiceFactory.create(settings, marketData, CLOCK);
+        ScanService service = Application.over(marketData, settings, CLOCK, new SimpleMeterRegistry()).scans();
         return service.scan(request, ScanListener.SILENT);
     }
 }

@@ -114,6 +114,23 @@ class ServiceApiTest {
     }
 
     @Test
+    void aMinGapOrTopOutOfRangeIs400NamingTheParameterAsTheApiSpellsIt() throws Exception {
+        HttpResponse<String> gap = service.post("/api/bourse/opportunities?min_gap_pct=60&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+        HttpResponse<String> top = service.post("/api/bourse/opportunities?top=-1&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(problem(gap).path("parameter").asString()).isEqualTo("min_gap_pct");
+        assertThat(problem(gap).path("detail").asString())
+                .isEqualTo("min_gap_pct must be between 0 and 50 (percent points), got 60.");
+        assertThat(top.statusCode()).isEqualTo(400);
+        assertThat(problem(top).path("parameter").asString()).isEqualTo("top");
+        assertThat(problem(top).path("detail").asString())
+                .isEqualTo("top must be between 0 and 20 (blue chips per gap), got -1.");
+    }
+
+    @Test
     void aBadDateIs400NamingTheParameter() throws Exception {
         HttpResponse<String> response = service.post("/api/bourse/opportunities?as_of=yesterday", "text/csv", CSV,
                 "X-API-Key", "key-alice");

@@ -1,15 +1,11 @@
 package com.marketopportunities.benchmark;
 
-import com.marketopportunities.config.Caches;
-import com.marketopportunities.config.MarketDataSources;
-import com.marketopportunities.config.ScanServiceFactory;
-import com.marketopportunities.config.Settings;
-import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.config.Application;
+import com.marketopportunities.config.Overrides;
 import com.marketopportunities.portfolio.PortfolioReader;
 import com.marketopportunities.scan.ScanListener;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scan.ScanRequest;
-import com.marketopportunities.scan.ScanService;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.testredis.RealRedis;
 import io.lettuce.core.RedisClient;
@@ -35,9 +31,7 @@ public final class CacheBenchmark {
         ScanRequest request = new ScanRequest(new PortfolioReader().read(Path.of("examples/tech-heavy.csv"), null)
                 .portfolio(), Horizon.MEDIUM, 5.0, LocalDate.of(2022, 12, 5), 6, List.of());
         try (RealRedis redis = RealRedis.start()) {
-            Settings settings = Settings.defaults().withRedisUrl(redis.url());
-
-            Instance first = new Instance(settings, data);
+            Instance first = new Instance(redis.url(), data);
             long coldStart = System.nanoTime();
             ScanReport cold = first.scan(request);
             double coldMs = (System.nanoTime() - coldStart) / 1e6;
@@ -58,7 +52,7 @@ public final class CacheBenchmark {
             try (RedisClient client = RedisClient.create(redis.url());
                  StatefulRedisConnection<String, String> connection = client.connect()) {
                 for (int i = 0; i < fresh.length; i++) {
-                    Instance instance = new Instance(settings, data);
+                    Instance instance = new Instance(redis.url(), data);
                     long before = readCommands(connection);
                     long start = System.nanoTime();
                     ScanReport report = instance.scan(request);
@@ -92,26 +86,22 @@ public final class CacheBenchmark {
         }
     }
 
-    /** One instance of the product: its caches, its market data, its scan service. */
+    /** One instance of the product: the application a process opens, over the CSV folder. */
     static final class Instance implements AutoCloseable {
-        final Caches caches;
-        final MarketData marketData;
-        final ScanService service;
+        final Application application;
 
-        Instance(Settings settings, Path data) {
-            caches = Caches.open(settings, Clock.systemUTC(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(data.toString(), settings, caches.shared(), Clock.systemUTC());
-            service = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemUTC());
+        Instance(String redisUrl, Path data) {
+            application = Application.open(new Overrides(data.toString(), null, redisUrl, null, null, null),
+                    Clock.systemUTC(), new SimpleMeterRegistry());
         }
 
         ScanReport scan(ScanRequest request) {
-            return service.scan(request, ScanListener.SILENT);
+            return application.scans().scan(request, ScanListener.SILENT);
         }
 
         @Override
         public void close() {
-            marketData.close();
-            caches.close();
+            application.close();
         }
     }
 }

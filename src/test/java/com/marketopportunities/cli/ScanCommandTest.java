@@ -95,7 +95,15 @@ class ScanCommandTest {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--min-gap", "60");
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("between 0 and 50");
+        assertThat(run.err).contains("error: --min-gap must be between 0 and 50 (percent points), got 60");
+    }
+
+    @Test
+    void aTopOutOfRangeIsBadInputNamedAsTyped() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--top", "21");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("error: --top must be between 0 and 20 (blue chips per gap), got 21");
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.marketopportunities.config.ScanServiceFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.marketopportunities.config.Application;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.marketdata.CountingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
@@ -231,7 +232,7 @@ class ScanServiceTest {
     }
 
     static ScanService service(MarketData marketData) {
-        return ScanServiceFactory.create(Settings.defaults(), marketData, CLOCK);
+        return Application.over(marketData, Settings.defaults(), CLOCK, new SimpleMeterRegistry()).scans();
     }
 
     static Map<String, ScanReport.Gap> byName(List<ScanReport.Gap> gaps) {

@@ -21,8 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * One process of the service, as {@code Caches}, {@code MarketDataSources} and
- * {@code ScanServiceFactory} assemble it, over the {@link ExampleMarket} folder: the caches (with
+ * One process of the service, assembled as {@code Application} does it but with a counting
+ * upstream and scorer, over the {@link ExampleMarket} folder: the caches (with
  * Redis when a URL is given), the raw data cache over a counting CSV upstream, and a counting
  * scorer. Two instances on one Redis are two processes sharing it.
  */
