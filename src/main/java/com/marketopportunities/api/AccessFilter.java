@@ -3,16 +3,20 @@ package com.marketopportunities.api;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the API: cache management needs the admin token ({@code Authorization: Bearer ...});
- * scans need an API key ({@code X-API-Key}) when keys are configured, and stay within the scan
- * rate of their key (or address). Refusals are problem+json; nothing secret is echoed or logged.
+ * Guards the API: cache management, metrics and the management endpoints need the admin token
+ * ({@code Authorization: Bearer ...}), and so do the health check's details (anyone sees its
+ * status); scans and the API description need an API key ({@code X-API-Key}) when keys are
+ * configured, and scans stay within the scan rate of their key (or address). Refusals are
+ * problem+json; nothing secret is echoed or logged.
  */
 final class AccessFilter extends OncePerRequestFilter {
 
@@ -30,7 +34,8 @@ final class AccessFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/api-docs");
     }
 
     @Override
@@ -39,12 +44,19 @@ final class AccessFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         boolean admin = access.isAdmin(bearer(request));
         request.setAttribute(ADMIN, admin);
-        if (path.startsWith("/api/bourse/cache")) {
+        if (path.startsWith("/api/bourse/cache") || path.startsWith("/actuator") && !isHealth(path)) {
             if (!admin) {
+                String what = path.startsWith("/actuator") ? "Metrics and management endpoints need" : "Cache management needs";
                 refuse(response, request, bearer(request) == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
-                        bearer(request) == null ? "Cache management needs the admin token: send 'Authorization: Bearer <token>' "
+                        bearer(request) == null ? what + " the admin token: send 'Authorization: Bearer <token>' "
                                 + "(ADMIN_TOKEN, or the token printed at start-up)."
                                 : "That admin token is not valid.");
+                return;
+            }
+        } else if (path.startsWith("/v3/api-docs")) {
+            if (access.keysConfigured() && !admin && access.userOf(request.getHeader("X-API-Key")).isEmpty()) {
+                refuse(response, request, HttpStatus.UNAUTHORIZED,
+                        "The API description needs an API key: send it in the 'X-API-Key' header.");
                 return;
             }
         } else if (path.startsWith("/api/bourse/opportunities")) {
@@ -68,7 +80,31 @@ final class AccessFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        // health shows its details (Redis URL, errors, disk) to the admin only; others get the status
+        chain.doFilter(admin ? new AdminRequest(request) : request, response);
+    }
+
+    private static boolean isHealth(String path) {
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
+
+    /** The caller proved the admin token: the actuator sees an authenticated user in role ADMIN. */
+    private static final class AdminRequest extends HttpServletRequestWrapper {
+        private static final Principal ADMIN_USER = () -> "admin";
+
+        AdminRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return ADMIN_USER;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return "ADMIN".equals(role);
+        }
     }
 
     private static String bearer(HttpServletRequest request) {

@@ -41,7 +41,15 @@ class WebConfiguration {
     FilterRegistrationBean<AccessFilter> accessFilter(ApiAccess access, ServiceProperties properties) {
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
                 new AccessFilter(access, new ScanRateLimits(properties.scansPerMinute())));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/actuator", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Integer.MIN_VALUE);
         return registration;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,9 +201,9 @@ class ServiceApiTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() throws Exception {
-        HttpResponse<String> health = service.get("/actuator/health");
-        HttpResponse<String> prometheus = service.get("/actuator/prometheus");
-        HttpResponse<String> openApi = service.get("/v3/api-docs");
+        HttpResponse<String> health = service.get("/actuator/health", "Authorization", "Bearer " + ADMIN);
+        HttpResponse<String> prometheus = service.get("/actuator/prometheus", "Authorization", "Bearer " + ADMIN);
+        HttpResponse<String> openApi = service.get("/v3/api-docs", "X-API-Key", "key-alice");
 
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode components = JsonFormat.mapper().readTree(health.body()).path("components");
@@ -213,6 +214,44 @@ class ServiceApiTest {
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/bourse/opportunities").contains("/api/bourse/cache/stats")
                 .contains("\"min_gap_pct\"").contains("\"as_of\"");
+    }
+
+    @Test
+    void anonymousCallersSeeTheHealthStatusOnlyAndNeitherMetricsNorTheApiDescription() throws Exception {
+        HttpResponse<String> health = service.get("/actuator/health");
+        HttpResponse<String> withAKey = service.get("/actuator/health", "X-API-Key", "key-alice");
+        HttpResponse<String> prometheus = service.get("/actuator/prometheus");
+        HttpResponse<String> prometheusWithAKey = service.get("/actuator/prometheus", "X-API-Key", "key-alice");
+        HttpResponse<String> info = service.get("/actuator/info");
+        HttpResponse<String> openApi = service.get("/v3/api-docs");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode status = JsonFormat.mapper().readTree(health.body());
+        assertThat(status.path("status").asString()).isEqualTo("UP");
+        assertThat(status.has("components")).as(health.body()).isFalse();
+        assertThat(health.body()).doesNotContain("127.0.0.1").doesNotContain("diskSpace").doesNotContain("path");
+        assertThat(JsonFormat.mapper().readTree(withAKey.body()).has("components")).isFalse();
+        assertThat(prometheus.statusCode()).isEqualTo(401);
+        assertThat(prometheus.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(prometheus.body()).doesNotContain("score_cache");
+        assertThat(prometheusWithAKey.statusCode()).isEqualTo(401);
+        assertThat(info.statusCode()).isEqualTo(401);
+        assertThat(openApi.statusCode()).isEqualTo(401);
+        assertThat(problem(openApi).path("detail").asString()).contains("X-API-Key");
+    }
+
+    @Test
+    void everyAnswerCarriesTheBrowsersProtections() throws Exception {
+        for (HttpResponse<String> response : List.of(service.get("/"), service.get("/app.js"),
+                service.get("/api/bourse/cache/stats"), service.get("/actuator/health"))) {
+            assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .as(response.uri().toString())
+                    .contains("default-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "object-src 'none'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
     }
 
     @Test

@@ -49,7 +49,8 @@ class ServiceRedisTest {
                 assertThat(frozen.statusCode()).isEqualTo(200);
                 assertThat(took).as("scan %d with Redis frozen", i).isLessThan(Duration.ofMillis(1500));
             }
-            JsonNode health = JsonFormat.mapper().readTree(service.get("/actuator/health").body());
+            JsonNode health = JsonFormat.mapper().readTree(service.get("/actuator/health",
+                    "Authorization", "Bearer " + ADMIN).body());
             assertThat(health.path("status").asString()).isEqualTo("DEGRADED");
             assertThat(health.path("components").path("redis").path("status").asString()).isEqualTo("DEGRADED");
             assertThat(service.get("/actuator/health").statusCode()).isEqualTo(200);

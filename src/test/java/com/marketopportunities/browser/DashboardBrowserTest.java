@@ -251,6 +251,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theDashboardWorksUnderItsSecurityPolicyWithoutAViolation() {
+        chromium.consoleMessages();
+        scanInTheBrowser("6-12 months");
+        driver.findElement(By.id("admin-token")).sendKeys(DashboardService.ADMIN_TOKEN);
+        click("#cache-refresh");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cache-panel"), "Hit rate"));
+
+        Object policy = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch('/').then(r => done(r.headers.get('content-security-policy')));");
+        assertThat(String.valueOf(policy)).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(driver.findElements(By.cssSelector("#gaps .gap-card"))).isNotEmpty();
+        assertThat(chromium.consoleMessages()).as("console of the dashboard under its policy")
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
+    }
+
+    @Test
     void onAPhoneTheResultsFitTheWidth() {
         chromium.phone(390, 844);
         scanInTheBrowser("6-12 months");
