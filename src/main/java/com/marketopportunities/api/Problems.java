@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Every error as RFC 9457 problem details with a message a person can act on; never a stack
@@ -38,6 +39,14 @@ class Problems {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of 10 MB.", Map.of());
+    }
+
+    /** A multipart body without a boundary, or cut short: the client's mistake, one warning line. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e) {
+        LOG.warn("malformed multipart request refused: {}", rootMessage(e));
+        return problem(HttpStatus.BAD_REQUEST, "The upload is not a complete multipart/form-data request: send the "
+                + "portfolio file in a part named 'file', with the boundary given in the Content-Type header.", Map.of());
     }
 
     /** A portfolio that cannot be read: names the file, line and column. */
@@ -110,6 +119,14 @@ class Problems {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static ProblemDetail problem(HttpStatus status, String detail, Map<String, Object> properties) {

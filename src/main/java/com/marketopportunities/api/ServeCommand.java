@@ -18,17 +18,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code serve}: the HTTP service, its JSON API and the dashboard, until stopped (Ctrl-C, SIGTERM). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts the HTTP service: the dashboard at /, the API under /api/bourse/, health and",
-                "metrics under /actuator/, OpenAPI at /v3/api-docs and /swagger-ui.html.",
-                "Security: API_KEYS=\"key1:user1,key2:user2\" binds API keys to users; without keys the",
-                "service listens on 127.0.0.1 only. ADMIN_TOKEN guards cache management; when it is not",
-                "set, a token is generated and printed once."})
+        description = {"Starts the HTTP service: the dashboard, the JSON API, health and metrics.",
+                "The dashboard is at /, the API under /api/bourse/, health and metrics under /actuator/, "
+                        + "OpenAPI at /v3/api-docs and /swagger-ui.html. Runs until stopped (Ctrl-C, SIGTERM).",
+                "Security: API_KEYS=\"key1:user1,key2:user2\" binds API keys to users; without keys the service "
+                        + "listens on 127.0.0.1 only. ADMIN_TOKEN guards cache management, metrics and health "
+                        + "details; when it is not set, a token is generated and printed once."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "Default: ${DEFAULT-VALUE} (environment PORT).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:PORT:-8080}", description = "Default: ${DEFAULT-VALUE} (environment PORT).")
     int port;
 
     @Mixin

@@ -2,6 +2,8 @@ package com.marketopportunities.api;
 
 import com.marketopportunities.json.JsonFormat;
 import java.net.InetAddress;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -43,6 +45,18 @@ class WebConfiguration {
                 new AccessFilter(access, new ScanRateLimits(properties.scansPerMinute())));
         registration.addUrlPatterns("/api/*", "/actuator", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*");
         return registration;
+    }
+
+    /** Tomcat's own refusals (oversized request line or header) in problem+json, not its HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                // present before the host starts, so Tomcat does not add its HTML one
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemJsonErrorReportValve());
+            }
+        });
     }
 
     @Bean

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "market-opportunities", mixinStandardHelpOptions = true,
         versionProvider = MarketOpportunitiesCli.Version.class,
-        description = {"Finds the sectors and regions your portfolio is missing, the ETFs and blue chips that",
-                "fill each gap best for your horizon, what to trim to pay for it, and the impact."},
+        description = "Finds the sectors and regions your portfolio is missing, the ETFs and blue chips that "
+                + "fill each gap best for your horizon, what to trim to pay for it, and the impact.",
         subcommands = {ScanCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
 public final class MarketOpportunitiesCli {
 

@@ -132,6 +132,43 @@ class ServiceApiTest {
     }
 
     @Test
+    void aMalformedMultipartIs400ProblemJsonNotA500() throws Exception {
+        HttpResponse<String> noBoundary = service.post("/api/bourse/opportunities?" + AS_OF, "multipart/form-data",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\nsymbol,market_value\r\n",
+                "X-API-Key", "key-alice");
+        HttpResponse<String> truncated = service.post("/api/bourse/opportunities?" + AS_OF,
+                "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\nsymbol,mar",
+                "X-API-Key", "key-alice");
+
+        for (HttpResponse<String> response : List.of(noBoundary, truncated)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(problem(response).path("detail").asString()).contains("multipart");
+            assertThat(response.body()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void tooManyParametersAnOversizedUrlOrHeaderAreProblemJson() throws Exception {
+        String manyParameters = java.util.stream.IntStream.range(0, 1_100).mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpResponse<String> parameters = service.get("/api/bourse/opportunities?user_id=alice&" + manyParameters,
+                "X-API-Key", "key-alice");
+        HttpResponse<String> longUrl = service.get("/api/bourse/opportunities?user_id=" + "a".repeat(20_000),
+                "X-API-Key", "key-alice");
+        HttpResponse<String> longHeader = service.get("/api/bourse/cache/stats", "X-Long", "b".repeat(20_000));
+
+        for (HttpResponse<String> response : List.of(parameters, longUrl, longHeader)) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body())
+                    .startsWith("application/problem+json");
+            assertThat(problem(response).path("detail").asString()).isNotBlank();
+            assertThat(response.body()).doesNotContain("<html").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void aBadDateIs400NamingTheParameter() throws Exception {
         HttpResponse<String> response = service.post("/api/bourse/opportunities?as_of=yesterday", "text/csv", CSV,
                 "X-API-Key", "key-alice");

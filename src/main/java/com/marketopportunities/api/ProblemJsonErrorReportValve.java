@@ -1,0 +1,53 @@
+package com.marketopportunities.api;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What Tomcat answers itself, before the application sees the request (a request line or header
+ * over the size limit, a malformed request): problem+json like every other error, in place of
+ * Tomcat's HTML page, with nothing of the server's internals.
+ */
+final class ProblemJsonErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // as Tomcat's own: only an error, only once, only when nothing was written yet
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String detail = switch (status) {
+            case 400 -> "The request could not be read: its address or a header is too long (at most 8 KB), "
+                    + "or it is malformed.";
+            case 413 -> "The request is larger than the limit of 10 MB.";
+            case 414 -> "The address is too long.";
+            case 431 -> "The request's headers are too large.";
+            default -> known == null ? "The request could not be answered." : known.getReasonPhrase() + ".";
+        };
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                // no instance: the address may be the oversized part, not to be echoed
+                writer.write(Problems.json(known == null ? HttpStatus.BAD_REQUEST : known, detail, null));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response cannot be written: nothing more to say
+        }
+    }
+}
