@@ -275,6 +275,18 @@ class DashboardBrowserTest {
         assertThat(((Number) js("return window.innerWidth")).intValue()).isEqualTo(390);
         assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
                 .as("page width on a 390 px phone: no sideways scrolling").isLessThanOrEqualTo(390);
+        List<WebElement> reasons = driver.findElements(By.cssSelector("#trims-table td.why"));
+        assertThat(reasons).as("the trims' reasons").isNotEmpty();
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("trims-table")));
+        chromium.screenshot("08-phone-trims.png");
+        WebElement wrap = driver.findElement(By.cssSelector("#trims-section .table-wrap"));
+        int visibleRight = wrap.getRect().getX() + wrap.getSize().getWidth();
+        for (WebElement why : reasons) {
+            assertThat(why.getSize().getWidth()).as("width of a trim's 'Why' on a phone: %s", why.getText())
+                    .isGreaterThanOrEqualTo(250);
+            assertThat(why.getRect().getX() + why.getSize().getWidth()).as("the reason is not cut off at the right")
+                    .isLessThanOrEqualTo(visibleRight + 1);
+        }
     }
 
     // ---------------------------------------------------------------- steps
