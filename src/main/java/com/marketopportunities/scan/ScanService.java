@@ -86,8 +86,8 @@ public final class ScanService {
         long started = System.nanoTime();
         LocalDate asOf = request.asOf();
         Horizon horizon = request.horizon();
-        LocalDate windowStart = asOf.minusDays(scoring.horizon(horizon).windowDays());
-        LocalDate fetchFrom = asOf.minusDays(longestWindowDays());
+        LocalDate windowStart = scoring.windowStart(horizon, asOf);
+        LocalDate fetchFrom = scoring.earliestWindowStart(asOf);
         ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
         List<String> warnings = new ArrayList<>(request.notes());
         ScanScores scores = new ScanScores(data, horizon, asOf, scoreCache.forScan(prefetchSymbols(), horizon, asOf));
@@ -171,7 +171,7 @@ public final class ScanService {
      * the warm-up's way in.
      */
     public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
-        ScanData data = new ScanData(marketData, asOf.minusDays(longestWindowDays()), asOf, ScanListener.SILENT);
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, ScanListener.SILENT);
         ScanScores scores = new ScanScores(data, horizon, asOf,
                 (key, compute) -> scoreCache.score(key, horizon, asOf, compute));
         scores.request(symbol);
@@ -189,11 +189,6 @@ public final class ScanService {
         taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
         symbols.addAll(universe.allSymbols());
         return new ArrayList<>(symbols);
-    }
-
-    private int longestWindowDays() {
-        return java.util.Arrays.stream(Horizon.values()).mapToInt(h -> scoring.horizon(h).windowDays()).max()
-                .orElseThrow();
     }
 
     /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
