@@ -106,7 +106,7 @@ public final class ScanService {
         positions.forEach(position -> data.history(position.symbol()));
         List<String> buckets = classify(positions, classifier, profiles, warnings);
         failIfUnreachable(benchmark, positions, data);
-        Allocation allocation = allocationOf(positions, buckets);
+        Allocation allocation = Allocation.of(positions, buckets, taxonomy);
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
         listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
@@ -239,15 +239,6 @@ public final class ScanService {
                     + ": left out of the risk and correlation figures");
         }
         return holdings;
-    }
-
-    private Allocation allocationOf(List<Position> positions, List<String> buckets) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        taxonomy.buckets().forEach(bucket -> values.put(bucket.name(), 0.0));
-        for (int i = 0; i < positions.size(); i++) {
-            values.merge(buckets.get(i), positions.get(i).marketValue(), Double::sum);
-        }
-        return new Allocation(values);
     }
 
     /** Gaps by their ETF's composite score, highest first; gaps whose ETF is unscored come last. */
