@@ -131,7 +131,7 @@ public final class ScanService {
         warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
         List<Holding> holdings = holdings(positions, buckets, data, warnings);
 
-        DailyReturnSeries portfolioReturns = portfolioReturns(holdings, windowStart, asOf);
+        DailyReturnSeries portfolioReturns = Holding.portfolioReturns(holdings, windowStart, asOf);
         Set<String> held = positions.stream().map(Position::symbol).collect(Collectors.toSet());
         List<ScanReport.Opportunity> opportunities = new ArrayList<>();
         List<Purchase> purchases = new ArrayList<>();
@@ -317,13 +317,6 @@ public final class ScanService {
                     + " days before the as-of date " + asOf + ": scores describe " + last
                     + " (pass --as-of to scan an earlier date)");
         }
-    }
-
-    private DailyReturnSeries portfolioReturns(List<Holding> holdings, LocalDate from, LocalDate to) {
-        Map<DailyReturnSeries, Double> weighted = new IdentityHashMap<>();
-        holdings.stream().filter(holding -> holding.history() != null && holding.value() > 0)
-                .forEach(holding -> weighted.put(DailyReturnSeries.of(holding.history(), from, to), holding.value()));
-        return DailyReturnSeries.valueWeighted(weighted);
     }
 
     private List<CandidateRow> candidateRows(SectorGap gap, int topN, ScanScores scores, ScanData data) {
