@@ -38,8 +38,10 @@ class DailyReturnSeriesTest {
         PriceHistory a = history("A", MONDAY, 100, TUESDAY, 110, WEDNESDAY, 99);
         PriceHistory b = history("B", MONDAY, 50, TUESDAY, 51, WEDNESDAY, 52.02);
 
-        DailyReturnSeries returns = DailyReturnSeries.valueWeighted(List.of(new ValuedHistory(a, 100),
-                new ValuedHistory(null, 5_000), new ValuedHistory(b, 0), new ValuedHistory(b, -300)), MONDAY, WEDNESDAY);
+        List<ValuedHistory> positions = List.of(new ValuedHistory(a, 100), new ValuedHistory(null, 5_000),
+                new ValuedHistory(b, 0), new ValuedHistory(b, -300));
+
+        DailyReturnSeries returns = DailyReturnSeries.valueWeighted(positions, MONDAY, WEDNESDAY);
 
         // A alone: +10 %, -10 %
         assertThat(returns.returns()).containsExactly(new double[] {0.10, -0.10}, within(1e-12));
