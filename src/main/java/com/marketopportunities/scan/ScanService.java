@@ -6,6 +6,7 @@ import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
@@ -122,11 +123,8 @@ public final class ScanService {
         data.prefetch(candidates, candidates);
         candidates.forEach(scores::request);
 
-        double total = allocation.total();
-        Map<SectorGap, Double> capital = new LinkedHashMap<>();
-        for (SectorGap gap : topGaps) {
-            capital.put(gap, capitalFor(gap, allocation, warnings));
-        }
+        CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
+        warnings.addAll(capital.warnings());
         failIfNothingAnswered(scores, benchmark);
         warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
         List<Holding> holdings = holdings(positions, buckets, data, warnings);
@@ -137,7 +135,7 @@ public final class ScanService {
         List<Purchase> purchases = new ArrayList<>();
         for (SectorGap gap : topGaps) {
             List<CandidateRow> rows = candidateRows(gap, request.topN(), scores, data);
-            double amount = capital.get(gap);
+            double amount = capital.amount(gap);
             for (CandidateRow row : rows) {
                 opportunities.add(opportunity(row, rows.get(0), gap, amount, horizon, held, portfolioReturns,
                         windowStart, asOf));
@@ -149,7 +147,7 @@ public final class ScanService {
         List<ScanReport.Opportunity> shown = opportunities.subList(0, Math.min(settings.maxOpportunities(),
                 opportunities.size()));
 
-        double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
+        double capitalNeeded = capital.total();
         TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
         if (!trims.sufficient() && capitalNeeded > 0) {
             String currency = request.portfolio().baseCurrency();
@@ -161,7 +159,7 @@ public final class ScanService {
                 .impact(holdings, trims, purchases, windowStart, asOf);
 
         return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
-                total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
+                allocation.total(), warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
                         scores.hits.get(), scores.misses.get(), scores.stale.get(), data.counts().upstreamCalls(),
                         data.counts().hits(), data.counts().misses()));
     }
@@ -247,23 +245,6 @@ public final class ScanService {
         sorted.sort(Comparator.comparing((SectorGap gap) -> scores.score(gap.bucket().proxyEtf())
                 .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
         return sorted;
-    }
-
-    /**
-     * The gap's money, {@code gap% x total}, capped so that the bucket does not pass the bucket cap
-     * of the portfolio after the trade.
-     */
-    private double capitalFor(SectorGap gap, Allocation allocation, List<String> warnings) {
-        double total = allocation.total();
-        double wanted = gap.gapPct() / 100 * total;
-        double room = Math.max(0, settings.bucketCapPct() / 100 * total - allocation.value(gap.bucket().name()));
-        if (wanted > room) {
-            warnings.add(String.format(java.util.Locale.ROOT,
-                    "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the portfolio",
-                    gap.bucket().name(), room, settings.bucketCapPct()));
-            return room;
-        }
-        return wanted;
     }
 
     /**
