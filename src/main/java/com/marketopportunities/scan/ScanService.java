@@ -11,6 +11,7 @@ import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
 import com.marketopportunities.rebalance.Purchase;
+import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
 import com.marketopportunities.scorecache.ScoreCache;
@@ -140,7 +141,8 @@ public final class ScanService {
                 opportunities.add(opportunity(row, rows.get(0), gap, amount, horizon, held, portfolioReturns,
                         windowStart, asOf));
             }
-            purchases.add(purchaseFor(gap, rows, amount));
+            purchases.add(Purchase.intoBest(gap.bucket().name(), amount,
+                    rows.stream().map(CandidateRow::purchaseOption).toList()));
         }
         opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
                 Comparator.nullsLast(Comparator.reverseOrder())));
@@ -343,14 +345,6 @@ public final class ScanService {
         return Double.isNaN(correlation) ? null : correlation;
     }
 
-    /** The gap's money goes into its top-scored candidate (the ETF when none is scored). */
-    private static Purchase purchaseFor(SectorGap gap, List<CandidateRow> rows, double amount) {
-        CandidateRow best = rows.stream().filter(row -> row.score() != null)
-                .max(Comparator.comparingDouble(row -> row.score().compositeScore()))
-                .orElse(rows.get(0));
-        return new Purchase(best.symbol(), gap.bucket().name(), amount, best.history());
-    }
-
     /** The value of a completed or pending fetch, or {@code null} when it failed. */
     private static <T> T await(CompletableFuture<T> future) {
         try {
@@ -364,6 +358,10 @@ public final class ScanService {
     private record CandidateRow(String symbol, String name, String type, ScoreOutcome outcome, PriceHistory history) {
         SymbolScore score() {
             return outcome.anyScore().orElse(null);
+        }
+
+        PurchaseOption purchaseOption() {
+            return new PurchaseOption(symbol, outcome.anyScore().map(SymbolScore::compositeScore).orElse(null), history);
         }
     }
 
