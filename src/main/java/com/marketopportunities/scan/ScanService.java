@@ -1,9 +1,10 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.marketdata.DailyBar;
+import com.marketopportunities.marketdata.Fetch;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
-import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.rebalance.CapitalPlan;
@@ -34,13 +35,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -101,13 +100,11 @@ public final class ScanService {
         positions.forEach(position -> firstRound.add(position.symbol()));
         data.prefetch(firstRound, positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList());
         // profiles first: classification waits for them, the histories are needed only later
-        Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
-        positions.stream().filter(classifier::needsProfile)
-                .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
-        CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
+        positions.stream().filter(classifier::needsProfile).forEach(position -> data.fundamentals(position.symbol()));
+        data.history(scoring.benchmarkSymbol());
         positions.forEach(position -> data.history(position.symbol()));
-        List<String> buckets = classify(positions, classifier, profiles, warnings);
-        failIfUnreachable(benchmark, positions, data);
+        List<String> buckets = classify(positions, classifier, data, warnings);
+        failIfUnreachable(positions, data);
         Allocation allocation = Allocation.of(positions, buckets, taxonomy);
 
         List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
@@ -126,6 +123,7 @@ public final class ScanService {
 
         CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
         warnings.addAll(capital.warnings());
+        Fetch<PriceHistory> benchmark = data.awaitHistory(scoring.benchmarkSymbol());
         failIfNothingAnswered(scores, benchmark);
         warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
         List<Holding> holdings = holdings(positions, buckets, data, warnings);
@@ -192,21 +190,15 @@ public final class ScanService {
     }
 
     /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
-    private static List<String> classify(List<Position> positions, SectorClassifier classifier,
-                                         Map<Position, CompletableFuture<Fundamentals>> profiles, List<String> warnings) {
+    private static List<String> classify(List<Position> positions, SectorClassifier classifier, ScanData data,
+                                         List<String> warnings) {
         List<String> buckets = new ArrayList<>(positions.size());
         List<String> unknown = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (Position position : positions) {
-            Classification classification;
-            CompletableFuture<Fundamentals> profile = profiles.get(position);
-            if (profile == null) {
-                classification = classifier.classify(position, null, false);
-            } else {
-                Fundamentals fundamentals = await(profile);
-                classification = classifier.classify(position, fundamentals == null ? null : fundamentals.sector(),
-                        fundamentals == null);
-            }
+            Classification classification = classifier.needsProfile(position)
+                    ? classifyByProfile(position, classifier, data.awaitFundamentals(position.symbol()))
+                    : classifier.classify(position, null, false);
             if (classification.bucket().equals(Taxonomy.UNKNOWN)) {
                 unknown.add(position.symbol());
             } else if (classification.bucket().equals(Taxonomy.OTHER)) {
@@ -224,13 +216,21 @@ public final class ScanService {
         return buckets;
     }
 
+    /** A profile that could not be had, for want of data or of an answer, makes the bucket Unknown. */
+    private static Classification classifyByProfile(Position position, SectorClassifier classifier,
+                                                    Fetch<Fundamentals> profile) {
+        return profile instanceof Fetch.Ok<Fundamentals> ok ? classifier.classify(position, ok.value().sector(), false)
+                : classifier.classify(position, null, true);
+    }
+
     /** The positions in file order with their buckets and price histories. */
     private static List<Holding> holdings(List<Position> positions, List<String> buckets, ScanData data,
                                           List<String> warnings) {
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
-            holdings.add(new Holding(position, buckets.get(i), await(data.history(position.symbol()))));
+            holdings.add(new Holding(position, buckets.get(i),
+                    data.awaitHistory(position.symbol()).toOptional().orElse(null)));
         }
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
@@ -253,48 +253,39 @@ public final class ScanService {
      * Ends the scan early when the provider cannot be reached at all: the benchmark and every
      * holding's history failed for want of the provider, so the rest would fail the same way.
      */
-    private void failIfUnreachable(CompletableFuture<PriceHistory> benchmark, List<Position> positions, ScanData data) {
-        Throwable error = errorOf(benchmark);
-        if (!(error instanceof MarketDataUnavailableException)) {
+    private void failIfUnreachable(List<Position> positions, ScanData data) {
+        if (!(data.awaitHistory(scoring.benchmarkSymbol()) instanceof Fetch.Unavailable<PriceHistory> benchmark
+                && benchmark.upstreamFailed())) {
             return;
         }
         for (Position position : positions) {
-            if (!(errorOf(data.history(position.symbol())) instanceof MarketDataUnavailableException)) {
+            if (!(data.awaitHistory(position.symbol()) instanceof Fetch.Unavailable<PriceHistory> history
+                    && history.upstreamFailed())) {
                 return;
             }
         }
         throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
-                + error.getMessage(), error);
+                + benchmark.cause().getMessage(), benchmark.cause());
     }
 
-    /** Why a fetch failed, or {@code null} when it succeeded. */
-    private static Throwable errorOf(CompletableFuture<?> future) {
-        try {
-            future.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        }
-    }
-
-    private void failIfNothingAnswered(ScanScores scores, CompletableFuture<PriceHistory> benchmark) {
+    private void failIfNothingAnswered(ScanScores scores, Fetch<PriceHistory> benchmark) {
         Collection<ScoreOutcome> outcomes = scores.outcomes().values();
-        boolean anyAnswered = await(benchmark) != null || outcomes.stream().anyMatch(o -> o.anyScore().isPresent());
+        boolean anyAnswered = benchmark instanceof Fetch.Ok || outcomes.stream().anyMatch(o -> o.anyScore().isPresent());
         if (!anyAnswered && scores.unavailable() != null) {
             throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
                     + scores.unavailable().getMessage(), scores.unavailable());
         }
     }
 
-    private void warnAboutBenchmark(CompletableFuture<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
+    private void warnAboutBenchmark(Fetch<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
                                     List<String> warnings) {
-        PriceHistory history = await(benchmark);
-        if (history == null || history.between(windowStart, asOf).isEmpty()) {
+        if (!(benchmark instanceof Fetch.Ok<PriceHistory> ok) || ok.value().between(windowStart, asOf).isEmpty()) {
             warnings.add("Benchmark " + scoring.benchmarkSymbol() + " has no prices up to " + asOf
                     + ": relative strength is left out of momentum");
             return;
         }
-        LocalDate last = history.bars().get(history.bars().size() - 1).date();
+        List<DailyBar> bars = ok.value().bars();
+        LocalDate last = bars.get(bars.size() - 1).date();
         if (last.isBefore(asOf.minusDays(7))) {
             warnings.add("Market data ends on " + last + ", " + java.time.temporal.ChronoUnit.DAYS.between(last, asOf)
                     + " days before the as-of date " + asOf + ": scores describe " + last
@@ -305,12 +296,13 @@ public final class ScanService {
     private List<CandidateRow> candidateRows(SectorGap gap, int topN, ScanScores scores, ScanData data) {
         List<CandidateRow> rows = new ArrayList<>();
         String etf = gap.bucket().proxyEtf();
-        Fundamentals etfProfile = await(data.fundamentals(etf));
-        rows.add(new CandidateRow(etf, etfProfile != null && etfProfile.name() != null ? etfProfile.name()
-                : gap.bucket().name() + " ETF", "ETF", scores.outcome(etf), await(data.history(etf))));
+        String etfName = data.awaitFundamentals(etf).toOptional().map(Fundamentals::name)
+                .orElse(gap.bucket().name() + " ETF");
+        rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), data.awaitHistory(etf).toOptional()
+                .orElse(null)));
         for (Candidate candidate : universe.candidates(etf, topN)) {
             rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
-                    await(data.history(candidate.symbol()))));
+                    data.awaitHistory(candidate.symbol()).toOptional().orElse(null)));
         }
         return rows;
     }
@@ -343,15 +335,6 @@ public final class ScanService {
         double correlation = DailyReturnSeries.of(history, from, to).correlation(portfolioReturns,
                 settings.minCorrelationOverlap());
         return Double.isNaN(correlation) ? null : correlation;
-    }
-
-    /** The value of a completed or pending fetch, or {@code null} when it failed. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            return null;
-        }
     }
 
     /** A candidate of a gap with its score and its bars ({@code null} when it has none). */
@@ -434,10 +417,11 @@ public final class ScanService {
         }
 
         private ScoreOutcome unscored(String symbol, Throwable error) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof NoDataException) {
-                return new ScoreOutcome.Unscored(symbol, cause.getMessage());
+            Fetch<?> failure = Fetch.failed(error);
+            if (failure instanceof Fetch.NoData<?> noData) {
+                return new ScoreOutcome.Unscored(symbol, noData.reason());
             }
+            Throwable cause = ((Fetch.Unavailable<?>) failure).cause();
             if (cause instanceof MarketDataUnavailableException) {
                 unavailable = cause;
                 return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage(), true);
