@@ -91,7 +91,8 @@ public final class ScanService {
         LocalDate fetchFrom = scoring.earliestWindowStart(asOf);
         ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
         List<String> warnings = new ArrayList<>(request.notes());
-        ScanScores scores = new ScanScores(data, horizon, asOf, scoreCache.forScan(prefetchSymbols(), horizon, asOf));
+        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), horizon, asOf,
+                scoreCache.forScan(prefetchSymbols(), horizon, asOf));
 
         listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
         List<Position> positions = request.portfolio().positions();
@@ -160,7 +161,7 @@ public final class ScanService {
 
         return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
                 allocation.total(), warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        scores.hits.get(), scores.misses.get(), scores.stale.get(), data.counts().upstreamCalls(),
+                        scores.hits(), scores.misses(), scores.staleServed(), data.counts().upstreamCalls(),
                         data.counts().hits(), data.counts().misses()));
     }
 
@@ -170,10 +171,9 @@ public final class ScanService {
      */
     public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
         ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, ScanListener.SILENT);
-        ScanScores scores = new ScanScores(data, horizon, asOf,
+        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), horizon, asOf,
                 (key, compute) -> scoreCache.score(key, horizon, asOf, compute));
-        scores.request(symbol);
-        return scores.pending.get(symbol);
+        return scores.request(symbol);
     }
 
     /** Every proxy ETF and candidate of the universe: what a scan may score, and what warming covers. */
@@ -345,88 +345,6 @@ public final class ScanService {
 
         PurchaseOption purchaseOption() {
             return new PurchaseOption(symbol, outcome.anyScore().map(SymbolScore::compositeScore).orElse(null), history);
-        }
-    }
-
-    /** The scores of one scan, requested early and awaited late so that fetches overlap. */
-    private final class ScanScores {
-        private final ScanData data;
-        private final Horizon horizon;
-        private final LocalDate asOf;
-        private final Map<String, CompletableFuture<ScoreOutcome>> pending = new LinkedHashMap<>();
-        private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
-        private volatile Throwable unavailable;
-
-        private final ScoreCache.ScanLookup cached;
-
-        ScanScores(ScanData data, Horizon horizon, LocalDate asOf, ScoreCache.ScanLookup cached) {
-            this.cached = cached;
-            this.data = data;
-            this.horizon = horizon;
-            this.asOf = asOf;
-        }
-
-        void request(String symbol) {
-            pending.computeIfAbsent(symbol, key -> cached.score(key, () -> compute(key))
-                    .thenApply(served -> {
-                        // a symbol without data has no score to hit or miss: it is reported unscored
-                        switch (served.source()) {
-                            case HIT -> hits.incrementAndGet();
-                            case MISS -> {
-                                if (served.outcome() instanceof ScoreOutcome.Scored) {
-                                    misses.incrementAndGet();
-                                }
-                            }
-                            case STALE -> stale.incrementAndGet();
-                        }
-                        return served.outcome();
-                    }));
-        }
-
-        ScoreOutcome outcome(String symbol) {
-            request(symbol);
-            return pending.get(symbol).join();
-        }
-
-        java.util.Optional<SymbolScore> score(String symbol) {
-            return outcome(symbol).anyScore();
-        }
-
-        Map<String, ScoreOutcome> outcomes() {
-            Map<String, ScoreOutcome> outcomes = new LinkedHashMap<>();
-            pending.forEach((symbol, future) -> outcomes.put(symbol, future.join()));
-            return outcomes;
-        }
-
-        Throwable unavailable() {
-            return unavailable;
-        }
-
-        private CompletableFuture<ScoreOutcome> compute(String symbol) {
-            CompletableFuture<Fundamentals> fundamentals = data.fundamentals(symbol)
-                    .exceptionally(error -> Fundamentals.none(symbol));
-            CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol())
-                    .exceptionally(error -> new PriceHistory(scoring.benchmarkSymbol(), List.of()));
-            return data.history(symbol)
-                    .thenCombine(fundamentals, (history, profile) -> new Object[] {history, profile})
-                    .thenCombine(benchmark, (pair, bench) -> scorer.score(symbol, horizon, asOf,
-                            (PriceHistory) pair[0], bench, (Fundamentals) pair[1]))
-                    .exceptionally(error -> unscored(symbol, error));
-        }
-
-        private ScoreOutcome unscored(String symbol, Throwable error) {
-            Fetch<?> failure = Fetch.failed(error);
-            if (failure instanceof Fetch.NoData<?> noData) {
-                return new ScoreOutcome.Unscored(symbol, noData.reason());
-            }
-            Throwable cause = ((Fetch.Unavailable<?>) failure).cause();
-            if (cause instanceof MarketDataUnavailableException) {
-                unavailable = cause;
-                return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage(), true);
-            }
-            return new ScoreOutcome.Unscored(symbol, "could not be scored: " + cause);
         }
     }
 }
