@@ -315,14 +315,10 @@ public final class ScanService {
                                                Horizon horizon, Set<String> held, DailyReturnSeries portfolioReturns,
                                                LocalDate from, LocalDate asOf) {
         SymbolScore own = row.score();
-        SymbolScore shown = own != null ? own : etfRow.score();
-        String source = own != null ? "symbol" : shown != null ? "sector" : "none";
+        ScanReport.ShownScore shown = ScanReport.ShownScore.of(own, etfRow.score());
         Double correlation = correlation(row.history(), portfolioReturns, from, asOf);
-        String rationale = OpportunityRationale.explain(gap, own, shown, source, correlation, row.outcome());
-        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.bucket().name(), row.type(),
-                shown == null ? null : shown.compositeScore(), source,
-                shown == null ? null : shown.momentumScore(), shown == null ? null : shown.valueScore(),
-                shown == null ? null : shown.diversificationScore(), shown == null ? null : shown.confidence(),
+        String rationale = OpportunityRationale.explain(gap, own, shown, correlation, row.outcome());
+        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.bucket().name(), row.type(), shown,
                 (own != null ? row.outcome() : etfRow.outcome()) instanceof ScoreOutcome.Stale,
                 correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY", horizon.key(),
                 ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
