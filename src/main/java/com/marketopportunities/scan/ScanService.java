@@ -2,9 +2,9 @@ package com.marketopportunities.scan;
 
 import com.marketopportunities.marketdata.DailyBar;
 import com.marketopportunities.marketdata.Fetch;
+import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
-import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.rebalance.CapitalPlan;
@@ -15,8 +15,8 @@ import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
-import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.returns.DailyReturnSeries;
+import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Scorer;
@@ -32,12 +32,13 @@ import com.marketopportunities.sectors.SectorGap;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -51,6 +52,16 @@ import java.util.stream.Collectors;
  * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan;
  * each round's data is first asked of the shared cache in one round trip, and every score the
  * scan may need in one more.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #scan} and {@link #score} at once (the
+ * service's request threads, the cache warmer, the command line); each call blocks its caller
+ * until its answer is complete. A call's market data ({@link ScanData}), scores
+ * ({@link ScanScores}) and warnings are its own, touched only by the calling thread and by the
+ * threads that complete its fetches. Shared between calls: the market-data source and the score
+ * cache, thread-safe by their contracts (a score missing from the cache is computed once however
+ * many scans ask for it); the scorer, pure; the settings, taxonomy and universe, immutable; the
+ * trim planner and impact calculator, stateless. A scan's listener is called from the threads
+ * that complete its fetches.
  */
 public final class ScanService {
 
@@ -61,6 +72,7 @@ public final class ScanService {
     private final Taxonomy taxonomy;
     private final CandidateUniverse universe;
     private final TrimPlanner trimPlanner;
+    private final ImpactCalculator impactCalculator;
     private final ScoreCache scoreCache;
     private final Clock clock;
 
@@ -75,6 +87,7 @@ public final class ScanService {
         this.taxonomy = taxonomy;
         this.universe = universe;
         this.trimPlanner = trimPlanner;
+        this.impactCalculator = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear());
         this.clock = clock;
     }
 
@@ -84,85 +97,21 @@ public final class ScanService {
      * @throws ScanFailedException when the market-data provider could answer for no symbol at all
      */
     public ScanReport scan(ScanRequest request, ScanListener listener) {
-        long started = System.nanoTime();
-        LocalDate asOf = request.asOf();
-        Horizon horizon = request.horizon();
-        LocalDate windowStart = scoring.windowStart(horizon, asOf);
-        LocalDate fetchFrom = scoring.earliestWindowStart(asOf);
-        ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
-        List<String> warnings = new ArrayList<>(request.notes());
-        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), horizon, asOf,
-                scoreCache.forScan(prefetchSymbols(), horizon, asOf));
-
-        listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
-        List<Position> positions = request.portfolio().positions();
-        SectorClassifier classifier = new SectorClassifier(taxonomy);
-        List<String> firstRound = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
-        positions.forEach(position -> firstRound.add(position.symbol()));
-        data.prefetch(firstRound, positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList());
-        // profiles first: classification waits for them, the histories are needed only later
-        positions.stream().filter(classifier::needsProfile).forEach(position -> data.fundamentals(position.symbol()));
-        data.history(scoring.benchmarkSymbol());
-        positions.forEach(position -> data.history(position.symbol()));
-        List<String> buckets = classify(positions, classifier, data, warnings);
-        failIfUnreachable(positions, data);
-        Allocation allocation = Allocation.of(positions, buckets, taxonomy);
-
-        List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
-        listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
-        List<String> gapEtfs = allGaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
-        data.prefetch(gapEtfs, gapEtfs);
-        allGaps.forEach(gap -> scores.request(gap.bucket().proxyEtf()));
-        List<SectorGap> gaps = sortByEtfScore(allGaps, scores);
-        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
-
-        listener.stage("scoring the candidates of " + topGaps.size() + " top gaps");
-        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
-                request.topN()).stream()).map(Candidate::symbol).toList();
-        data.prefetch(candidates, candidates);
-        candidates.forEach(scores::request);
-
-        CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
-        warnings.addAll(capital.warnings());
-        Fetch<PriceHistory> benchmark = data.awaitHistory(scoring.benchmarkSymbol());
-        failIfNothingAnswered(scores, benchmark);
-        warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
-        List<Holding> holdings = holdings(positions, buckets, data, warnings);
-
-        DailyReturnSeries portfolioReturns = Holding.portfolioReturns(holdings, windowStart, asOf);
-        Set<String> held = positions.stream().map(Position::symbol).collect(Collectors.toSet());
-        List<ScanReport.Opportunity> opportunities = new ArrayList<>();
-        List<Purchase> purchases = new ArrayList<>();
-        for (SectorGap gap : topGaps) {
-            List<CandidateRow> rows = candidateRows(gap, request.topN(), scores, data);
-            double amount = capital.amount(gap);
-            for (CandidateRow row : rows) {
-                opportunities.add(opportunity(row, rows.get(0), gap, amount, horizon, held, portfolioReturns,
-                        windowStart, asOf));
-            }
-            purchases.add(Purchase.intoBest(gap.bucket().name(), amount,
-                    rows.stream().map(CandidateRow::purchaseOption).toList()));
-        }
-        opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
-                Comparator.nullsLast(Comparator.reverseOrder())));
-        List<ScanReport.Opportunity> shown = opportunities.subList(0, Math.min(settings.maxOpportunities(),
-                opportunities.size()));
-
-        double capitalNeeded = capital.total();
-        TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
-        if (!trims.sufficient() && capitalNeeded > 0) {
-            String currency = request.portfolio().baseCurrency();
-            warnings.add(String.format(java.util.Locale.ROOT,
-                    "The suggested trims free %s %,.2f of the %s %,.2f needed: the rest needs new cash or larger trims.",
-                    currency, trims.freed(), currency, capitalNeeded));
-        }
-        Impact impact = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear())
-                .impact(holdings, trims, purchases, windowStart, asOf);
-
-        return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
-                allocation.total(), warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        scores.hits(), scores.misses(), scores.staleServed(), data.counts().upstreamCalls(),
-                        data.counts().hits(), data.counts().misses()));
+        Run run = start(request, listener);
+        List<String> buckets = fetchAndClassifyHoldings(run);
+        Allocation allocation = Allocation.of(run.positions(), buckets, taxonomy);
+        List<SectorGap> gaps = gapsByEtfScore(run, allocation);
+        List<SectorGap> topGaps = topGaps(run, gaps);
+        CapitalPlan capital = capitalPlan(run, topGaps, allocation);
+        checkTheAnswers(run);
+        List<Holding> holdings = holdings(run, buckets);
+        List<GapCandidates> candidates = candidates(run, topGaps);
+        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, capital, holdings);
+        TrimPlan trims = trims(run, holdings, capital);
+        Impact impact = impactCalculator.impact(holdings, trims, purchases(candidates, capital), run.windowStart(),
+                run.asOf());
+        return ReportAssembler.assemble(request, gaps, topGaps, capital, run.scores().outcomes(), opportunities,
+                trims, impact, allocation.total(), run.warnings(), clock.instant(), stats(run));
     }
 
     /**
@@ -183,13 +132,130 @@ public final class ScanService {
 
     /** Every score a scan may ask for: the proxy ETFs and the candidate universe. */
     private List<String> prefetchSymbols() {
-        java.util.LinkedHashSet<String> symbols = new java.util.LinkedHashSet<>();
+        Set<String> symbols = new LinkedHashSet<>();
         taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
         symbols.addAll(universe.allSymbols());
         return new ArrayList<>(symbols);
     }
 
-    /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
+    /** A scan's own market data, scores and warnings; the request's notes are its first warnings. */
+    private Run start(ScanRequest request, ScanListener listener) {
+        long started = System.nanoTime();
+        LocalDate asOf = request.asOf();
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener);
+        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
+                scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
+        return new Run(request, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
+                new ArrayList<>(request.notes()), started);
+    }
+
+    /**
+     * The first round: the holdings' profiles and histories, with the benchmark's. Returns each
+     * position's bucket, in order; only the profiles are awaited, the histories load meanwhile.
+     */
+    private List<String> fetchAndClassifyHoldings(Run run) {
+        List<Position> positions = run.positions();
+        run.listener().stage("classifying " + positions.size() + " holdings");
+        SectorClassifier classifier = new SectorClassifier(taxonomy);
+        List<String> profiles = positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList();
+        List<String> histories = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
+        positions.forEach(position -> histories.add(position.symbol()));
+        run.data().prefetch(histories, profiles);
+        // profiles first: classification waits for them, the histories are needed only later
+        profiles.forEach(run.data()::fundamentals);
+        histories.forEach(run.data()::history);
+        List<String> buckets = classify(positions, classifier, run.data(), run.warnings());
+        failIfUnreachable(positions, run.data());
+        return buckets;
+    }
+
+    /** The second round: every gap with its proxy ETF scored, by that score (highest first, unscored last). */
+    private List<SectorGap> gapsByEtfScore(Run run, Allocation allocation) {
+        List<SectorGap> gaps = new GapFinder(taxonomy).gaps(allocation, run.request().minGapPct());
+        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps");
+        List<String> etfs = gaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
+        run.data().prefetch(etfs, etfs);
+        etfs.forEach(run.scores()::request);
+        List<SectorGap> sorted = new ArrayList<>(gaps);
+        sorted.sort(Comparator.comparing((SectorGap gap) -> run.scores().score(gap.bucket().proxyEtf())
+                .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
+        return sorted;
+    }
+
+    /**
+     * The gaps that drive opportunities, trims and impact; the third round asks for their candidates,
+     * whose scores are awaited when the rows are made.
+     */
+    private List<SectorGap> topGaps(Run run, List<SectorGap> gaps) {
+        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
+        run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
+        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
+                run.request().topN()).stream()).map(Candidate::symbol).toList();
+        run.data().prefetch(candidates, candidates);
+        candidates.forEach(run.scores()::request);
+        return topGaps;
+    }
+
+    private CapitalPlan capitalPlan(Run run, List<SectorGap> topGaps, Allocation allocation) {
+        CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
+        run.warnings().addAll(capital.warnings());
+        return capital;
+    }
+
+    /** Fails the scan when nothing at all answered; warns when the benchmark's prices are missing or old. */
+    private void checkTheAnswers(Run run) {
+        Fetch<PriceHistory> benchmark = run.data().awaitHistory(scoring.benchmarkSymbol());
+        failIfNothingAnswered(run.scores(), benchmark);
+        warnAboutBenchmark(benchmark, run.windowStart(), run.asOf(), run.warnings());
+    }
+
+    /** Each top gap with its rows: its ETF first, then its candidates, with their scores and bars. */
+    private List<GapCandidates> candidates(Run run, List<SectorGap> topGaps) {
+        return topGaps.stream().map(gap -> new GapCandidates(gap, candidateRows(run, gap))).toList();
+    }
+
+    /** The opportunities table (SCANNER.md 4): every row of the top gaps, by score, at most the configured rows. */
+    private List<ScanReport.Opportunity> opportunities(Run run, List<GapCandidates> candidates, CapitalPlan capital,
+                                                       List<Holding> holdings) {
+        DailyReturnSeries portfolioReturns = Holding.portfolioReturns(holdings, run.windowStart(), run.asOf());
+        Set<String> held = run.positions().stream().map(Position::symbol).collect(Collectors.toSet());
+        List<ScanReport.Opportunity> opportunities = new ArrayList<>();
+        for (GapCandidates gap : candidates) {
+            for (CandidateRow row : gap.rows()) {
+                opportunities.add(opportunity(row, gap, capital.amount(gap.gap()), held, portfolioReturns, run));
+            }
+        }
+        opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        return opportunities.subList(0, Math.min(settings.maxOpportunities(), opportunities.size()));
+    }
+
+    /** Each top gap's money into its best-scored candidate. */
+    private static List<Purchase> purchases(List<GapCandidates> candidates, CapitalPlan capital) {
+        return candidates.stream().map(gap -> Purchase.intoBest(gap.gap().bucket().name(), capital.amount(gap.gap()),
+                gap.rows().stream().map(CandidateRow::purchaseOption).toList())).toList();
+    }
+
+    /** The trims that fund the gaps, with a warning when they fall short. */
+    private TrimPlan trims(Run run, List<Holding> holdings, CapitalPlan capital) {
+        double needed = capital.total();
+        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf());
+        if (!trims.sufficient() && needed > 0) {
+            String currency = run.request().portfolio().baseCurrency();
+            run.warnings().add(String.format(Locale.ROOT, "The suggested trims free %s %,.2f of the %s %,.2f needed: "
+                    + "the rest needs new cash or larger trims.", currency, trims.freed(), currency, needed));
+        }
+        return trims;
+    }
+
+    private static ScanReport.Stats stats(Run run) {
+        FetchCounts counts = run.data().counts();
+        return new ScanReport.Stats((System.nanoTime() - run.startedNanos()) / 1_000_000, run.scores().hits(),
+                run.scores().misses(), run.scores().staleServed(), counts.upstreamCalls(), counts.hits(),
+                counts.misses());
+    }
+
+    /** Each position's bucket, in order, with a warning naming the positions left Unknown or Other. */
     private static List<String> classify(List<Position> positions, SectorClassifier classifier, ScanData data,
                                          List<String> warnings) {
         List<String> buckets = new ArrayList<>(positions.size());
@@ -224,8 +290,9 @@ public final class ScanService {
     }
 
     /** The positions in file order with their buckets and price histories. */
-    private static List<Holding> holdings(List<Position> positions, List<String> buckets, ScanData data,
-                                          List<String> warnings) {
+    private static List<Holding> holdings(Run run, List<String> buckets) {
+        List<Position> positions = run.positions();
+        ScanData data = run.data();
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
@@ -235,18 +302,10 @@ public final class ScanService {
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
         if (!noHistory.isEmpty()) {
-            warnings.add("No price history for " + String.join(", ", noHistory)
+            run.warnings().add("No price history for " + String.join(", ", noHistory)
                     + ": left out of the risk and correlation figures");
         }
         return holdings;
-    }
-
-    /** Gaps by their ETF's composite score, highest first; gaps whose ETF is unscored come last. */
-    private static List<SectorGap> sortByEtfScore(List<SectorGap> gaps, ScanScores scores) {
-        List<SectorGap> sorted = new ArrayList<>(gaps);
-        sorted.sort(Comparator.comparing((SectorGap gap) -> scores.score(gap.bucket().proxyEtf())
-                .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
-        return sorted;
     }
 
     /**
@@ -270,7 +329,8 @@ public final class ScanService {
 
     private void failIfNothingAnswered(ScanScores scores, Fetch<PriceHistory> benchmark) {
         Collection<ScoreOutcome> outcomes = scores.outcomes().values();
-        boolean anyAnswered = benchmark instanceof Fetch.Ok || outcomes.stream().anyMatch(o -> o.anyScore().isPresent());
+        boolean anyAnswered = benchmark instanceof Fetch.Ok
+                || outcomes.stream().anyMatch(outcome -> outcome.anyScore().isPresent());
         if (!anyAnswered && scores.unavailable() != null) {
             throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
                     + scores.unavailable().getMessage(), scores.unavailable());
@@ -287,20 +347,22 @@ public final class ScanService {
         List<DailyBar> bars = ok.value().bars();
         LocalDate last = bars.get(bars.size() - 1).date();
         if (last.isBefore(asOf.minusDays(7))) {
-            warnings.add("Market data ends on " + last + ", " + java.time.temporal.ChronoUnit.DAYS.between(last, asOf)
+            warnings.add("Market data ends on " + last + ", " + ChronoUnit.DAYS.between(last, asOf)
                     + " days before the as-of date " + asOf + ": scores describe " + last
                     + " (pass --as-of to scan an earlier date)");
         }
     }
 
-    private List<CandidateRow> candidateRows(SectorGap gap, int topN, ScanScores scores, ScanData data) {
+    private List<CandidateRow> candidateRows(Run run, SectorGap gap) {
+        ScanScores scores = run.scores();
+        ScanData data = run.data();
         List<CandidateRow> rows = new ArrayList<>();
         String etf = gap.bucket().proxyEtf();
         String etfName = data.awaitFundamentals(etf).toOptional().map(Fundamentals::name)
                 .orElse(gap.bucket().name() + " ETF");
         rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), data.awaitHistory(etf).toOptional()
                 .orElse(null)));
-        for (Candidate candidate : universe.candidates(etf, topN)) {
+        for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
             rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
                     data.awaitHistory(candidate.symbol()).toOptional().orElse(null)));
         }
@@ -311,17 +373,16 @@ public final class ScanService {
      * One row of the opportunities table. An unscored stock is shown with its gap ETF's score
      * ({@code score_source: "sector"}), never with a made-up number.
      */
-    private ScanReport.Opportunity opportunity(CandidateRow row, CandidateRow etfRow, SectorGap gap, double amount,
-                                               Horizon horizon, Set<String> held, DailyReturnSeries portfolioReturns,
-                                               LocalDate from, LocalDate asOf) {
+    private ScanReport.Opportunity opportunity(CandidateRow row, GapCandidates gap, double amount, Set<String> held,
+                                               DailyReturnSeries portfolioReturns, Run run) {
         SymbolScore own = row.score();
-        ScanReport.ShownScore shown = ScanReport.ShownScore.of(own, etfRow.score());
-        Double correlation = correlation(row.history(), portfolioReturns, from, asOf);
-        String rationale = OpportunityRationale.explain(gap, own, shown, correlation, row.outcome());
-        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.bucket().name(), row.type(), shown,
-                (own != null ? row.outcome() : etfRow.outcome()) instanceof ScoreOutcome.Stale,
-                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY", horizon.key(),
-                ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
+        ScanReport.ShownScore shown = ScanReport.ShownScore.of(own, gap.etf().score());
+        Double correlation = correlation(row.history(), portfolioReturns, run.windowStart(), run.asOf());
+        String rationale = OpportunityRationale.explain(gap.gap(), own, shown, correlation, row.outcome());
+        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.gap().bucket().name(), row.type(), shown,
+                (own != null ? row.outcome() : gap.etf().outcome()) instanceof ScoreOutcome.Stale,
+                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY",
+                run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
     }
 
     private Double correlation(PriceHistory history, DailyReturnSeries portfolioReturns, LocalDate from, LocalDate to) {
@@ -333,6 +394,28 @@ public final class ScanService {
         return Double.isNaN(correlation) ? null : correlation;
     }
 
+    /**
+     * What one call of {@link #scan} works with: its request, its own market data and scores, the
+     * first day of its horizon's window, its warnings in the order they arose, and when it started.
+     */
+    private record Run(ScanRequest request, ScanListener listener, ScanData data, ScanScores scores,
+                       LocalDate windowStart, List<String> warnings, long startedNanos) {
+        List<Position> positions() {
+            return request.portfolio().positions();
+        }
+
+        LocalDate asOf() {
+            return request.asOf();
+        }
+    }
+
+    /** A top gap and its rows: its ETF first, then its candidates. */
+    private record GapCandidates(SectorGap gap, List<CandidateRow> rows) {
+        CandidateRow etf() {
+            return rows.get(0);
+        }
+    }
+
     /** A candidate of a gap with its score and its bars ({@code null} when it has none). */
     private record CandidateRow(String symbol, String name, String type, ScoreOutcome outcome, PriceHistory history) {
         SymbolScore score() {
@@ -340,7 +423,8 @@ public final class ScanService {
         }
 
         PurchaseOption purchaseOption() {
-            return new PurchaseOption(symbol, outcome.anyScore().map(SymbolScore::compositeScore).orElse(null), history);
+            Double score = outcome.anyScore().map(SymbolScore::compositeScore).orElse(null);
+            return new PurchaseOption(symbol, score, history);
         }
     }
 }
