@@ -1,6 +1,7 @@
 package com.marketopportunities.cli;
 
 import com.marketopportunities.scan.ScanReport;
+import com.marketopportunities.scan.ScoreSource;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.SymbolScore;
 import java.io.PrintWriter;
@@ -68,17 +69,18 @@ final class ReportTable {
         line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div",
                 "Conf", "Corr", "Held");
         for (ScanReport.Opportunity row : report.opportunities()) {
-            String pillars = row.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
-                    row.momentumScore(), row.valueScore(), row.diversificationScore());
-            String scoreText = score(row.score()) + ("sector".equals(row.scoreSource()) ? "~" : "");
+            ScanReport.ShownScore shown = row.shown();
+            String pillars = shown.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
+                    shown.momentumScore(), shown.valueScore(), shown.diversificationScore());
+            String scoreText = score(shown.score()) + (shown.scoreSource() == ScoreSource.SECTOR ? "~" : "");
             line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 18),
                     cut(row.sector(), 12), scoreText, pillars,
-                    row.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.confidence()),
+                    shown.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", shown.confidence()),
                     row.correlationToPortfolio() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", row.correlationToPortfolio()),
                     row.held() ? "yes" : "");
         }
-        if (report.opportunities().stream().anyMatch(row -> "sector".equals(row.scoreSource()))) {
+        if (report.opportunities().stream().anyMatch(row -> row.shown().scoreSource() == ScoreSource.SECTOR)) {
             out.println("  ~ not scored itself: shown with its sector ETF's score");
         }
     }

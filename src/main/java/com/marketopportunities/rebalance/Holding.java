@@ -2,6 +2,10 @@ package com.marketopportunities.rebalance;
 
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.returns.DailyReturnSeries;
+import com.marketopportunities.returns.ValuedHistory;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A position with what a rebalance needs to know about it.
@@ -17,5 +21,11 @@ public record Holding(Position position, String bucket, PriceHistory history) {
 
     public double value() {
         return position.marketValue();
+    }
+
+    /** The value-weighted daily returns of the holdings over {@code from..to}, on which fit is measured. */
+    public static DailyReturnSeries portfolioReturns(List<Holding> holdings, LocalDate from, LocalDate to) {
+        return DailyReturnSeries.valueWeighted(holdings.stream()
+                .map(holding -> new ValuedHistory(holding.history(), holding.value())).toList(), from, to);
     }
 }

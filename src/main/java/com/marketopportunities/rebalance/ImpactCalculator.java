@@ -2,12 +2,12 @@ package com.marketopportunities.rebalance;
 
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.returns.DailyReturnSeries;
+import com.marketopportunities.returns.ValuedHistory;
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +83,10 @@ public final class ImpactCalculator {
     /** Annualized volatility of the value-weighted returns, in percent, or {@code null}. */
     private Double riskPct(Map<String, Double> values, Map<String, PriceHistory> histories, LocalDate from,
                            LocalDate to) {
-        Map<DailyReturnSeries, Double> weighted = new IdentityHashMap<>();
-        values.forEach((symbol, value) -> {
-            PriceHistory history = histories.get(symbol);
-            if (history != null && value > 0) {
-                weighted.put(DailyReturnSeries.of(history, from, to), value);
-            }
-        });
-        double volatility = DailyReturnSeries.valueWeighted(weighted).annualizedVolatility(tradingDaysPerYear);
+        List<ValuedHistory> positions = values.entrySet().stream()
+                .map(entry -> new ValuedHistory(histories.get(entry.getKey()), entry.getValue())).toList();
+        double volatility = DailyReturnSeries.valueWeighted(positions, from, to)
+                .annualizedVolatility(tradingDaysPerYear);
         return Double.isNaN(volatility) ? null : volatility * 100;
     }
 }

@@ -34,23 +34,26 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
     }
 
     /**
-     * The value-weighted daily returns of several holdings: on each date, the mean of the
-     * returns of the holdings that traded that day, weighted by their values.
+     * The value-weighted daily returns of a portfolio over {@code from..to} inclusive: on each date,
+     * the mean of the returns of the positions that traded that day, weighted by their values.
+     * Positions without bars or without a positive value are left out. The portfolio's fit
+     * (correlation) and its risk before and after a rebalance are measured on these returns.
      *
-     * @param weighted each holding's returns and its value (values need not add up to anything)
+     * @param positions each position's bars and value (values need not add up to anything)
      */
-    public static DailyReturnSeries valueWeighted(Map<DailyReturnSeries, Double> weighted) {
+    public static DailyReturnSeries valueWeighted(List<ValuedHistory> positions, LocalDate from, LocalDate to) {
         TreeMap<LocalDate, double[]> sums = new TreeMap<>();
-        weighted.forEach((series, value) -> {
-            if (value <= 0) {
-                return;
+        for (ValuedHistory position : positions) {
+            if (position.history() == null || position.value() <= 0) {
+                continue;
             }
+            DailyReturnSeries series = of(position.history(), from, to);
             for (int i = 0; i < series.returns.length; i++) {
                 double[] sum = sums.computeIfAbsent(series.dates.get(i), date -> new double[2]);
-                sum[0] += value * series.returns[i];
-                sum[1] += value;
+                sum[0] += position.value() * series.returns[i];
+                sum[1] += position.value();
             }
-        });
+        }
         double[] returns = sums.values().stream().mapToDouble(sum -> sum[0] / sum[1]).toArray();
         return new DailyReturnSeries(new ArrayList<>(sums.keySet()), returns);
     }

@@ -11,7 +11,7 @@ final class OpportunityRationale {
     private OpportunityRationale() {
     }
 
-    static String explain(SectorGap gap, SymbolScore own, SymbolScore shown, String source, Double correlation,
+    static String explain(SectorGap gap, SymbolScore own, ScanReport.ShownScore shown, Double correlation,
                           ScoreOutcome outcome) {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "Fills the %s gap (%.1f%% -> %.1f%%)",
                 gap.bucket().name(), gap.currentPct(), gap.targetPct()));
@@ -22,9 +22,9 @@ final class OpportunityRationale {
             if (own.confidence() < 1) {
                 why.append(String.format(Locale.ROOT, "; short history, confidence %.2f", own.confidence()));
             }
-        } else if ("sector".equals(source)) {
+        } else if (shown.scoreSource() == ScoreSource.SECTOR) {
             why.append(String.format(Locale.ROOT, "; not scored (%s), shown with its sector ETF's %.1f",
-                    reason(outcome), shown.compositeScore()));
+                    reason(outcome), shown.score()));
         } else {
             why.append("; not scored (").append(reason(outcome)).append(')');
         }

@@ -1,5 +1,6 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.scoring.ScoreOutcome;
@@ -18,11 +19,11 @@ final class ReportAssembler {
     }
 
     static ScanReport assemble(ScanRequest request, List<SectorGap> gaps, List<SectorGap> topGaps,
-                               Map<SectorGap, Double> capital, Map<String, ScoreOutcome> outcomes,
+                               CapitalPlan capital, Map<String, ScoreOutcome> outcomes,
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
                                double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
-                capital.getOrDefault(gap, 0.0), outcomes.get(gap.bucket().proxyEtf()))).toList();
+                capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()))).toList();
         List<ScanReport.Sale> sales = trims.sales().stream().map(sale -> new ScanReport.Sale(sale.symbol(),
                 sale.name(), sale.bucket(), money(sale.currentValue()), round(sale.salePct(), 2),
                 money(sale.saleValue()), sale.saleScore(), sale.rationale(), sale.stopLossSafe())).toList();
@@ -32,9 +33,8 @@ final class ReportAssembler {
                 .filter(outcome -> outcome instanceof ScoreOutcome.Unscored)
                 .map(outcome -> new ScanReport.Unscored(outcome.symbol(), ((ScoreOutcome.Unscored) outcome).reason()))
                 .toList();
-        double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
         ScanReport.Summary summary = new ScanReport.Summary(request.portfolio().positions().size(), money(totalValue),
-                gaps.size(), opportunities.size(), sales.size(), money(capitalNeeded), money(trims.freed()),
+                gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
                 unscored, List.copyOf(warnings), request.horizon().key(), request.asOf(),

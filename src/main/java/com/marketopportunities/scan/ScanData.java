@@ -1,5 +1,6 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.marketdata.Fetch;
 import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
@@ -40,6 +41,16 @@ final class ScanData {
 
     CompletableFuture<Fundamentals> fundamentals(String symbol) {
         return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
+    }
+
+    /** The symbol's history, asked for if it was not yet, waited for and told apart from its failures. */
+    Fetch<PriceHistory> awaitHistory(String symbol) {
+        return Fetch.await(history(symbol));
+    }
+
+    /** The symbol's fundamentals, asked for if they were not yet, waited for and told apart from their failures. */
+    Fetch<Fundamentals> awaitFundamentals(String symbol) {
+        return Fetch.await(fundamentals(symbol));
     }
 
     /** Tells the source which histories and fundamentals the next requests are for (one round trip to a remote cache). */

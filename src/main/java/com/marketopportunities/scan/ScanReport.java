@@ -1,5 +1,8 @@
 package com.marketopportunities.scan;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.marketopportunities.scoring.SymbolScore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,15 +41,45 @@ public record ScanReport(
 
     /**
      * A way to fill a gap. The candidates of one gap are alternatives for the same
-     * {@code capitalNeeded}. {@code scoreSource} is "symbol" (its own score), "sector" (an unscored
-     * stock shown with its gap ETF's score) or "none". {@code stale}: the score is past its fresh life,
-     * served because the upstream failed.
+     * {@code capitalNeeded}. The score it shows is written flat, among its own fields.
+     * {@code stale}: the score is past its fresh life, served because the upstream failed.
      */
-    public record Opportunity(String symbol, String name, String sector, String type, Double score,
-                              String scoreSource, Double momentumScore, Double valueScore,
-                              Double diversificationScore, Double confidence, boolean stale,
-                              Double correlationToPortfolio, String action, String horizon, double capitalNeeded,
-                              String rationale, boolean held) {
+    // the shown score's fields sit between type and stale, as API.md and the reviewed snapshots have them
+    @JsonPropertyOrder({"symbol", "name", "sector", "type", "shown", "stale", "correlation_to_portfolio", "action",
+            "horizon", "capital_needed", "rationale", "held"})
+    public record Opportunity(String symbol, String name, String sector, String type, @JsonUnwrapped ShownScore shown,
+                              boolean stale, Double correlationToPortfolio, String action, String horizon,
+                              double capitalNeeded, String rationale, boolean held) {
+
+        /** The composite score shown, its own or its gap ETF's; {@code null} when there is none. */
+        public Double score() {
+            return shown.score();
+        }
+    }
+
+    /**
+     * The score an opportunity shows, with where it comes from and its pillars: its own; for an
+     * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}); or none, every number {@code null}.
+     */
+    public record ShownScore(Double score, ScoreSource scoreSource, Double momentumScore, Double valueScore,
+                             Double diversificationScore, Double confidence) {
+
+        /**
+         * @param own       the symbol's score, or {@code null} when it has none
+         * @param sectorEtf its gap ETF's score, or {@code null} when that has none
+         */
+        public static ShownScore of(SymbolScore own, SymbolScore sectorEtf) {
+            if (own != null) {
+                return of(own, ScoreSource.SYMBOL);
+            }
+            return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR)
+                    : new ShownScore(null, ScoreSource.NONE, null, null, null, null);
+        }
+
+        private static ShownScore of(SymbolScore score, ScoreSource source) {
+            return new ShownScore(score.compositeScore(), source, score.momentumScore(), score.valueScore(),
+                    score.diversificationScore(), score.confidence());
+        }
     }
 
     public record Sale(String symbol, String name, String sector, double currentValue, double salePct,

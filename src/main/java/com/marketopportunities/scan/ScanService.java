@@ -1,19 +1,22 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.marketdata.DailyBar;
+import com.marketopportunities.marketdata.Fetch;
+import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
-import com.marketopportunities.marketdata.MarketDataUnavailableException;
-import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
 import com.marketopportunities.rebalance.Purchase;
+import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
-import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.returns.DailyReturnSeries;
+import com.marketopportunities.scorecache.ScoreCache;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Scorer;
@@ -29,16 +32,15 @@ import com.marketopportunities.sectors.SectorGap;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +52,16 @@ import java.util.stream.Collectors;
  * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan;
  * each round's data is first asked of the shared cache in one round trip, and every score the
  * scan may need in one more.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #scan} and {@link #score} at once (the
+ * service's request threads, the cache warmer, the command line); each call blocks its caller
+ * until its answer is complete. A call's market data ({@link ScanData}), scores
+ * ({@link ScanScores}) and warnings are its own, touched only by the calling thread and by the
+ * threads that complete its fetches. Shared between calls: the market-data source and the score
+ * cache, thread-safe by their contracts (a score missing from the cache is computed once however
+ * many scans ask for it); the scorer, pure; the settings, taxonomy and universe, immutable; the
+ * trim planner and impact calculator, stateless. A scan's listener is called from the threads
+ * that complete its fetches.
  */
 public final class ScanService {
 
@@ -60,6 +72,7 @@ public final class ScanService {
     private final Taxonomy taxonomy;
     private final CandidateUniverse universe;
     private final TrimPlanner trimPlanner;
+    private final ImpactCalculator impactCalculator;
     private final ScoreCache scoreCache;
     private final Clock clock;
 
@@ -74,6 +87,7 @@ public final class ScanService {
         this.taxonomy = taxonomy;
         this.universe = universe;
         this.trimPlanner = trimPlanner;
+        this.impactCalculator = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear());
         this.clock = clock;
     }
 
@@ -83,87 +97,21 @@ public final class ScanService {
      * @throws ScanFailedException when the market-data provider could answer for no symbol at all
      */
     public ScanReport scan(ScanRequest request, ScanListener listener) {
-        long started = System.nanoTime();
-        LocalDate asOf = request.asOf();
-        Horizon horizon = request.horizon();
-        LocalDate windowStart = asOf.minusDays(scoring.horizon(horizon).windowDays());
-        LocalDate fetchFrom = asOf.minusDays(longestWindowDays());
-        ScanData data = new ScanData(marketData, fetchFrom, asOf, listener);
-        List<String> warnings = new ArrayList<>(request.notes());
-        ScanScores scores = new ScanScores(data, horizon, asOf, scoreCache.forScan(prefetchSymbols(), horizon, asOf));
-
-        listener.stage("classifying " + request.portfolio().positions().size() + " holdings");
-        List<Position> positions = request.portfolio().positions();
-        SectorClassifier classifier = new SectorClassifier(taxonomy);
-        List<String> firstRound = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
-        positions.forEach(position -> firstRound.add(position.symbol()));
-        data.prefetch(firstRound, positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList());
-        // profiles first: classification waits for them, the histories are needed only later
-        Map<Position, CompletableFuture<Fundamentals>> profiles = new IdentityHashMap<>();
-        positions.stream().filter(classifier::needsProfile)
-                .forEach(position -> profiles.put(position, data.fundamentals(position.symbol())));
-        CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol());
-        positions.forEach(position -> data.history(position.symbol()));
-        List<String> buckets = classify(positions, classifier, profiles, warnings);
-        failIfUnreachable(benchmark, positions, data);
-        Allocation allocation = allocationOf(positions, buckets);
-
-        List<SectorGap> allGaps = new GapFinder(taxonomy).gaps(allocation, request.minGapPct());
-        listener.stage("scoring the ETFs of " + allGaps.size() + " gaps");
-        List<String> gapEtfs = allGaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
-        data.prefetch(gapEtfs, gapEtfs);
-        allGaps.forEach(gap -> scores.request(gap.bucket().proxyEtf()));
-        List<SectorGap> gaps = sortByEtfScore(allGaps, scores);
-        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
-
-        listener.stage("scoring the candidates of " + topGaps.size() + " top gaps");
-        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
-                request.topN()).stream()).map(Candidate::symbol).toList();
-        data.prefetch(candidates, candidates);
-        candidates.forEach(scores::request);
-
-        double total = allocation.total();
-        Map<SectorGap, Double> capital = new LinkedHashMap<>();
-        for (SectorGap gap : topGaps) {
-            capital.put(gap, capitalFor(gap, allocation, warnings));
-        }
-        failIfNothingAnswered(scores, benchmark);
-        warnAboutBenchmark(benchmark, windowStart, asOf, warnings);
-        List<Holding> holdings = holdings(positions, buckets, data, warnings);
-
-        DailyReturnSeries portfolioReturns = portfolioReturns(holdings, windowStart, asOf);
-        Set<String> held = positions.stream().map(Position::symbol).collect(Collectors.toSet());
-        List<ScanReport.Opportunity> opportunities = new ArrayList<>();
-        List<Purchase> purchases = new ArrayList<>();
-        for (SectorGap gap : topGaps) {
-            List<CandidateRow> rows = candidateRows(gap, request.topN(), scores, data);
-            double amount = capital.get(gap);
-            for (CandidateRow row : rows) {
-                opportunities.add(opportunity(row, rows.get(0), gap, amount, horizon, held, portfolioReturns,
-                        windowStart, asOf));
-            }
-            purchases.add(purchaseFor(gap, rows, amount));
-        }
-        opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
-                Comparator.nullsLast(Comparator.reverseOrder())));
-        List<ScanReport.Opportunity> shown = opportunities.subList(0, Math.min(settings.maxOpportunities(),
-                opportunities.size()));
-
-        double capitalNeeded = capital.values().stream().mapToDouble(Double::doubleValue).sum();
-        TrimPlan trims = trimPlanner.plan(holdings, capitalNeeded, asOf);
-        if (!trims.sufficient() && capitalNeeded > 0) {
-            String currency = request.portfolio().baseCurrency();
-            warnings.add(String.format(java.util.Locale.ROOT,
-                    "The suggested trims free %s %,.2f of the %s %,.2f needed: the rest needs new cash or larger trims.",
-                    currency, trims.freed(), currency, capitalNeeded));
-        }
-        Impact impact = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear())
-                .impact(holdings, trims, purchases, windowStart, asOf);
-
-        return ReportAssembler.assemble(request, gaps, topGaps, capital, scores.outcomes(), shown, trims, impact,
-                total, warnings, clock.instant(), new ScanReport.Stats((System.nanoTime() - started) / 1_000_000,
-                        scores.hits.get(), scores.misses.get(), scores.stale.get(), data.counts().upstreamCalls(),
-                        data.counts().hits(), data.counts().misses()));
+        Run run = start(request, listener);
+        List<String> buckets = fetchAndClassifyHoldings(run);
+        Allocation allocation = Allocation.of(run.positions(), buckets, taxonomy);
+        List<SectorGap> gaps = gapsByEtfScore(run, allocation);
+        List<SectorGap> topGaps = topGaps(run, gaps);
+        CapitalPlan capital = capitalPlan(run, topGaps, allocation);
+        checkTheAnswers(run);
+        List<Holding> holdings = holdings(run, buckets);
+        List<GapCandidates> candidates = candidates(run, topGaps);
+        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, capital, holdings);
+        TrimPlan trims = trims(run, holdings, capital);
+        Impact impact = impactCalculator.impact(holdings, trims, purchases(candidates, capital), run.windowStart(),
+                run.asOf());
+        return ReportAssembler.assemble(request, gaps, topGaps, capital, run.scores().outcomes(), opportunities,
+                trims, impact, allocation.total(), run.warnings(), clock.instant(), stats(run));
     }
 
     /**
@@ -171,11 +119,10 @@ public final class ScanService {
      * the warm-up's way in.
      */
     public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
-        ScanData data = new ScanData(marketData, asOf.minusDays(longestWindowDays()), asOf, ScanListener.SILENT);
-        ScanScores scores = new ScanScores(data, horizon, asOf,
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, ScanListener.SILENT);
+        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), horizon, asOf,
                 (key, compute) -> scoreCache.score(key, horizon, asOf, compute));
-        scores.request(symbol);
-        return scores.pending.get(symbol);
+        return scores.request(symbol);
     }
 
     /** Every proxy ETF and candidate of the universe: what a scan may score, and what warming covers. */
@@ -185,33 +132,139 @@ public final class ScanService {
 
     /** Every score a scan may ask for: the proxy ETFs and the candidate universe. */
     private List<String> prefetchSymbols() {
-        java.util.LinkedHashSet<String> symbols = new java.util.LinkedHashSet<>();
+        Set<String> symbols = new LinkedHashSet<>();
         taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
         symbols.addAll(universe.allSymbols());
         return new ArrayList<>(symbols);
     }
 
-    private int longestWindowDays() {
-        return java.util.Arrays.stream(Horizon.values()).mapToInt(h -> scoring.horizon(h).windowDays()).max()
-                .orElseThrow();
+    /** A scan's own market data, scores and warnings; the request's notes are its first warnings. */
+    private Run start(ScanRequest request, ScanListener listener) {
+        long started = System.nanoTime();
+        LocalDate asOf = request.asOf();
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener);
+        ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
+                scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
+        return new Run(request, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
+                new ArrayList<>(request.notes()), started);
     }
 
-    /** Each position's bucket, in order; only profiles are awaited, the price histories load meanwhile. */
-    private static List<String> classify(List<Position> positions, SectorClassifier classifier,
-                                         Map<Position, CompletableFuture<Fundamentals>> profiles, List<String> warnings) {
+    /**
+     * The first round: the holdings' profiles and histories, with the benchmark's. Returns each
+     * position's bucket, in order; only the profiles are awaited, the histories load meanwhile.
+     */
+    private List<String> fetchAndClassifyHoldings(Run run) {
+        List<Position> positions = run.positions();
+        run.listener().stage("classifying " + positions.size() + " holdings");
+        SectorClassifier classifier = new SectorClassifier(taxonomy);
+        List<String> profiles = positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList();
+        List<String> histories = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
+        positions.forEach(position -> histories.add(position.symbol()));
+        run.data().prefetch(histories, profiles);
+        // profiles first: classification waits for them, the histories are needed only later
+        profiles.forEach(run.data()::fundamentals);
+        histories.forEach(run.data()::history);
+        List<String> buckets = classify(positions, classifier, run.data(), run.warnings());
+        failIfUnreachable(positions, run.data());
+        return buckets;
+    }
+
+    /** The second round: every gap with its proxy ETF scored, by that score (highest first, unscored last). */
+    private List<SectorGap> gapsByEtfScore(Run run, Allocation allocation) {
+        List<SectorGap> gaps = new GapFinder(taxonomy).gaps(allocation, run.request().minGapPct());
+        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps");
+        List<String> etfs = gaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
+        run.data().prefetch(etfs, etfs);
+        etfs.forEach(run.scores()::request);
+        List<SectorGap> sorted = new ArrayList<>(gaps);
+        sorted.sort(Comparator.comparing((SectorGap gap) -> run.scores().score(gap.bucket().proxyEtf())
+                .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
+        return sorted;
+    }
+
+    /**
+     * The gaps that drive opportunities, trims and impact; the third round asks for their candidates,
+     * whose scores are awaited when the rows are made.
+     */
+    private List<SectorGap> topGaps(Run run, List<SectorGap> gaps) {
+        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
+        run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
+        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
+                run.request().topN()).stream()).map(Candidate::symbol).toList();
+        run.data().prefetch(candidates, candidates);
+        candidates.forEach(run.scores()::request);
+        return topGaps;
+    }
+
+    private CapitalPlan capitalPlan(Run run, List<SectorGap> topGaps, Allocation allocation) {
+        CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
+        run.warnings().addAll(capital.warnings());
+        return capital;
+    }
+
+    /** Fails the scan when nothing at all answered; warns when the benchmark's prices are missing or old. */
+    private void checkTheAnswers(Run run) {
+        Fetch<PriceHistory> benchmark = run.data().awaitHistory(scoring.benchmarkSymbol());
+        failIfNothingAnswered(run.scores(), benchmark);
+        warnAboutBenchmark(benchmark, run.windowStart(), run.asOf(), run.warnings());
+    }
+
+    /** Each top gap with its rows: its ETF first, then its candidates, with their scores and bars. */
+    private List<GapCandidates> candidates(Run run, List<SectorGap> topGaps) {
+        return topGaps.stream().map(gap -> new GapCandidates(gap, candidateRows(run, gap))).toList();
+    }
+
+    /** The opportunities table (SCANNER.md 4): every row of the top gaps, by score, at most the configured rows. */
+    private List<ScanReport.Opportunity> opportunities(Run run, List<GapCandidates> candidates, CapitalPlan capital,
+                                                       List<Holding> holdings) {
+        DailyReturnSeries portfolioReturns = Holding.portfolioReturns(holdings, run.windowStart(), run.asOf());
+        Set<String> held = run.positions().stream().map(Position::symbol).collect(Collectors.toSet());
+        List<ScanReport.Opportunity> opportunities = new ArrayList<>();
+        for (GapCandidates gap : candidates) {
+            for (CandidateRow row : gap.rows()) {
+                opportunities.add(opportunity(row, gap, capital.amount(gap.gap()), held, portfolioReturns, run));
+            }
+        }
+        opportunities.sort(Comparator.comparing(ScanReport.Opportunity::score,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        return opportunities.subList(0, Math.min(settings.maxOpportunities(), opportunities.size()));
+    }
+
+    /** Each top gap's money into its best-scored candidate. */
+    private static List<Purchase> purchases(List<GapCandidates> candidates, CapitalPlan capital) {
+        return candidates.stream().map(gap -> Purchase.intoBest(gap.gap().bucket().name(), capital.amount(gap.gap()),
+                gap.rows().stream().map(CandidateRow::purchaseOption).toList())).toList();
+    }
+
+    /** The trims that fund the gaps, with a warning when they fall short. */
+    private TrimPlan trims(Run run, List<Holding> holdings, CapitalPlan capital) {
+        double needed = capital.total();
+        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf());
+        if (!trims.sufficient() && needed > 0) {
+            String currency = run.request().portfolio().baseCurrency();
+            run.warnings().add(String.format(Locale.ROOT, "The suggested trims free %s %,.2f of the %s %,.2f needed: "
+                    + "the rest needs new cash or larger trims.", currency, trims.freed(), currency, needed));
+        }
+        return trims;
+    }
+
+    private static ScanReport.Stats stats(Run run) {
+        FetchCounts counts = run.data().counts();
+        return new ScanReport.Stats((System.nanoTime() - run.startedNanos()) / 1_000_000, run.scores().hits(),
+                run.scores().misses(), run.scores().staleServed(), counts.upstreamCalls(), counts.hits(),
+                counts.misses());
+    }
+
+    /** Each position's bucket, in order, with a warning naming the positions left Unknown or Other. */
+    private static List<String> classify(List<Position> positions, SectorClassifier classifier, ScanData data,
+                                         List<String> warnings) {
         List<String> buckets = new ArrayList<>(positions.size());
         List<String> unknown = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (Position position : positions) {
-            Classification classification;
-            CompletableFuture<Fundamentals> profile = profiles.get(position);
-            if (profile == null) {
-                classification = classifier.classify(position, null, false);
-            } else {
-                Fundamentals fundamentals = await(profile);
-                classification = classifier.classify(position, fundamentals == null ? null : fundamentals.sector(),
-                        fundamentals == null);
-            }
+            Classification classification = classifier.needsProfile(position)
+                    ? classifyByProfile(position, classifier, data.awaitFundamentals(position.symbol()))
+                    : classifier.classify(position, null, false);
             if (classification.bucket().equals(Taxonomy.UNKNOWN)) {
                 unknown.add(position.symbol());
             } else if (classification.bucket().equals(Taxonomy.OTHER)) {
@@ -229,126 +282,89 @@ public final class ScanService {
         return buckets;
     }
 
+    /** A profile that could not be had, for want of data or of an answer, makes the bucket Unknown. */
+    private static Classification classifyByProfile(Position position, SectorClassifier classifier,
+                                                    Fetch<Fundamentals> profile) {
+        return profile instanceof Fetch.Ok<Fundamentals> ok ? classifier.classify(position, ok.value().sector(), false)
+                : classifier.classify(position, null, true);
+    }
+
     /** The positions in file order with their buckets and price histories. */
-    private static List<Holding> holdings(List<Position> positions, List<String> buckets, ScanData data,
-                                          List<String> warnings) {
+    private static List<Holding> holdings(Run run, List<String> buckets) {
+        List<Position> positions = run.positions();
+        ScanData data = run.data();
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
-            holdings.add(new Holding(position, buckets.get(i), await(data.history(position.symbol()))));
+            holdings.add(new Holding(position, buckets.get(i),
+                    data.awaitHistory(position.symbol()).toOptional().orElse(null)));
         }
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
         if (!noHistory.isEmpty()) {
-            warnings.add("No price history for " + String.join(", ", noHistory)
+            run.warnings().add("No price history for " + String.join(", ", noHistory)
                     + ": left out of the risk and correlation figures");
         }
         return holdings;
-    }
-
-    private Allocation allocationOf(List<Position> positions, List<String> buckets) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        taxonomy.buckets().forEach(bucket -> values.put(bucket.name(), 0.0));
-        for (int i = 0; i < positions.size(); i++) {
-            values.merge(buckets.get(i), positions.get(i).marketValue(), Double::sum);
-        }
-        return new Allocation(values);
-    }
-
-    /** Gaps by their ETF's composite score, highest first; gaps whose ETF is unscored come last. */
-    private static List<SectorGap> sortByEtfScore(List<SectorGap> gaps, ScanScores scores) {
-        List<SectorGap> sorted = new ArrayList<>(gaps);
-        sorted.sort(Comparator.comparing((SectorGap gap) -> scores.score(gap.bucket().proxyEtf())
-                .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
-        return sorted;
-    }
-
-    /**
-     * The gap's money, {@code gap% x total}, capped so that the bucket does not pass the bucket cap
-     * of the portfolio after the trade.
-     */
-    private double capitalFor(SectorGap gap, Allocation allocation, List<String> warnings) {
-        double total = allocation.total();
-        double wanted = gap.gapPct() / 100 * total;
-        double room = Math.max(0, settings.bucketCapPct() / 100 * total - allocation.value(gap.bucket().name()));
-        if (wanted > room) {
-            warnings.add(String.format(java.util.Locale.ROOT,
-                    "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the portfolio",
-                    gap.bucket().name(), room, settings.bucketCapPct()));
-            return room;
-        }
-        return wanted;
     }
 
     /**
      * Ends the scan early when the provider cannot be reached at all: the benchmark and every
      * holding's history failed for want of the provider, so the rest would fail the same way.
      */
-    private void failIfUnreachable(CompletableFuture<PriceHistory> benchmark, List<Position> positions, ScanData data) {
-        Throwable error = errorOf(benchmark);
-        if (!(error instanceof MarketDataUnavailableException)) {
+    private void failIfUnreachable(List<Position> positions, ScanData data) {
+        if (!(data.awaitHistory(scoring.benchmarkSymbol()) instanceof Fetch.Unavailable<PriceHistory> benchmark
+                && benchmark.upstreamFailed())) {
             return;
         }
         for (Position position : positions) {
-            if (!(errorOf(data.history(position.symbol())) instanceof MarketDataUnavailableException)) {
+            if (!(data.awaitHistory(position.symbol()) instanceof Fetch.Unavailable<PriceHistory> history
+                    && history.upstreamFailed())) {
                 return;
             }
         }
         throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
-                + error.getMessage(), error);
+                + benchmark.cause().getMessage(), benchmark.cause());
     }
 
-    /** Why a fetch failed, or {@code null} when it succeeded. */
-    private static Throwable errorOf(CompletableFuture<?> future) {
-        try {
-            future.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        }
-    }
-
-    private void failIfNothingAnswered(ScanScores scores, CompletableFuture<PriceHistory> benchmark) {
+    private void failIfNothingAnswered(ScanScores scores, Fetch<PriceHistory> benchmark) {
         Collection<ScoreOutcome> outcomes = scores.outcomes().values();
-        boolean anyAnswered = await(benchmark) != null || outcomes.stream().anyMatch(o -> o.anyScore().isPresent());
+        boolean anyAnswered = benchmark instanceof Fetch.Ok
+                || outcomes.stream().anyMatch(outcome -> outcome.anyScore().isPresent());
         if (!anyAnswered && scores.unavailable() != null) {
             throw new ScanFailedException("no market data could be had from " + marketData.describe() + ": "
                     + scores.unavailable().getMessage(), scores.unavailable());
         }
     }
 
-    private void warnAboutBenchmark(CompletableFuture<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
+    private void warnAboutBenchmark(Fetch<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
                                     List<String> warnings) {
-        PriceHistory history = await(benchmark);
-        if (history == null || history.between(windowStart, asOf).isEmpty()) {
+        if (!(benchmark instanceof Fetch.Ok<PriceHistory> ok) || ok.value().between(windowStart, asOf).isEmpty()) {
             warnings.add("Benchmark " + scoring.benchmarkSymbol() + " has no prices up to " + asOf
                     + ": relative strength is left out of momentum");
             return;
         }
-        LocalDate last = history.bars().get(history.bars().size() - 1).date();
+        List<DailyBar> bars = ok.value().bars();
+        LocalDate last = bars.get(bars.size() - 1).date();
         if (last.isBefore(asOf.minusDays(7))) {
-            warnings.add("Market data ends on " + last + ", " + java.time.temporal.ChronoUnit.DAYS.between(last, asOf)
+            warnings.add("Market data ends on " + last + ", " + ChronoUnit.DAYS.between(last, asOf)
                     + " days before the as-of date " + asOf + ": scores describe " + last
                     + " (pass --as-of to scan an earlier date)");
         }
     }
 
-    private DailyReturnSeries portfolioReturns(List<Holding> holdings, LocalDate from, LocalDate to) {
-        Map<DailyReturnSeries, Double> weighted = new IdentityHashMap<>();
-        holdings.stream().filter(holding -> holding.history() != null && holding.value() > 0)
-                .forEach(holding -> weighted.put(DailyReturnSeries.of(holding.history(), from, to), holding.value()));
-        return DailyReturnSeries.valueWeighted(weighted);
-    }
-
-    private List<CandidateRow> candidateRows(SectorGap gap, int topN, ScanScores scores, ScanData data) {
+    private List<CandidateRow> candidateRows(Run run, SectorGap gap) {
+        ScanScores scores = run.scores();
+        ScanData data = run.data();
         List<CandidateRow> rows = new ArrayList<>();
         String etf = gap.bucket().proxyEtf();
-        Fundamentals etfProfile = await(data.fundamentals(etf));
-        rows.add(new CandidateRow(etf, etfProfile != null && etfProfile.name() != null ? etfProfile.name()
-                : gap.bucket().name() + " ETF", "ETF", scores.outcome(etf), await(data.history(etf))));
-        for (Candidate candidate : universe.candidates(etf, topN)) {
+        String etfName = data.awaitFundamentals(etf).toOptional().map(Fundamentals::name)
+                .orElse(gap.bucket().name() + " ETF");
+        rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), data.awaitHistory(etf).toOptional()
+                .orElse(null)));
+        for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
             rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
-                    await(data.history(candidate.symbol()))));
+                    data.awaitHistory(candidate.symbol()).toOptional().orElse(null)));
         }
         return rows;
     }
@@ -357,21 +373,16 @@ public final class ScanService {
      * One row of the opportunities table. An unscored stock is shown with its gap ETF's score
      * ({@code score_source: "sector"}), never with a made-up number.
      */
-    private ScanReport.Opportunity opportunity(CandidateRow row, CandidateRow etfRow, SectorGap gap, double amount,
-                                               Horizon horizon, Set<String> held, DailyReturnSeries portfolioReturns,
-                                               LocalDate from, LocalDate asOf) {
+    private ScanReport.Opportunity opportunity(CandidateRow row, GapCandidates gap, double amount, Set<String> held,
+                                               DailyReturnSeries portfolioReturns, Run run) {
         SymbolScore own = row.score();
-        SymbolScore shown = own != null ? own : etfRow.score();
-        String source = own != null ? "symbol" : shown != null ? "sector" : "none";
-        Double correlation = correlation(row.history(), portfolioReturns, from, asOf);
-        String rationale = OpportunityRationale.explain(gap, own, shown, source, correlation, row.outcome());
-        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.bucket().name(), row.type(),
-                shown == null ? null : shown.compositeScore(), source,
-                shown == null ? null : shown.momentumScore(), shown == null ? null : shown.valueScore(),
-                shown == null ? null : shown.diversificationScore(), shown == null ? null : shown.confidence(),
-                (own != null ? row.outcome() : etfRow.outcome()) instanceof ScoreOutcome.Stale,
-                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY", horizon.key(),
-                ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
+        ScanReport.ShownScore shown = ScanReport.ShownScore.of(own, gap.etf().score());
+        Double correlation = correlation(row.history(), portfolioReturns, run.windowStart(), run.asOf());
+        String rationale = OpportunityRationale.explain(gap.gap(), own, shown, correlation, row.outcome());
+        return new ScanReport.Opportunity(row.symbol(), row.name(), gap.gap().bucket().name(), row.type(), shown,
+                (own != null ? row.outcome() : gap.etf().outcome()) instanceof ScoreOutcome.Stale,
+                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY",
+                run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
     }
 
     private Double correlation(PriceHistory history, DailyReturnSeries portfolioReturns, LocalDate from, LocalDate to) {
@@ -383,20 +394,25 @@ public final class ScanService {
         return Double.isNaN(correlation) ? null : correlation;
     }
 
-    /** The gap's money goes into its top-scored candidate (the ETF when none is scored). */
-    private static Purchase purchaseFor(SectorGap gap, List<CandidateRow> rows, double amount) {
-        CandidateRow best = rows.stream().filter(row -> row.score() != null)
-                .max(Comparator.comparingDouble(row -> row.score().compositeScore()))
-                .orElse(rows.get(0));
-        return new Purchase(best.symbol(), gap.bucket().name(), amount, best.history());
+    /**
+     * What one call of {@link #scan} works with: its request, its own market data and scores, the
+     * first day of its horizon's window, its warnings in the order they arose, and when it started.
+     */
+    private record Run(ScanRequest request, ScanListener listener, ScanData data, ScanScores scores,
+                       LocalDate windowStart, List<String> warnings, long startedNanos) {
+        List<Position> positions() {
+            return request.portfolio().positions();
+        }
+
+        LocalDate asOf() {
+            return request.asOf();
+        }
     }
 
-    /** The value of a completed or pending fetch, or {@code null} when it failed. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            return null;
+    /** A top gap and its rows: its ETF first, then its candidates. */
+    private record GapCandidates(SectorGap gap, List<CandidateRow> rows) {
+        CandidateRow etf() {
+            return rows.get(0);
         }
     }
 
@@ -405,86 +421,10 @@ public final class ScanService {
         SymbolScore score() {
             return outcome.anyScore().orElse(null);
         }
-    }
 
-    /** The scores of one scan, requested early and awaited late so that fetches overlap. */
-    private final class ScanScores {
-        private final ScanData data;
-        private final Horizon horizon;
-        private final LocalDate asOf;
-        private final Map<String, CompletableFuture<ScoreOutcome>> pending = new LinkedHashMap<>();
-        private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
-        private volatile Throwable unavailable;
-
-        private final ScoreCache.ScanLookup cached;
-
-        ScanScores(ScanData data, Horizon horizon, LocalDate asOf, ScoreCache.ScanLookup cached) {
-            this.cached = cached;
-            this.data = data;
-            this.horizon = horizon;
-            this.asOf = asOf;
-        }
-
-        void request(String symbol) {
-            pending.computeIfAbsent(symbol, key -> cached.score(key, () -> compute(key))
-                    .thenApply(served -> {
-                        // a symbol without data has no score to hit or miss: it is reported unscored
-                        switch (served.source()) {
-                            case HIT -> hits.incrementAndGet();
-                            case MISS -> {
-                                if (served.outcome() instanceof ScoreOutcome.Scored) {
-                                    misses.incrementAndGet();
-                                }
-                            }
-                            case STALE -> stale.incrementAndGet();
-                        }
-                        return served.outcome();
-                    }));
-        }
-
-        ScoreOutcome outcome(String symbol) {
-            request(symbol);
-            return pending.get(symbol).join();
-        }
-
-        java.util.Optional<SymbolScore> score(String symbol) {
-            return outcome(symbol).anyScore();
-        }
-
-        Map<String, ScoreOutcome> outcomes() {
-            Map<String, ScoreOutcome> outcomes = new LinkedHashMap<>();
-            pending.forEach((symbol, future) -> outcomes.put(symbol, future.join()));
-            return outcomes;
-        }
-
-        Throwable unavailable() {
-            return unavailable;
-        }
-
-        private CompletableFuture<ScoreOutcome> compute(String symbol) {
-            CompletableFuture<Fundamentals> fundamentals = data.fundamentals(symbol)
-                    .exceptionally(error -> Fundamentals.none(symbol));
-            CompletableFuture<PriceHistory> benchmark = data.history(scoring.benchmarkSymbol())
-                    .exceptionally(error -> new PriceHistory(scoring.benchmarkSymbol(), List.of()));
-            return data.history(symbol)
-                    .thenCombine(fundamentals, (history, profile) -> new Object[] {history, profile})
-                    .thenCombine(benchmark, (pair, bench) -> scorer.score(symbol, horizon, asOf,
-                            (PriceHistory) pair[0], bench, (Fundamentals) pair[1]))
-                    .exceptionally(error -> unscored(symbol, error));
-        }
-
-        private ScoreOutcome unscored(String symbol, Throwable error) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof NoDataException) {
-                return new ScoreOutcome.Unscored(symbol, cause.getMessage());
-            }
-            if (cause instanceof MarketDataUnavailableException) {
-                unavailable = cause;
-                return new ScoreOutcome.Unscored(symbol, "market data unavailable: " + cause.getMessage(), true);
-            }
-            return new ScoreOutcome.Unscored(symbol, "could not be scored: " + cause);
+        PurchaseOption purchaseOption() {
+            Double score = outcome.anyScore().map(SymbolScore::compositeScore).orElse(null);
+            return new PurchaseOption(symbol, score, history);
         }
     }
 }

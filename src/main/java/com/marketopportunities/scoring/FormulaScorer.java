@@ -26,7 +26,7 @@ public final class FormulaScorer implements Scorer {
     public ScoreOutcome score(String symbol, Horizon horizon, LocalDate asOf, PriceHistory history,
                               PriceHistory benchmark, Fundamentals fundamentals) {
         HorizonSettings window = settings.horizon(horizon);
-        LocalDate from = windowStart(horizon, asOf);
+        LocalDate from = settings.windowStart(horizon, asOf);
         double[] closes = history.closesBetween(from, asOf);
         if (closes.length == 0) {
             return new ScoreOutcome.Unscored(symbol, "no price data in the " + window.windowDays()
@@ -44,11 +44,6 @@ public final class FormulaScorer implements Scorer {
                 ScoreScale.round(diversificationScore, 1), ScoreScale.round(composite, 1),
                 ScoreScale.round(confidence, 2), closes.length,
                 Double.isNaN(volatility) ? null : volatility, asOf, modelVersion));
-    }
-
-    /** The first day of the horizon's window: {@code asOf - windowDays}, inclusive. */
-    public LocalDate windowStart(Horizon horizon, LocalDate asOf) {
-        return asOf.minusDays(settings.horizon(horizon).windowDays());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.marketopportunities.scoring;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +94,18 @@ public record ScoringSettings(
 
     public HorizonSettings horizon(Horizon horizon) {
         return horizons.get(horizon);
+    }
+
+    /** The first day of the horizon's window, inclusive: {@code asOf - windowDays}; scores, risk and fit share it. */
+    public LocalDate windowStart(Horizon horizon, LocalDate asOf) {
+        return asOf.minusDays(horizon(horizon).windowDays());
+    }
+
+    /** The first day of the longest window: where a scan's histories start, so one fetch serves every horizon. */
+    public LocalDate earliestWindowStart(LocalDate asOf) {
+        int longest = Arrays.stream(Horizon.values()).mapToInt(h -> horizon(h).windowDays()).max()
+                .orElseThrow();
+        return asOf.minusDays(longest);
     }
 
     /** The version written next to every score: the formula version and a digest of these settings. */

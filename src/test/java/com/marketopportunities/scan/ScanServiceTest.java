@@ -107,10 +107,12 @@ class ScanServiceTest {
                 .containsExactlyInAnyOrder("XLV", "UNH", "JNJ", "LLY", "ABBV", "NVO", "ROG.SW");
         ScanReport.Opportunity xlv = find(healthcare, "XLV");
         ScanReport.Opportunity unh = find(healthcare, "UNH");
-        assertThat(xlv.scoreSource()).isEqualTo("symbol");
+        assertThat(xlv.shown().scoreSource()).isEqualTo(ScoreSource.SYMBOL);
         assertThat(xlv.type()).isEqualTo("ETF");
-        assertThat(unh.scoreSource()).isEqualTo("sector");
-        assertThat(unh.score()).isEqualTo(xlv.score());
+        assertThat(unh.shown().scoreSource()).isEqualTo(ScoreSource.SECTOR);
+        assertThat(unh.shown()).isEqualTo(new ScanReport.ShownScore(xlv.shown().score(), ScoreSource.SECTOR,
+                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(),
+                xlv.shown().confidence()));
         assertThat(unh.type()).isEqualTo("Stock");
         assertThat(unh.correlationToPortfolio()).isNull();
         assertThat(find(healthcare, "JNJ").correlationToPortfolio()).isBetween(-1.0, 1.0);

@@ -1,0 +1,57 @@
+package com.marketopportunities.rebalance;
+
+import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.sectors.SectorGap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The money each top gap gets (SCANNER.md 4): {@code gap% x total value}, capped so that the buy
+ * does not lift its bucket above the bucket cap of the portfolio. The candidates of one gap are
+ * alternatives for the same money, so the money needed is counted once per gap. Money in the
+ * base currency.
+ *
+ * @param byGap    each top gap's money, in the gaps' order
+ * @param warnings one per capped gap, naming the bucket, the capped amount and the cap
+ */
+public record CapitalPlan(Map<SectorGap, Double> byGap, List<String> warnings) {
+
+    public CapitalPlan {
+        byGap = Collections.unmodifiableMap(new LinkedHashMap<>(byGap));
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @param bucketCapPct no buy lifts its bucket above this share of the portfolio, in percent (25)
+     */
+    public static CapitalPlan of(List<SectorGap> gaps, Allocation allocation, double bucketCapPct) {
+        double total = allocation.total();
+        Map<SectorGap, Double> byGap = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (SectorGap gap : gaps) {
+            double wanted = gap.gapPct() / 100 * total;
+            double room = Math.max(0, bucketCapPct / 100 * total - allocation.value(gap.bucket().name()));
+            if (wanted > room) {
+                warnings.add(String.format(Locale.ROOT,
+                        "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the portfolio",
+                        gap.bucket().name(), room, bucketCapPct));
+            }
+            byGap.put(gap, Math.min(wanted, room));
+        }
+        return new CapitalPlan(byGap, warnings);
+    }
+
+    /** The gap's money, 0 for a gap that is not one of the plan's. */
+    public double amount(SectorGap gap) {
+        return byGap.getOrDefault(gap, 0.0);
+    }
+
+    /** The money all the gaps need together. */
+    public double total() {
+        return byGap.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+}

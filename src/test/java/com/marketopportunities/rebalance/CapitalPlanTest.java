@@ -1,0 +1,63 @@
+package com.marketopportunities.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Bucket.Kind;
+import com.marketopportunities.sectors.SectorGap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SCANNER.md 4: each top gap's money is gap% x total, capped by the bucket cap. */
+class CapitalPlanTest {
+
+    private static final Bucket ENERGY = new Bucket("Energy", Kind.SECTOR, 3, 10, "XLE");
+    private static final Bucket TECHNOLOGY = new Bucket("Technology", Kind.SECTOR, 30, 50, "XLK");
+    private static final Bucket EUROPE = new Bucket("Europe", Kind.REGION, 40, 50, "VGK");
+
+    /** 10,000 in all: Energy 0 %, Technology 20 %, Europe 30 %, the rest elsewhere. */
+    private static final Allocation ALLOCATION = new Allocation(Map.of("Energy", 0.0, "Technology", 2_000.0,
+            "Europe", 3_000.0, "Other", 5_000.0));
+
+    @Test
+    void aGapGetsItsShareOfTheTotalValue() {
+        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+
+        CapitalPlan plan = CapitalPlan.of(List.of(energy), ALLOCATION, 25);
+
+        // 6.5 % of 10,000; Energy ends at 650, within the cap of 2,500
+        assertThat(plan.amount(energy)).isCloseTo(650.0, within(1e-9));
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void aBuyThatWouldLiftItsBucketAboveTheCapIsCappedWithAWarning() {
+        // Technology: target 40 %, holds 20 %: 2,000 wanted, but 25 % of 10,000 leaves room for 500 only
+        SectorGap technology = new SectorGap(TECHNOLOGY, 20, 40, 20);
+        // Europe: target 45 %, holds 30 %, already above the cap: no room at all
+        SectorGap europe = new SectorGap(EUROPE, 30, 45, 15);
+        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+
+        CapitalPlan plan = CapitalPlan.of(List.of(technology, europe, energy), ALLOCATION, 25);
+
+        assertThat(plan.amount(technology)).isCloseTo(500.0, within(1e-9));
+        assertThat(plan.amount(europe)).isZero();
+        assertThat(plan.warnings()).containsExactly(
+                "Technology: capital capped at 500.00 so the bucket stays within 25% of the portfolio",
+                "Europe: capital capped at 0.00 so the bucket stays within 25% of the portfolio");
+        // counted once per gap: 500 + 0 + 650
+        assertThat(plan.total()).isCloseTo(1_150.0, within(1e-9));
+        assertThat(plan.byGap().keySet()).containsExactly(technology, europe, energy);
+    }
+
+    @Test
+    void aGapOutsideThePlanGetsNothing() {
+        CapitalPlan plan = CapitalPlan.of(List.of(), ALLOCATION, 25);
+
+        assertThat(plan.amount(new SectorGap(ENERGY, 0, 6.5, 6.5))).isZero();
+        assertThat(plan.total()).isZero();
+    }
+}

@@ -1,0 +1,40 @@
+package com.marketopportunities.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketopportunities.marketdata.PriceHistory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** SCANNER.md 6: each gap's money goes into its top-scored candidate. */
+class PurchaseTest {
+
+    private static final PriceHistory NVDA_BARS = new PriceHistory("NVDA", List.of());
+
+    @Test
+    void theMoneyGoesIntoTheTopScoredCandidateTheFirstOfEqualScores() {
+        List<PurchaseOption> options = List.of(new PurchaseOption("XLK", 55.0, null),
+                new PurchaseOption("AAPL", null, null), new PurchaseOption("MSFT", 48.2, null),
+                new PurchaseOption("NVDA", 71.3, NVDA_BARS), new PurchaseOption("AVGO", 71.3, null));
+
+        Purchase purchase = Purchase.intoBest("Technology", 4_200, options);
+
+        assertThat(purchase).isEqualTo(new Purchase("NVDA", "Technology", 4_200, NVDA_BARS));
+    }
+
+    @Test
+    void aScoredCandidateBeatsTheUnscoredEtfEvenWithALowScore() {
+        List<PurchaseOption> options = List.of(new PurchaseOption("XLV", null, null),
+                new PurchaseOption("UNH", 12.0, null));
+
+        assertThat(Purchase.intoBest("Healthcare", 900, options).symbol()).isEqualTo("UNH");
+    }
+
+    @Test
+    void withNothingScoredTheMoneyGoesIntoTheEtf() {
+        List<PurchaseOption> options = List.of(new PurchaseOption("VGK", null, null),
+                new PurchaseOption("SAP", null, null));
+
+        assertThat(Purchase.intoBest("Europe", 1_000, options).symbol()).isEqualTo("VGK");
+    }
+}
