@@ -5,6 +5,7 @@ import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioTooLargeException;
 import com.marketopportunities.scan.InvalidScanParameterException;
+import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
 import java.net.URI;
 import java.util.Map;
@@ -105,6 +106,13 @@ class Problems {
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
+    }
+
+    /** The as-of date lies outside the data: nothing to score, whatever the retry. */
+    @ExceptionHandler(NoDataInWindowException.class)
+    ProblemDetail noDataInWindow(NoDataInWindowException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage().replace("--as-of ", "as_of="),
+                Map.of("parameter", "as_of"));
     }
 
     /** The upstream could not answer and nothing cached could: 503 with Retry-After. */

@@ -10,6 +10,7 @@ import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioImport;
 import com.marketopportunities.portfolio.PortfolioReader;
 import com.marketopportunities.scan.InvalidScanParameterException;
+import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
 import com.marketopportunities.scan.ScanListener;
 import com.marketopportunities.scan.ScanReport;
@@ -129,6 +130,9 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;
+        } catch (NoDataInWindowException e) {
+            err.println("scan failed: " + e.getMessage());
+            return MarketOpportunitiesCli.EXIT_FAILED;
         } catch (ScanFailedException e) {
             err.println("scan failed: " + e.getMessage());
             if (source.data().equalsIgnoreCase(MarketDataSources.YAHOO)) {

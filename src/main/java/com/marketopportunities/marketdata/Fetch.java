@@ -65,7 +65,7 @@ public sealed interface Fetch<T> {
      * @throws java.util.concurrent.CancellationException when the fetch was cancelled, as
      *         {@link CompletableFuture#join()} does
      */
-    static <T> Fetch<T> await(CompletableFuture<T> future) {
+    public static <T> Fetch<T> await(CompletableFuture<T> future) {
         T value;
         try {
             value = future.join();

@@ -206,7 +206,35 @@ public final class ScanService {
     private void checkTheAnswers(Run run) {
         Fetch<PriceHistory> benchmark = run.data().awaitHistory(scoring.benchmarkSymbol());
         failIfNothingAnswered(run.scores(), benchmark);
+        failIfNothingInTheWindow(run, benchmark);
         warnAboutBenchmark(benchmark, run.windowStart(), run.asOf(), run.warnings());
+    }
+
+    /**
+     * Ends the scan when the data has no bar in its window for the benchmark, any holding or any
+     * score: every figure would be missing, and trims would be suggested on nothing. Names the
+     * data's last day, found with one more request for the benchmark's whole history.
+     */
+    private void failIfNothingInTheWindow(Run run, Fetch<PriceHistory> benchmark) {
+        if (hasBarsInWindow(run, benchmark) || run.scores().outcomes().values().stream()
+                .anyMatch(outcome -> outcome.anyScore().isPresent())
+                || run.positions().stream().anyMatch(p -> hasBarsInWindow(run, run.data().awaitHistory(p.symbol())))) {
+            return;
+        }
+        LocalDate last = Fetch.await(marketData.history(scoring.benchmarkSymbol(), LocalDate.of(1970, 1, 1),
+                run.asOf().plusYears(100))) instanceof Fetch.Ok<PriceHistory> all && !all.value().bars().isEmpty()
+                ? all.value().bars().get(all.value().bars().size() - 1).date() : null;
+        String window = "between " + run.windowStart() + " and " + run.asOf() + " (the " + run.request().horizon().key()
+                + " horizon's window)";
+        throw new NoDataInWindowException(last == null
+                ? "The market data has no prices " + window + ", not even for the "
+                        + "benchmark " + scoring.benchmarkSymbol() + ": nothing can be scored."
+                : "The market data has no prices " + window + ": its last day is "
+                        + last + ". Scan that day or an earlier one, e.g. --as-of " + last + ".", last);
+    }
+
+    private static boolean hasBarsInWindow(Run run, Fetch<PriceHistory> history) {
+        return history instanceof Fetch.Ok<PriceHistory> ok && !ok.value().between(run.windowStart(), run.asOf()).isEmpty();
     }
 
     /** Each top gap with its rows: its ETF first, then its candidates, with their scores and bars. */
@@ -340,8 +368,8 @@ public final class ScanService {
     private void warnAboutBenchmark(Fetch<PriceHistory> benchmark, LocalDate windowStart, LocalDate asOf,
                                     List<String> warnings) {
         if (!(benchmark instanceof Fetch.Ok<PriceHistory> ok) || ok.value().between(windowStart, asOf).isEmpty()) {
-            warnings.add("Benchmark " + scoring.benchmarkSymbol() + " has no prices up to " + asOf
-                    + ": relative strength is left out of momentum");
+            warnings.add("Benchmark " + scoring.benchmarkSymbol() + " has no prices between " + windowStart + " and "
+                    + asOf + ": relative strength is left out of momentum");
             return;
         }
         List<DailyBar> bars = ok.value().bars();

@@ -169,6 +169,17 @@ class ServiceApiTest {
     }
 
     @Test
+    void aDateAfterTheDataIs422NamingAsOfAndTheLastDay() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?as_of=2099-01-01", "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(problem(response).path("parameter").asString()).isEqualTo("as_of");
+        assertThat(problem(response).path("detail").asString()).contains("its last day is 2024-06-28")
+                .contains("as_of=2024-06-28");
+    }
+
+    @Test
     void aBadDateIs400NamingTheParameter() throws Exception {
         HttpResponse<String> response = service.post("/api/bourse/opportunities?as_of=yesterday", "text/csv", CSV,
                 "X-API-Key", "key-alice");

@@ -65,6 +65,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void aDateAfterTheDataFailsNamingTheDataLastDayInsteadOfSuggestingTrimsOnNothing() {
+        // the data ends on 2024-06-28; a scan at 2099-01-01 exited 0 with every figure missing and trims suggested
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2099-01-01", "-q");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("no prices between 2098-07-05 and 2099-01-01", "its last day is 2024-06-28",
+                "--as-of 2024-06-28");
+        assertThat(run.out).doesNotContain("SUGGESTED TRIMS");
+    }
+
+    @Test
     void theTableFitsIn80Columns() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
 
