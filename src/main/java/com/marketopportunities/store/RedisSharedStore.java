@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       while the connection is down.</li>
  *   <li>A circuit breaker stops sending commands after a few failures and probes again after a
  *       cool-down, so that a dead or frozen Redis costs requests nothing but an L1 lookup.</li>
- *   <li>Writes are not waited for; closing gives the ones under way up to a second to land.</li>
+ *   <li>Writes are not waited for; each one still counts for the breaker, a success or a failure once
+ *       answered, as a read does. Closing gives the writes under way up to a second to land.</li>
  *   <li>Start-up without Redis is fine: one connection attempt bounded by the connect timeout,
  *       then attempts in the background every second until one succeeds; Lettuce re-makes a
  *       connection that drops, retrying at least once a second.</li>
@@ -140,17 +141,35 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public void putAll(Map<String, TimedValue> values) {
-        StatefulConnection<String, String> current = usable();
-        if (current == null || values.isEmpty()) {
+        StatefulConnection<String, String> current = connection.get();
+        if (current == null || !current.isOpen() || values.isEmpty()) {
             return;
         }
         RedisClusterAsyncCommands<String, String> commands = commands(current);
         values.forEach((key, timed) -> {
-            CompletableFuture<String> write = commands.set(key, timed.value(),
-                    SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis()))).toCompletableFuture();
-            pendingWrites.add(write);
-            write.whenComplete((ok, error) -> {
-                pendingWrites.remove(write);
+            // each write is a call through the breaker, as each read is: not sent while it is open, and its
+            // answer, when it comes, counts as a success or a failure
+            if (!breaker.tryAcquirePermission()) {
+                return;
+            }
+            long started = System.nanoTime();
+            CompletableFuture<String> write;
+            try {
+                write = commands.set(key, timed.value(), SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis())))
+                        .toCompletableFuture();
+            } catch (RuntimeException e) {
+                write = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<String> sent = write;
+            pendingWrites.add(sent);
+            sent.whenComplete((ok, error) -> {
+                pendingWrites.remove(sent);
+                long took = System.nanoTime() - started;
+                if (error == null) {
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                } else {
+                    breaker.onError(took, TimeUnit.NANOSECONDS, error);
+                }
                 record("SET", error);
             });
         });
