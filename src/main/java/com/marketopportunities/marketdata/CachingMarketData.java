@@ -53,7 +53,10 @@ public final class CachingMarketData implements MarketData {
                              Clock clock) {
         this.upstream = upstream;
         this.source = source;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfter(Expiry.writing((Key key, Object value) -> ttl(key, clock))).buildAsync();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries)
+                // Caffeine's time is the injected clock's, the one the time to live is computed from
+                .ticker(() -> nanosSinceEpoch(clock.instant()))
+                .expireAfter(Expiry.writing((Key key, Object value) -> ttl(key, clock))).buildAsync();
         this.sharedLevel = sharedLevel;
         this.clock = clock;
         this.observer = FetchObserver.NONE;
@@ -203,6 +206,10 @@ public final class CachingMarketData implements MarketData {
         boolean isHistory() {
             return from != null;
         }
+    }
+
+    private static long nanosSinceEpoch(java.time.Instant instant) {
+        return java.util.concurrent.TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 
     /** Histories are kept until the next market close, fundamentals for a day. */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two cache levels for one kind of value: a bounded in-process level (Caffeine) in front of the
@@ -53,6 +54,8 @@ public final class TieredCache<V> {
         this.clock = clock;
         this.metrics = metrics;
         this.local = Caffeine.newBuilder().maximumSize(maxLocalEntries)
+                // Caffeine's time is the injected clock's, so that an entry goes when that clock passes keepUntil
+                .ticker(() -> nanosSinceEpoch(clock.instant()))
                 // each entry lives until its own keepUntil
                 .expireAfter(Expiry.writing((String key, V value) -> {
                     Duration left = Duration.between(clock.instant(), keepUntil.apply(value));
@@ -120,5 +123,9 @@ public final class TieredCache<V> {
 
     public long localSize() {
         return local.estimatedSize();
+    }
+
+    private static long nanosSinceEpoch(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 }

@@ -3,7 +3,9 @@ package com.marketopportunities.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketopportunities.scorecache.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +20,7 @@ class CachingMarketDataTest {
     /** Fails with "unavailable" on its first call of each kind, then answers. */
     static final class FlakyProvider implements MarketData {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger fundamentalCalls = new AtomicInteger();
 
         @Override
         public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
@@ -29,6 +32,7 @@ class CachingMarketDataTest {
 
         @Override
         public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            fundamentalCalls.incrementAndGet();
             return CompletableFuture.completedFuture(Fundamentals.none(symbol));
         }
 
@@ -67,6 +71,29 @@ class CachingMarketDataTest {
         cache.history("abc", DAY, DAY).join();
 
         assertThat(provider.calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aHistoryIsKeptUntilTheNextCloseAndFundamentalsForADayByTheInjectedClock() {
+        FlakyProvider provider = new FlakyProvider();
+        provider.calls.set(1);
+        // Tuesday 2024-01-09 10:00 New York: the history is kept until 16:00 (21:00 UTC)
+        MutableClock clock = new MutableClock(Instant.parse("2024-01-09T15:00:00Z"));
+        CachingMarketData cache = new CachingMarketData(provider, 10, clock);
+        cache.history("ABC", DAY, DAY).join();
+        cache.fundamentals("ABC").join();
+        clock.advance(Duration.ofHours(5).plusMinutes(59));
+        cache.history("ABC", DAY, DAY).join();
+        assertThat(provider.calls.get()).as("before the close: kept").isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        cache.history("ABC", DAY, DAY).join();
+        assertThat(provider.calls.get()).as("after the close, by the cache's clock: fetched again").isEqualTo(3);
+
+        assertThat(provider.fundamentalCalls.get()).isEqualTo(1);
+        clock.advance(Duration.ofHours(18));
+        cache.fundamentals("ABC").join();
+        assertThat(provider.fundamentalCalls.get()).as("a day later: fetched again").isEqualTo(2);
     }
 
     @Test

@@ -103,6 +103,19 @@ class TieredCacheTest {
         }
     }
 
+    @Test
+    void anEntryLeavesTheProcessWhenTheInjectedClockPassesItsKeepUntil() {
+        cache.put("stock_score:JPM:medium", NOW.plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(cache.getLocal("stock_score:JPM:medium")).isNotNull();
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(cache.getLocal("stock_score:JPM:medium")).as("an hour and a minute later, by the cache's clock")
+                .isNull();
+        assertThat(cache.localKeys("stock_score:*")).isEmpty();
+    }
+
     private List<String> local(String pattern) {
         return cache.localKeys(pattern);
     }
