@@ -49,7 +49,7 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     MarketData marketData(ServiceProperties properties, Settings settings, Caches caches, Clock clock) {
         return MarketDataSources.open(blank(properties.data()) ? MarketDataSources.YAHOO : properties.data(), settings,
-                caches.shared(), clock);
+                caches, clock);
     }
 
     @Bean

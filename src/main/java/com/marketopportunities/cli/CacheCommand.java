@@ -160,7 +160,7 @@ final class CacheCommand {
                 Settings settings = source.settings();
                 List<Horizon> horizons = horizon.equalsIgnoreCase("all") ? Arrays.asList(Horizon.values())
                         : List.of(Horizon.parse(horizon));
-                try (MarketData marketData = MarketDataSources.open(source.data(), settings, caches.shared(),
+                try (MarketData marketData = MarketDataSources.open(source.data(), settings, caches,
                         Clock.systemDefaultZone())) {
                     ScanService scans = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemDefaultZone());
                     try (CacheWarmer warmer = new CacheWarmer(caches.shared(), scans::score, scans.warmUpSymbols(), horizons,

@@ -100,7 +100,7 @@ final class ScanCommand implements Callable<Integer> {
             Settings settings = source.settings().withSectorFiles(taxonomy, universe);
             PortfolioImport imported = readPortfolio(err);
             caches = Caches.open(settings, Clock.systemDefaultZone(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(source.data(), settings, caches.shared(), Clock.systemDefaultZone());
+            marketData = MarketDataSources.open(source.data(), settings, caches, Clock.systemDefaultZone());
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? settings.scan().defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now(Clock.systemDefaultZone()) : asOf,

@@ -40,18 +40,25 @@ public final class CachingMarketData implements MarketData {
     private final String source;
     private final Clock clock;
     private final FetchObserver observer;
+    /** The upstream as this view calls it: reporting to this view's observer and to the process's. */
+    private final MarketData observedUpstream;
+    private final FetchObserver everyFetch;
 
     /** In process only. */
     public CachingMarketData(MarketData upstream, long maximumEntries, Clock clock) {
-        this(upstream, "data", maximumEntries, new NoSharedStore(), clock);
+        this(upstream, "data", maximumEntries, new NoSharedStore(), FetchObserver.NONE, clock);
     }
 
     /**
-     * @param source names the upstream in the shared keys ({@code market_data:{source}:...})
+     * @param source     names the upstream in the shared keys ({@code market_data:{source}:...})
+     * @param everyFetch hears every fetch of every view of this cache (the process's meters), besides
+     *                   the observer of the view that made it
      */
     public CachingMarketData(MarketData upstream, String source, long maximumEntries, SharedStore sharedLevel,
-                             Clock clock) {
+                             FetchObserver everyFetch, Clock clock) {
         this.upstream = upstream;
+        this.everyFetch = everyFetch;
+        this.observedUpstream = upstream.observedBy(everyFetch);
         this.source = source;
         this.cache = Caffeine.newBuilder().maximumSize(maximumEntries)
                 // Caffeine's time is the injected clock's, the one the time to live is computed from
@@ -69,6 +76,8 @@ public final class CachingMarketData implements MarketData {
         this.source = shared.source;
         this.clock = shared.clock;
         this.observer = observer;
+        this.everyFetch = shared.everyFetch;
+        this.observedUpstream = upstream.observedBy(observer.and(everyFetch));
     }
 
     @Override
@@ -143,7 +152,7 @@ public final class CachingMarketData implements MarketData {
                                 ? new Failure(noData) : kept);
                     }
                     wentUpstream.set(true);
-                    return fetch.apply(upstream.observedBy(observer))
+                    return fetch.apply(observedUpstream)
                             .handle((value, error) -> value != null ? value : new Failure(unwrap(error)))
                             .thenApply(value -> toSharedLevel(k, value));
                 }));

@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.marketdata.FetchObserver;
 import com.marketopportunities.store.SharedStoreStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,8 +73,14 @@ public final class CacheMetrics {
         staleServed.increment();
     }
 
-    public void upstreamCall() {
-        upstreamCalls.increment();
+    /** Counts every request the market data sends upstream, in every scan, warm-up or refresh. */
+    public FetchObserver upstreamCalls() {
+        return new FetchObserver() {
+            @Override
+            public void upstreamCall() {
+                upstreamCalls.increment();
+            }
+        };
     }
 
     public double hitCount() {

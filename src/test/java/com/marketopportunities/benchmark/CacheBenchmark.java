@@ -100,7 +100,7 @@ public final class CacheBenchmark {
 
         Instance(Settings settings, Path data) {
             caches = Caches.open(settings, Clock.systemUTC(), new SimpleMeterRegistry());
-            marketData = MarketDataSources.open(data.toString(), settings, caches.shared(), Clock.systemUTC());
+            marketData = MarketDataSources.open(data.toString(), settings, caches, Clock.systemUTC());
             service = ScanServiceFactory.create(settings, marketData, caches.scores(), Clock.systemUTC());
         }
 
