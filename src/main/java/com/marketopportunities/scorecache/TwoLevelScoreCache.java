@@ -1,5 +1,7 @@
 package com.marketopportunities.scorecache;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.marketopportunities.store.NoSharedStore;
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.store.SharedStoreStatus;
@@ -14,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ public final class TwoLevelScoreCache implements ScoreCache {
     private final String modelVersion;
     private final Clock clock;
     private final CacheMetrics metrics;
-    private final Map<String, CompletableFuture<ScoreOutcome>> inFlight = new ConcurrentHashMap<>();
+    /** The computations under way, one per key; each leaves as it ends (scores are kept in {@link #cache}). */
+    private final AsyncCache<String, ScoreOutcome> inFlight = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
     private volatile Supplier<WarmUpProgress> warmUp = WarmUpProgress::idle;
 
     public TwoLevelScoreCache(SharedStore shared, long maxLocalEntries, AdaptiveTtl ttl, String modelVersion, Clock clock,
@@ -102,21 +104,23 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     /**
-     * Computes a key's score once for all concurrent callers, and stores a score it gets. A caller
-     * that becomes the computing one looks in process once more first (unless it refreshes a
+     * Computes a key's score once for all concurrent callers, and stores a score it gets. The flight
+     * is Caffeine's single flight: the first caller's future is entered under the key atomically, the
+     * others get it. That caller looks in process once more before computing (unless it refreshes a
      * fresh entry on purpose): a computation that ended during its lookup has stored the score there.
+     * The computation runs outside the map's lock; the flight leaves the map before its callers hear
+     * the answer, whatever the computation does (completes, fails, or throws).
      */
     private CompletableFuture<ScoreOutcome> computeOnce(String key, Supplier<CompletableFuture<ScoreOutcome>> compute,
                                                         boolean refresh) {
         CompletableFuture<ScoreOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<ScoreOutcome> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return running;
+        CompletableFuture<ScoreOutcome> flight = inFlight.get(key, (k, executor) -> mine);
+        if (flight != mine) {
+            return flight;
         }
         CachedScore stored = refresh ? null : usable(cache.getLocal(key));
         if (stored != null && stored.isFreshAt(clock.instant())) {
-            inFlight.remove(key, mine);
-            mine.complete(new ScoreOutcome.Scored(stored.score()));
+            land(key, mine, new ScoreOutcome.Scored(stored.score()), null);
             return mine;
         }
         CompletableFuture<ScoreOutcome> computing;
@@ -124,19 +128,32 @@ public final class TwoLevelScoreCache implements ScoreCache {
             computing = compute.get();
         } catch (RuntimeException e) {
             computing = CompletableFuture.failedFuture(e);
+        } catch (Error e) {
+            land(key, mine, null, e);
+            throw e;
         }
         computing.whenComplete((outcome, error) -> {
-            if (outcome instanceof ScoreOutcome.Scored scored) {
-                store(key, scored.score());
-            }
-            inFlight.remove(key, mine);
-            if (error != null) {
-                mine.completeExceptionally(error);
-            } else {
-                mine.complete(outcome);
+            try {
+                if (outcome instanceof ScoreOutcome.Scored scored) {
+                    store(key, scored.score());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("score {} computed but not cached: {}", key, e.toString());
+            } finally {
+                land(key, mine, outcome, error);
             }
         });
         return mine;
+    }
+
+    /** Ends a flight: out of the map first, so that a caller hearing the answer never joins it again. */
+    private void land(String key, CompletableFuture<ScoreOutcome> flight, ScoreOutcome outcome, Throwable error) {
+        inFlight.asMap().remove(key, flight);
+        if (error != null) {
+            flight.completeExceptionally(error);
+        } else {
+            flight.complete(outcome);
+        }
     }
 
     private void store(String key, SymbolScore score) {
