@@ -44,7 +44,7 @@ final class CacheCommand {
     static int withCaches(CommandSpec spec, SourceOptions source, CacheAction action) {
         PrintWriter err = spec.commandLine().getErr();
         try (Caches caches = Caches.open(source.settings(), Clock.systemDefaultZone(), new SimpleMeterRegistry())) {
-            if (!(caches.shared().status().backend().equals("redis"))) {
+            if (!caches.shared().isShared()) {
                 err.println("note: no REDIS_URL (or --redis-url): this command sees only its own, empty, in-process cache");
             }
             return action.run(caches, spec.commandLine().getOut(), err);
@@ -78,7 +78,7 @@ final class CacheCommand {
                     out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats));
                     return MarketOpportunitiesCli.EXIT_OK;
                 }
-                out.printf(Locale.ROOT, "backends:     %s%n", stats.backends());
+                out.printf(Locale.ROOT, "backends:     %s%n", stats.backends().label());
                 out.printf(Locale.ROOT, "redis:        %s, %s, breaker %s%s%n", stats.redis().url() == null ? "none"
                                 : stats.redis().url(), stats.redis().connected() ? "connected" : "not connected",
                         stats.redis().breakerState(), stats.redis().lastError() == null ? ""
@@ -172,7 +172,7 @@ final class CacheCommand {
                             }
                         });
                         out.printf(Locale.ROOT, "warm-up %s: %d of %d scores%n", result.state(), result.done(), result.total());
-                        return result.state().startsWith("skipped") ? MarketOpportunitiesCli.EXIT_FAILED
+                        return result.phase() == WarmUpProgress.Phase.SKIPPED ? MarketOpportunitiesCli.EXIT_FAILED
                                 : MarketOpportunitiesCli.EXIT_OK;
                     }
                 }

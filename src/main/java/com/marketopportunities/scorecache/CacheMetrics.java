@@ -47,9 +47,9 @@ public final class CacheMetrics {
     public void watch(Supplier<SharedStoreStatus> status) {
         registry.gauge("redis.errors", status, s -> s.get().errors());
         registry.gauge("redis.breaker.open", status, s -> switch (s.get().breakerState()) {
-            case "OPEN", "FORCED_OPEN" -> 1.0;
-            case "HALF_OPEN" -> 0.5;
-            default -> 0.0;
+            case OPEN -> 1.0;
+            case HALF_OPEN -> 0.5;
+            case CLOSED -> 0.0;
         });
     }
 

@@ -90,7 +90,7 @@ public final class CacheWarmer implements AutoCloseable {
     public WarmUpProgress runOnce(Consumer<WarmUpProgress> listener) {
         Optional<String> lock = shared.tryLock(LOCK, lockTtl);
         if (lock.isEmpty()) {
-            progress = new WarmUpProgress("skipped: another instance is warming", 0, 0, clock.instant());
+            progress = new WarmUpProgress(WarmUpProgress.Phase.SKIPPED, 0, 0, 0, null, clock.instant());
             listener.accept(progress);
             return progress;
         }
@@ -108,19 +108,19 @@ public final class CacheWarmer implements AutoCloseable {
                         failed++;
                     }
                     done++;
-                    progress = new WarmUpProgress("running", done, total, null);
+                    progress = new WarmUpProgress(WarmUpProgress.Phase.RUNNING, done, total, failed, null, null);
                     listener.accept(progress);
                 }
             }
-            progress = new WarmUpProgress(failed == 0 ? "done" : "done, " + failed + " failed", done, total,
-                    clock.instant());
+            progress = new WarmUpProgress(WarmUpProgress.Phase.DONE, done, total, failed, null, clock.instant());
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || scheduler.isShutdown()) {
                 // the instance is shutting down: the run stops, nothing failed
-                progress = new WarmUpProgress("stopped", done, total, clock.instant());
+                progress = new WarmUpProgress(WarmUpProgress.Phase.STOPPED, done, total, failed, null, clock.instant());
                 LOG.info("cache warm-up stopped at shutdown after {} of {} scores", done, total);
             } else {
-                progress = new WarmUpProgress("failed: " + e.getMessage(), done, total, clock.instant());
+                progress = new WarmUpProgress(WarmUpProgress.Phase.FAILED, done, total, failed, e.getMessage(),
+                        clock.instant());
                 LOG.warn("cache warm-up failed after {} of {} scores: {}", done, total, e.getMessage());
             }
         } finally {

@@ -201,7 +201,8 @@ public final class TwoLevelScoreCache implements ScoreCache {
         List<String> sample = keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList());
         long hits = (long) metrics.hitCount();
         long misses = (long) metrics.missCount();
-        return new CacheStats(true, withRedis ? "redis+memory" : "memory", redis, total, cache.localSize(),
+        return new CacheStats(true, withRedis ? CacheStats.Backends.REDIS_AND_MEMORY : CacheStats.Backends.MEMORY, redis,
+                total, cache.localSize(),
                 ttl.normalTtl().toSeconds(), ttl.normalTtl().toMinutes() / 60.0, sample, hits, misses,
                 hits + misses == 0 ? 0 : (double) hits / (hits + misses), (long) metrics.staleCount(), redis.errors(),
                 (long) metrics.evictionCount(), warmUp.get());

@@ -50,7 +50,8 @@ public final class NoSharedStore implements SharedStore {
 
     @Override
     public SharedStoreStatus status() {
-        return new SharedStoreStatus("none", null, false, "CLOSED", null, 0);
+        return new SharedStoreStatus(SharedStoreStatus.Backend.NONE, null, false, SharedStoreStatus.BreakerState.CLOSED,
+                null, 0);
     }
 
     @Override

@@ -220,8 +220,17 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public SharedStoreStatus status() {
-        return new SharedStoreStatus("redis", settings.maskedUrl(), connected && connection.get() != null
-                && connection.get().isOpen(), breaker.getState().name(), lastError, errors.get());
+        return new SharedStoreStatus(SharedStoreStatus.Backend.REDIS, settings.maskedUrl(), connected
+                && connection.get() != null && connection.get().isOpen(), breakerState(), lastError, errors.get());
+    }
+
+    private SharedStoreStatus.BreakerState breakerState() {
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> SharedStoreStatus.BreakerState.OPEN;
+            case HALF_OPEN -> SharedStoreStatus.BreakerState.HALF_OPEN;
+            // disabled or only measuring: commands are sent
+            default -> SharedStoreStatus.BreakerState.CLOSED;
+        };
     }
 
     /** SCAN with MATCH, stopping at {@code limit} keys. */

@@ -48,6 +48,7 @@ class CacheWarmerTest {
 
             WarmUpProgress result = warmer.runOnce(progress -> reports.incrementAndGet());
 
+            assertThat(result.phase()).isEqualTo(WarmUpProgress.Phase.DONE);
             assertThat(result.state()).isEqualTo("done");
             assertThat(result.done()).isEqualTo(9);
             assertThat(result.total()).isEqualTo(9);
@@ -76,11 +77,11 @@ class CacheWarmerTest {
             CompletableFuture<WarmUpProgress> running = CompletableFuture.supplyAsync(() -> first.runOnce(p -> { }));
             assertThat(firstIsWarming.await(5, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(second.runOnce(p -> { }).state()).startsWith("skipped");
+            assertThat(second.runOnce(p -> { }).phase()).isEqualTo(WarmUpProgress.Phase.SKIPPED);
 
             letFirstFinish.countDown();
-            assertThat(running.get(5, TimeUnit.SECONDS).state()).isEqualTo("done");
-            assertThat(second.runOnce(p -> { }).state()).isEqualTo("done");
+            assertThat(running.get(5, TimeUnit.SECONDS).phase()).isEqualTo(WarmUpProgress.Phase.DONE);
+            assertThat(second.runOnce(p -> { }).phase()).isEqualTo(WarmUpProgress.Phase.DONE);
         }
     }
 
@@ -99,7 +100,7 @@ class CacheWarmerTest {
 
             assertThat(threeRuns.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-            assertThat(warmer.progress().state()).isIn("running", "done");
+            assertThat(warmer.progress().phase()).isIn(WarmUpProgress.Phase.RUNNING, WarmUpProgress.Phase.DONE);
         }
         int afterClose = runs.get();
         Thread.sleep(300);

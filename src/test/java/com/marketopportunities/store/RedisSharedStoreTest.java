@@ -27,20 +27,20 @@ class RedisSharedStoreTest {
             try (StatefulRedisConnection<String, String> admin = client.connect()) {
                 // the server refuses every write (out of memory) and still answers reads
                 admin.sync().configSet("maxmemory", "1");
-                for (int i = 0; i < 6 && store.status().breakerState().equals("CLOSED"); i++) {
+                for (int i = 0; i < 6 && store.status().breakerState() == SharedStoreStatus.BreakerState.CLOSED; i++) {
                     store.putAll(Map.of("stock_score:W" + i + ":medium", VALUE));
                     int failedSoFar = i + 1;
                     await(() -> store.status().errors() >= failedSoFar);
                 }
                 assertThat(store.status().errors()).isGreaterThanOrEqualTo(3);
                 assertThat(store.status().lastError()).contains("OOM");
-                assertThat(store.status().breakerState()).as("after failed writes").isEqualTo("OPEN");
+                assertThat(store.status().breakerState()).as("after failed writes").isEqualTo(SharedStoreStatus.BreakerState.OPEN);
 
                 admin.sync().configSet("maxmemory", "0");
-                await(() -> store.status().breakerState().equals("HALF_OPEN"));
+                await(() -> store.status().breakerState() == SharedStoreStatus.BreakerState.HALF_OPEN);
                 store.putAll(Map.of("stock_score:OK:medium", VALUE));
 
-                await(() -> store.status().breakerState().equals("CLOSED"));
+                await(() -> store.status().breakerState() == SharedStoreStatus.BreakerState.CLOSED);
                 assertThat(admin.sync().get("stock_score:OK:medium")).isEqualTo("{}");
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
