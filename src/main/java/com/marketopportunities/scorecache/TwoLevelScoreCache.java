@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -197,14 +198,20 @@ public final class TwoLevelScoreCache implements ScoreCache {
         SharedStoreStatus redis = shared.status();
         boolean withRedis = shared.isShared();
         String pattern = ScoreKeys.SCORE_NAMESPACE + "*";
-        long total = withRedis ? shared.count(pattern) : cache.localKeys(pattern).size();
-        List<String> sample = keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList());
+        OptionalLong counted = withRedis ? shared.count(pattern) : OptionalLong.empty();
+        Long sharedKeys = counted.isPresent() ? counted.getAsLong() : null;
+        // without a shared level, or with one that does not answer, the keys to show are the ones in process
+        List<String> inProcess = cache.localKeys(pattern);
+        long total = sharedKeys != null ? sharedKeys : inProcess.size();
+        List<String> sample = sharedKeys != null
+                ? shared.keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList())
+                : inProcess.stream().limit(5).toList();
         long hits = (long) metrics.hitCount();
         long misses = (long) metrics.missCount();
         return new CacheStats(true, withRedis ? CacheStats.Backends.REDIS_AND_MEMORY : CacheStats.Backends.MEMORY, redis,
                 total, cache.localSize(),
                 ttl.normalTtl().toSeconds(), ttl.normalTtl().toMinutes() / 60.0, sample, hits, misses,
                 hits + misses == 0 ? 0 : (double) hits / (hits + misses), (long) metrics.staleCount(), redis.errors(),
-                (long) metrics.evictionCount(), warmUp.get());
+                (long) metrics.evictionCount(), warmUp.get(), sharedKeys);
     }
 }

@@ -22,7 +22,9 @@ public record WarmUpProgress(Phase phase, int done, int total, int failed, Strin
         RUNNING("running"),
         DONE("done"),
         /** The run did not start: another instance holds the warm-up lock. */
-        SKIPPED("skipped: another instance is warming"),
+        SKIPPED_LOCKED("skipped: another instance is warming"),
+        /** The run did not start: the shared level, where the lock is, does not answer. */
+        SKIPPED_UNREACHABLE("skipped: Redis unreachable, the warm-up lock cannot be taken"),
         /** The instance is shutting down: the run stopped, nothing failed. */
         STOPPED("stopped"),
         FAILED("failed");
@@ -37,6 +39,11 @@ public record WarmUpProgress(Phase phase, int done, int total, int failed, Strin
         public String words() {
             return words;
         }
+
+        /** Whether the run did not start. */
+        public boolean skipped() {
+            return this == SKIPPED_LOCKED || this == SKIPPED_UNREACHABLE;
+        }
     }
 
     public static WarmUpProgress idle() {
@@ -45,7 +52,7 @@ public record WarmUpProgress(Phase phase, int done, int total, int failed, Strin
 
     /**
      * The phase in words, with what went wrong: "idle", "running", "done", "done, 2 failed",
-     * "failed: ...", "skipped: another instance is warming", "stopped".
+     * "failed: ...", "skipped: another instance is warming", "skipped: Redis unreachable, ...", "stopped".
      */
     @JsonProperty("state")
     public String state() {

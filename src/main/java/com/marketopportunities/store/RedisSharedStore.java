@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -177,7 +178,7 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public List<KeyTtl> keys(String pattern, int limit) {
-        List<String> keys = scan(pattern, limit);
+        List<String> keys = scan(pattern, limit).keys();
         List<KeyTtl> withTtl = new ArrayList<>();
         for (String key : keys) {
             Long ttl = call("TTL", commands -> commands.ttl(key));
@@ -187,14 +188,15 @@ public final class RedisSharedStore implements SharedStore {
     }
 
     @Override
-    public long count(String pattern) {
-        return scan(pattern, Integer.MAX_VALUE).size();
+    public OptionalLong count(String pattern) {
+        Scanned scanned = scan(pattern, Integer.MAX_VALUE);
+        return scanned.complete() ? OptionalLong.of(scanned.keys().size()) : OptionalLong.empty();
     }
 
     @Override
     public long delete(String pattern) {
         long deleted = 0;
-        List<String> keys = scan(pattern, Integer.MAX_VALUE);
+        List<String> keys = scan(pattern, Integer.MAX_VALUE).keys();
         for (int from = 0; from < keys.size(); from += SCAN_BATCH) {
             String[] batch = keys.subList(from, Math.min(keys.size(), from + SCAN_BATCH)).toArray(String[]::new);
             Long removed = call("UNLINK", commands -> commands.unlink(batch));
@@ -204,10 +206,12 @@ public final class RedisSharedStore implements SharedStore {
     }
 
     @Override
-    public Optional<String> tryLock(String name, Duration ttl) {
+    public LockAttempt tryLock(String name, Duration ttl) {
         String token = UUID.randomUUID().toString();
-        String answer = call("SET NX", commands -> commands.set(name, token, SetArgs.Builder.nx().px(ttl.toMillis())));
-        return "OK".equals(answer) ? Optional.of(token) : Optional.empty();
+        // SET NX answers OK when it set the key, nothing when the key exists
+        return ask("SET NX", commands -> commands.set(name, token, SetArgs.Builder.nx().px(ttl.toMillis())))
+                .map(answer -> "OK".equals(answer.value()) ? LockAttempt.taken(token) : LockAttempt.heldElsewhere())
+                .orElseGet(LockAttempt::unreachable);
     }
 
     @Override
@@ -233,8 +237,12 @@ public final class RedisSharedStore implements SharedStore {
         };
     }
 
-    /** SCAN with MATCH, stopping at {@code limit} keys. */
-    private List<String> scan(String pattern, int limit) {
+    /** Keys a SCAN found, and whether it went to its end (or to its limit) without a failure. */
+    private record Scanned(List<String> keys, boolean complete) {
+    }
+
+    /** SCAN with MATCH, stopping at {@code limit} keys, or at the first command Redis does not answer. */
+    private Scanned scan(String pattern, int limit) {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(SCAN_BATCH);
@@ -242,7 +250,7 @@ public final class RedisSharedStore implements SharedStore {
             ScanCursor from = cursor;
             KeyScanCursor<String> page = call("SCAN", commands -> commands.scan(from, args));
             if (page == null) {
-                break;
+                return new Scanned(keys, false);
             }
             for (String key : page.getKeys()) {
                 if (keys.size() < limit) {
@@ -251,31 +259,44 @@ public final class RedisSharedStore implements SharedStore {
             }
             cursor = page;
         } while (!cursor.isFinished() && keys.size() < limit);
-        return keys;
+        return new Scanned(keys, true);
     }
 
     /**
      * One command within the timeout and through the breaker: its answer, or {@code null} when
-     * Redis could not answer (recorded, never thrown).
+     * Redis could not answer (recorded, never thrown) or answered nothing.
      */
     private <T> T call(String what, Function<RedisClusterAsyncCommands<String, String>, io.lettuce.core.RedisFuture<T>> command) {
+        return ask(what, command).map(Answer::value).orElse(null);
+    }
+
+    /** A command's answer, which may be nothing (SET NX on an existing key, GET of a missing one). */
+    private record Answer<T>(T value) {
+    }
+
+    /**
+     * One command within the timeout and through the breaker: its answer, or empty when Redis could
+     * not answer (not connected, breaker open, timeout, error: recorded, never thrown).
+     */
+    private <T> Optional<Answer<T>> ask(String what,
+                                        Function<RedisClusterAsyncCommands<String, String>, io.lettuce.core.RedisFuture<T>> command) {
         StatefulConnection<String, String> current = usable();
         if (current == null) {
-            return null;
+            return Optional.empty();
         }
         try {
             T answer = breaker.executeCallable(() -> command.apply(commands(current))
                     .get(settings.commandTimeout().toMillis() + 50, TimeUnit.MILLISECONDS));
             record(what, null);
-            return answer;
+            return Optional.of(new Answer<>(answer));
         } catch (CallNotPermittedException open) {
-            return null;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Optional.empty();
         } catch (Exception e) {
             record(what, e);
-            return null;
+            return Optional.empty();
         }
     }
 

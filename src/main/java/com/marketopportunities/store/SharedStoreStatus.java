@@ -1,6 +1,9 @@
 package com.marketopportunities.store;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,4 +31,32 @@ public record SharedStoreStatus(Backend backend, String url, boolean connected, 
 
     /** The circuit breaker in front of the shared level; in JSON its name. */
     public enum BreakerState { CLOSED, OPEN, HALF_OPEN }
+
+    /**
+     * The state in words, for people (JSON {@code summary}): whether the server answers, whether it
+     * is used, and the errors since start, e.g. "connected, in use", "not connected, 179 errors",
+     * "not connected, skipped after failures, 12 errors"; "not configured" without a shared level.
+     * A closed breaker in front of a server that does not answer is not "in use".
+     */
+    @JsonProperty("summary")
+    public String summary() {
+        if (backend == Backend.NONE) {
+            return "not configured";
+        }
+        List<String> words = new ArrayList<>();
+        words.add(connected ? "connected" : "not connected");
+        switch (breakerState) {
+            case CLOSED -> {
+                if (connected) {
+                    words.add("in use");
+                }
+            }
+            case OPEN -> words.add("skipped after failures");
+            case HALF_OPEN -> words.add("probing after failures");
+        }
+        if (errors > 0) {
+            words.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        return String.join(", ", words);
+    }
 }

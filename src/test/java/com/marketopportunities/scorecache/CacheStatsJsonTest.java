@@ -34,20 +34,20 @@ class CacheStatsJsonTest {
         assertThat(alone.path("warm_up").path("state").asString()).isEqualTo("failed: upstream down");
 
         for (WarmUpProgress.Phase phase : List.of(WarmUpProgress.Phase.IDLE, WarmUpProgress.Phase.RUNNING,
-                WarmUpProgress.Phase.DONE, WarmUpProgress.Phase.SKIPPED, WarmUpProgress.Phase.STOPPED)) {
+                WarmUpProgress.Phase.DONE, WarmUpProgress.Phase.SKIPPED_LOCKED, WarmUpProgress.Phase.SKIPPED_UNREACHABLE, WarmUpProgress.Phase.STOPPED)) {
             JsonNode body = json(stats(CacheStats.Backends.MEMORY, SharedStoreStatus.Backend.NONE,
                     SharedStoreStatus.BreakerState.OPEN, new WarmUpProgress(phase, 0, 0, 0, null, null)));
             assertThat(body.path("warm_up").path("state").asString()).isEqualTo(phase.words());
             assertThat(body.path("redis").path("breaker_state").asString()).isEqualTo("OPEN");
         }
-        assertThat(WarmUpProgress.Phase.SKIPPED.words()).isEqualTo("skipped: another instance is warming");
+        assertThat(WarmUpProgress.Phase.SKIPPED_LOCKED.words()).isEqualTo("skipped: another instance is warming");
         assertThat(WarmUpProgress.idle().state()).isEqualTo("idle");
     }
 
     static CacheStats stats(CacheStats.Backends backends, SharedStoreStatus.Backend backend,
                             SharedStoreStatus.BreakerState breaker, WarmUpProgress warmUp) {
         return new CacheStats(true, backends, new SharedStoreStatus(backend, null, false, breaker, null, 0), 1, 1, 14_400,
-                4.0, List.of(), 0, 0, 0, 0, 0, 0, warmUp);
+                4.0, List.of(), 0, 0, 0, 0, 0, 0, warmUp, null);
     }
 
     static JsonNode json(CacheStats stats) {

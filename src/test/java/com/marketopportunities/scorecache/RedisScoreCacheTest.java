@@ -289,7 +289,9 @@ class RedisScoreCacheTest {
         CacheStats stats = cache.stats();
         assertThat(stats.backends()).isEqualTo(CacheStats.Backends.REDIS_AND_MEMORY);
         assertThat(stats.totalKeys()).isEqualTo(3);
+        assertThat(stats.sharedKeys()).isEqualTo(3);
         assertThat(stats.sampleKeys()).hasSize(3);
+        assertThat(stats.redis().summary()).isEqualTo("connected, in use");
         assertThat(stats.redis().connected()).isTrue();
         assertThat(stats.redis().breakerState()).isEqualTo(com.marketopportunities.store.SharedStoreStatus.BreakerState.CLOSED);
         assertThat(stats.redis().url()).isEqualTo(redis.url());
