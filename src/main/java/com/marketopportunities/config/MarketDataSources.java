@@ -28,13 +28,14 @@ public final class MarketDataSources {
     public static MarketData open(String data, Settings settings, Caches caches, Clock clock) {
         if (data.equalsIgnoreCase(YAHOO)) {
             return new CachingMarketData(new YahooFinanceMarketData(settings.yahoo()), "yahoo",
-                    settings.marketDataCacheEntries(), caches.shared(), caches.metrics().upstreamCalls(), clock);
+                    settings.marketDataCacheEntries(), caches.shared(), caches.metrics().upstreamCalls(),
+                    caches.sharedLookups(), clock);
         }
         Path dir = Path.of(data);
         if (!Files.isDirectory(dir)) {
             throw new InvalidSettingsException("--data " + data + ": no such folder (expected 'yahoo' or a folder of CSV files)");
         }
         return new CachingMarketData(new CsvFolderMarketData(dir), "csv", settings.marketDataCacheEntries(),
-                caches.shared(), caches.metrics().upstreamCalls(), clock);
+                caches.shared(), caches.metrics().upstreamCalls(), caches.sharedLookups(), clock);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -39,13 +38,6 @@ public final class CachingMarketData implements MarketData {
     /** How long fundamentals and profiles are kept. */
     public static final Duration FUNDAMENTALS_TTL = Duration.ofDays(1);
 
-    /** Where the shared level is asked (its calls block up to its timeout). */
-    private static final Executor SHARED_LOOKUPS = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "market-data-shared-cache");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final MarketData upstream;
     private final TwoLevels<HistoryKey, PriceHistory> histories;
     private final TwoLevels<String, Fundamentals> fundamentals;
@@ -55,18 +47,20 @@ public final class CachingMarketData implements MarketData {
     /** The upstream as this view calls it: reporting to this view's observer and to {@link #everyFetch}. */
     private final MarketData observedUpstream;
 
-    /** In process only. */
+    /** In process only: no shared level to ask, so no thread to ask it on. */
     public CachingMarketData(MarketData upstream, long maximumEntries, Clock clock) {
-        this(upstream, "data", maximumEntries, new NoSharedStore(), FetchObserver.NONE, clock);
+        this(upstream, "data", maximumEntries, new NoSharedStore(), FetchObserver.NONE, Runnable::run, clock);
     }
 
     /**
-     * @param source     names the upstream in the shared keys ({@code market_data:{source}:...})
-     * @param everyFetch hears every fetch of every view of this cache (the process's meters), besides
-     *                   the observer of the view that made it
+     * @param source        names the upstream in the shared keys ({@code market_data:{source}:...})
+     * @param everyFetch    hears every fetch of every view of this cache (the process's meters), besides
+     *                      the observer of the view that made it
+     * @param sharedLookups where the shared level is asked for one piece (each ask blocks up to the
+     *                      store's timeout); owned by the caller, who shuts it down after closing this
      */
     public CachingMarketData(MarketData upstream, String source, long maximumEntries, SharedStore sharedLevel,
-                             FetchObserver everyFetch, Clock clock) {
+                             FetchObserver everyFetch, Executor sharedLookups, Clock clock) {
         this.upstream = upstream;
         this.sharedLevel = sharedLevel;
         this.everyFetch = everyFetch;
@@ -74,11 +68,11 @@ public final class CachingMarketData implements MarketData {
         this.observedUpstream = upstream.observedBy(everyFetch);
         String prefix = "market_data:" + source + ":";
         // histories until the next market close, fundamentals for a day
-        this.histories = new TwoLevels<>(maximumEntries, clock, sharedLevel,
+        this.histories = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups,
                 () -> Duration.between(clock.instant(), MarketHours.nextClose(clock.instant())),
                 key -> prefix + "history:" + key.symbol() + ":" + key.from() + ":" + key.to(),
                 MarketDataJson::decodeHistory, MarketDataJson::encode);
-        this.fundamentals = new TwoLevels<>(maximumEntries, clock, sharedLevel, () -> FUNDAMENTALS_TTL,
+        this.fundamentals = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups, () -> FUNDAMENTALS_TTL,
                 symbol -> prefix + "fundamentals:" + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
     }
 
@@ -161,6 +155,7 @@ public final class CachingMarketData implements MarketData {
 
         private final AsyncCache<K, Fetched<T>> cache;
         private final SharedStore sharedLevel;
+        private final Executor sharedLookups;
         private final Supplier<Duration> keptFor;
         private final Function<K, String> sharedKey;
         private final Function<String, Fetched<T>> decode;
@@ -171,9 +166,11 @@ public final class CachingMarketData implements MarketData {
          * @param sharedKey the key's name in the shared level
          * @param decode    a kept document, or {@code null} when unreadable or of another kind
          */
-        TwoLevels(long maximumEntries, Clock clock, SharedStore sharedLevel, Supplier<Duration> keptFor,
-                  Function<K, String> sharedKey, Function<String, Fetched<T>> decode, Function<T, String> encode) {
+        TwoLevels(long maximumEntries, Clock clock, SharedStore sharedLevel, Executor sharedLookups,
+                  Supplier<Duration> keptFor, Function<K, String> sharedKey, Function<String, Fetched<T>> decode,
+                  Function<T, String> encode) {
             this.sharedLevel = sharedLevel;
+            this.sharedLookups = sharedLookups;
             this.keptFor = keptFor;
             this.sharedKey = sharedKey;
             this.decode = decode;
@@ -232,7 +229,7 @@ public final class CachingMarketData implements MarketData {
             return CompletableFuture.supplyAsync(() -> {
                 String text = sharedLevel.getAll(List.of(name)).get(name);
                 return text == null ? null : decode.apply(text);
-            }, SHARED_LOOKUPS);
+            }, sharedLookups);
         }
 
         /** Keeps fetched data, or a "no data" answer, in the shared level; returns it unchanged. */

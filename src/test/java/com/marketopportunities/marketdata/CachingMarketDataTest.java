@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -117,10 +118,10 @@ class CachingMarketDataTest {
             FlakyProvider provider = new FlakyProvider();
             provider.calls.set(1);
             CachingMarketData asked = new CachingMarketData(provider, "csv", 10, shared, FetchObserver.NONE,
-                    Clock.systemUTC());
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
             assertThat(asked.history("ABC", DAY, DAY).join().bars()).as("looked up on demand").hasSize(1);
             CachingMarketData prefetched = new CachingMarketData(provider, "csv", 10, shared, FetchObserver.NONE,
-                    Clock.systemUTC());
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
             shared.putAll(Map.of(key, new SharedStore.TimedValue(MarketDataJson.encode(Fundamentals.none("ABC")),
                     Duration.ofMinutes(5))));
             pause(100);
