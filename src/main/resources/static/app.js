@@ -795,12 +795,6 @@ function renderChart(buckets, before, after) {
 
 // ---------------------------------------------------------------- cache panel
 
-const BREAKER_MEANING = {
-  CLOSED: 'in use',
-  OPEN: 'skipped after failures',
-  HALF_OPEN: 'probing',
-};
-
 async function refreshCacheStats({ quiet = false } = {}) {
   const token = ui.adminToken.value.trim();
   if (token) sessionStorage.setItem(STORAGE_KEYS.adminToken, token);
@@ -856,10 +850,14 @@ function renderCacheStats(stats) {
   const redis = stats.redis ?? {};
   const usesRedis = redis.backend && redis.backend !== 'none';
   const breaker = redis.breaker_state ?? '';
+  // the server's words: a closed breaker before a server that does not answer is "not connected, N errors", not "in use"
   const redisStat = usesRedis
     ? stat('Redis', h('span', { class: redis.connected ? 'state-good' : 'state-bad' }, redis.connected ? 'Connected' : 'Not connected'),
-      { sub: `breaker ${breaker}${BREAKER_MEANING[breaker] ? ` (${BREAKER_MEANING[breaker]})` : ''}` })
+      { sub: `breaker ${breaker}${redis.summary ? ` (${redis.summary})` : ''}` })
     : stat('Redis', 'Not used', { sub: 'in-process cache only' });
+  // total_keys counts Redis when it could be counted, else this process: say which
+  const keysWhere = stats.shared_keys != null ? 'in Redis'
+    : usesRedis ? 'in this process (Redis not counted)' : 'in this process';
 
   const hits = stats.hits ?? 0;
   const misses = stats.misses ?? 0;
@@ -875,7 +873,9 @@ function renderCacheStats(stats) {
     redisStat,
     stat('Hit rate', percent((stats.hit_rate ?? 0) * 100), { sub: `${integer(hits)} hits · ${integer(misses)} misses` }),
     stat('Keys', integer(stats.total_keys ?? 0), {
-      sub: stats.ttl_hours != null ? `fresh for ${fixed(stats.ttl_hours, stats.ttl_hours % 1 ? 1 : 0)} h` : null,
+      sub: [keysWhere,
+        stats.ttl_hours != null ? `fresh for ${fixed(stats.ttl_hours, stats.ttl_hours % 1 ? 1 : 0)} h` : null,
+      ].filter(Boolean).join(' · '),
     }),
     h('div', { class: 'stat' },
       h('dt', {}, 'Warm-up'),

@@ -2,6 +2,7 @@ package com.marketopportunities.api;
 
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.scorecache.CacheStats;
 import com.marketopportunities.store.SharedStoreStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,13 +24,15 @@ class HealthComponents {
     HealthIndicator redis(SharedStore shared) {
         return () -> {
             SharedStoreStatus status = shared.status();
-            if (status.backend().equals("none")) {
-                return Health.up().withDetail("backend", "memory").withDetail("redis", "not configured").build();
+            if (status.backend() == SharedStoreStatus.Backend.NONE) {
+                return Health.up().withDetail("backend", CacheStats.Backends.MEMORY.label())
+                        .withDetail("redis", "not configured").build();
             }
-            Health.Builder health = status.connected() && status.breakerState().equals("CLOSED") ? Health.up()
+            Health.Builder health = status.connected() && status.breakerState() == SharedStoreStatus.BreakerState.CLOSED
+                    ? Health.up()
                     : Health.status(DEGRADED);
-            return health.withDetail("backend", "redis+memory").withDetail("url", status.url())
-                    .withDetail("connected", status.connected()).withDetail("breaker", status.breakerState())
+            return health.withDetail("backend", CacheStats.Backends.REDIS_AND_MEMORY.label()).withDetail("url", status.url())
+                    .withDetail("connected", status.connected()).withDetail("breaker", status.breakerState().name())
                     .withDetail("errors", status.errors())
                     .withDetail("last_error", status.lastError() == null ? "" : status.lastError()).build();
         };

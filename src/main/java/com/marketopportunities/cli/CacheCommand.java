@@ -7,6 +7,7 @@ import com.marketopportunities.config.SourceOptions;
 import com.marketopportunities.scorecache.CacheStats;
 import com.marketopportunities.scorecache.CacheWarmer;
 import com.marketopportunities.store.SharedStore;
+import com.marketopportunities.store.SharedStoreStatus;
 import com.marketopportunities.scorecache.WarmUpProgress;
 import com.marketopportunities.scoring.Horizon;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -74,12 +75,15 @@ final class CacheCommand {
                     out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats));
                     return MarketOpportunitiesCli.EXIT_OK;
                 }
-                out.printf(Locale.ROOT, "backends:     %s%n", stats.backends());
-                out.printf(Locale.ROOT, "redis:        %s, %s, breaker %s%s%n", stats.redis().url() == null ? "none"
-                                : stats.redis().url(), stats.redis().connected() ? "connected" : "not connected",
-                        stats.redis().breakerState(), stats.redis().lastError() == null ? ""
-                                : ", last error: " + stats.redis().lastError());
-                out.printf(Locale.ROOT, "score keys:   %d (in this process: %d)%n", stats.totalKeys(), stats.localKeys());
+                out.printf(Locale.ROOT, "backends:     %s%n", stats.backends().label());
+                SharedStoreStatus redis = stats.redis();
+                if (redis.backend() == SharedStoreStatus.Backend.NONE) {
+                    out.printf(Locale.ROOT, "redis:        %s%n", redis.summary());
+                } else {
+                    out.printf(Locale.ROOT, "redis:        %s, %s (breaker %s)%s%n", redis.url(), redis.summary(),
+                            redis.breakerState(), redis.lastError() == null ? "" : ", last error: " + redis.lastError());
+                }
+                out.printf(Locale.ROOT, "score keys:   %s%n", keyCounts(stats));
                 out.printf(Locale.ROOT, "fresh TTL:    %d s (%.1f h) for a normal volatility%n", stats.ttlSeconds(),
                         stats.ttlHours());
                 out.printf(Locale.ROOT, "sample keys:  %s%n", String.join(", ", stats.sampleKeys()));
@@ -88,6 +92,15 @@ final class CacheCommand {
                 return MarketOpportunitiesCli.EXIT_OK;
             });
         }
+    }
+
+    /** The shared count and the local one, each named: "12 in Redis, 42 in this process". */
+    static String keyCounts(CacheStats stats) {
+        if (stats.sharedKeys() != null) {
+            return stats.sharedKeys() + " in Redis, " + stats.localKeys() + " in this process";
+        }
+        return stats.localKeys() + " in this process"
+                + (stats.backends() == CacheStats.Backends.REDIS_AND_MEMORY ? " (Redis could not be counted)" : "");
     }
 
     @Command(name = "keys", mixinStandardHelpOptions = true, description = "Lists keys with their remaining TTL.")
@@ -163,7 +176,7 @@ final class CacheCommand {
                     }
                 });
                 out.printf(Locale.ROOT, "warm-up %s: %d of %d scores%n", result.state(), result.done(), result.total());
-                return result.state().startsWith("skipped") ? MarketOpportunitiesCli.EXIT_FAILED
+                return result.phase().skipped() ? MarketOpportunitiesCli.EXIT_FAILED
                         : MarketOpportunitiesCli.EXIT_OK;
             });
         }

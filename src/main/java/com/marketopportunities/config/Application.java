@@ -80,7 +80,7 @@ public final class Application implements AutoCloseable {
      */
     public synchronized MarketData marketData() {
         if (marketData == null) {
-            marketData = MarketDataSources.open(data, settings, caches.shared(), clock);
+            marketData = MarketDataSources.open(data, settings, caches, clock);
         }
         return marketData;
     }

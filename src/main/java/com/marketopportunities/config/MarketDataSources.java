@@ -4,7 +4,6 @@ import com.marketopportunities.marketdata.CachingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.yahoo.YahooFinanceMarketData;
-import com.marketopportunities.store.SharedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,19 +21,21 @@ public final class MarketDataSources {
      * @throws InvalidSettingsException when it is neither
      */
     /**
-     * The source behind the raw data cache, whose shared level is {@code shared}. The cache's keys
-     * name the source ({@code market_data:yahoo:...}, {@code market_data:csv:...}), so that a CSV
-     * folder never answers for Yahoo.
+     * The source behind the raw data cache, whose shared level is {@code caches}' and whose upstream
+     * calls their meters count. The cache's keys name the source ({@code market_data:yahoo:...},
+     * {@code market_data:csv:...}), so that a CSV folder never answers for Yahoo.
      */
-    public static MarketData open(String data, Settings settings, SharedStore shared, Clock clock) {
+    public static MarketData open(String data, Settings settings, Caches caches, Clock clock) {
         if (data.equalsIgnoreCase(YAHOO)) {
             return new CachingMarketData(new YahooFinanceMarketData(settings.yahoo()), "yahoo",
-                    settings.marketDataCacheEntries(), shared, clock);
+                    settings.marketDataCacheEntries(), caches.shared(), caches.metrics().upstreamCalls(),
+                    caches.sharedLookups(), clock);
         }
         Path dir = Path.of(data);
         if (!Files.isDirectory(dir)) {
             throw new InvalidSettingsException("--data " + data + ": no such folder (expected 'yahoo' or a folder of CSV files)");
         }
-        return new CachingMarketData(new CsvFolderMarketData(dir), "csv", settings.marketDataCacheEntries(), shared, clock);
+        return new CachingMarketData(new CsvFolderMarketData(dir), "csv", settings.marketDataCacheEntries(),
+                caches.shared(), caches.metrics().upstreamCalls(), caches.sharedLookups(), clock);
     }
 }

@@ -7,10 +7,21 @@ import com.marketopportunities.store.NoSharedStore;
 import com.marketopportunities.store.SharedStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps raw market data (DATA.md) in process and, when there is one, in the shared level
@@ -19,93 +30,90 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Concurrent requests for the same missing piece share one upstream request (single flight).
  * Yahoo's "no data for this symbol" is an answer and is kept like data; a failure to reach the
- * provider is not kept, so the next request tries again.
+ * provider is not kept, so the next request tries again. Histories and fundamentals are kept apart,
+ * each in a cache of its own type bounded by {@code maximumEntries}.
  */
 public final class CachingMarketData implements MarketData {
 
     /** How long fundamentals and profiles are kept. */
     public static final Duration FUNDAMENTALS_TTL = Duration.ofDays(1);
 
-    /** Where the shared level is asked (its calls block up to its timeout). */
-    private static final java.util.concurrent.Executor SHARED_LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(
-            8, runnable -> {
-                Thread thread = new Thread(runnable, "market-data-shared-cache");
-                thread.setDaemon(true);
-                return thread;
-            });
-
     private final MarketData upstream;
-    private final AsyncCache<Key, Object> cache;
+    private final TwoLevels<HistoryKey, PriceHistory> histories;
+    private final TwoLevels<String, Fundamentals> fundamentals;
     private final SharedStore sharedLevel;
-    private final String source;
-    private final Clock clock;
+    private final FetchObserver everyFetch;
     private final FetchObserver observer;
+    /** The upstream as this view calls it: reporting to this view's observer and to {@link #everyFetch}. */
+    private final MarketData observedUpstream;
 
-    /** In process only. */
+    /** In process only: no shared level to ask, so no thread to ask it on. */
     public CachingMarketData(MarketData upstream, long maximumEntries, Clock clock) {
-        this(upstream, "data", maximumEntries, new NoSharedStore(), clock);
+        this(upstream, "data", maximumEntries, new NoSharedStore(), FetchObserver.NONE, Runnable::run, clock);
     }
 
     /**
-     * @param source names the upstream in the shared keys ({@code market_data:{source}:...})
+     * @param source        names the upstream in the shared keys ({@code market_data:{source}:...})
+     * @param everyFetch    hears every fetch of every view of this cache (the process's meters), besides
+     *                      the observer of the view that made it
+     * @param sharedLookups where the shared level is asked for one piece (each ask blocks up to the
+     *                      store's timeout); owned by the caller, who shuts it down after closing this
      */
     public CachingMarketData(MarketData upstream, String source, long maximumEntries, SharedStore sharedLevel,
-                             Clock clock) {
+                             FetchObserver everyFetch, Executor sharedLookups, Clock clock) {
         this.upstream = upstream;
-        this.source = source;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfter(Expiry.writing((Key key, Object value) -> ttl(key, clock))).buildAsync();
         this.sharedLevel = sharedLevel;
-        this.clock = clock;
+        this.everyFetch = everyFetch;
         this.observer = FetchObserver.NONE;
+        this.observedUpstream = upstream.observedBy(everyFetch);
+        String prefix = "market_data:" + source + ":";
+        // histories until the next market close, fundamentals for a day
+        this.histories = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups,
+                () -> Duration.between(clock.instant(), MarketHours.nextClose(clock.instant())),
+                key -> prefix + "history:" + key.symbol() + ":" + key.from() + ":" + key.to(),
+                MarketDataJson::decodeHistory, MarketDataJson::encode);
+        this.fundamentals = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups, () -> FUNDAMENTALS_TTL,
+                symbol -> prefix + "fundamentals:" + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
     }
 
     private CachingMarketData(CachingMarketData shared, FetchObserver observer) {
         this.upstream = shared.upstream;
-        this.cache = shared.cache;
+        this.histories = shared.histories;
+        this.fundamentals = shared.fundamentals;
         this.sharedLevel = shared.sharedLevel;
-        this.source = shared.source;
-        this.clock = shared.clock;
+        this.everyFetch = shared.everyFetch;
         this.observer = observer;
+        this.observedUpstream = upstream.observedBy(observer.and(everyFetch));
     }
 
     @Override
     public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
-        return lookup(new Key(symbol.toUpperCase(Locale.ROOT), from, to),
-                source -> source.history(symbol, from, to)).thenApply(PriceHistory.class::cast);
+        return histories.lookup(new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to),
+                () -> observedUpstream.history(symbol, from, to), observer);
     }
 
     @Override
     public CompletableFuture<Fundamentals> fundamentals(String symbol) {
-        return lookup(new Key(symbol.toUpperCase(Locale.ROOT), null, null), source -> source.fundamentals(symbol))
-                .thenApply(Fundamentals.class::cast);
+        return fundamentals.lookup(symbol.toUpperCase(Locale.ROOT), () -> observedUpstream.fundamentals(symbol),
+                observer);
     }
 
     /** One MGET for the asked histories and fundamentals not yet in process (none when all are). */
     @Override
-    public void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
+    public void prefetch(Collection<String> symbolsForHistories, Collection<String> symbolsForFundamentals,
                          LocalDate from, LocalDate to) {
         if (!sharedLevel.isShared()) {
             return;
         }
-        java.util.List<Key> keys = new java.util.ArrayList<>();
-        histories.forEach(symbol -> keys.add(new Key(symbol.toUpperCase(Locale.ROOT), from, to)));
-        fundamentals.forEach(symbol -> keys.add(new Key(symbol.toUpperCase(Locale.ROOT), null, null)));
-        java.util.Map<String, Key> wanted = new java.util.LinkedHashMap<>();
-        for (Key key : keys) {
-            if (cache.getIfPresent(key) == null) {
-                wanted.put(sharedKey(key), key);
-            }
-        }
+        // shared key -> how its document is kept in process
+        Map<String, Consumer<String>> wanted = new LinkedHashMap<>();
+        symbolsForHistories.forEach(symbol -> histories.wantIfAbsent(
+                new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to), wanted));
+        symbolsForFundamentals.forEach(symbol -> fundamentals.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
         if (wanted.isEmpty()) {
             return;
         }
-        sharedLevel.getAll(wanted.keySet()).forEach((sharedKey, text) -> {
-            Object kept = MarketDataJson.decode(text);
-            if (kept != null) {
-                cache.asMap().putIfAbsent(wanted.get(sharedKey), CompletableFuture.completedFuture(
-                        kept instanceof NoDataException noData ? new Failure(noData) : kept));
-            }
-        });
+        sharedLevel.getAll(wanted.keySet()).forEach((sharedKey, text) -> wanted.get(sharedKey).accept(text));
     }
 
     @Override
@@ -124,90 +132,113 @@ public final class CachingMarketData implements MarketData {
     }
 
     @Override
-    public java.util.Optional<String> breakerState() {
+    public Optional<String> breakerState() {
         return upstream.breakerState();
     }
 
-    private CompletableFuture<Object> lookup(Key key,
-                                             java.util.function.Function<MarketData, CompletableFuture<?>> fetch) {
-        AtomicBoolean wentUpstream = new AtomicBoolean();
-        // the loader never fails: a failure is kept as a value, so that the cache can tell the
-        // lasting ones (no data) from the passing ones (evicted at once)
-        CompletableFuture<Object> entry = cache.get(key, (k, executor) -> fromSharedLevel(k)
-                .thenCompose(kept -> {
-                    if (kept != null) {
-                        return CompletableFuture.completedFuture(kept instanceof NoDataException noData
-                                ? new Failure(noData) : kept);
-                    }
-                    wentUpstream.set(true);
-                    return fetch.apply(upstream.observedBy(observer))
-                            .handle((value, error) -> value != null ? value : new Failure(unwrap(error)))
-                            .thenApply(value -> toSharedLevel(k, value));
-                }));
-        return entry.thenCompose(value -> {
-            // counted once the answer is known: from a cache level, or from the upstream
-            if (wentUpstream.get()) {
-                observer.cacheMiss();
-            } else {
-                observer.cacheHit();
-            }
-            if (value instanceof Failure failure) {
-                if (!(failure.error() instanceof NoDataException)) {
+    private static long nanosSinceEpoch(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
+    }
+
+    /** A history's key: its symbol and range. */
+    private record HistoryKey(String symbol, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * One kind of market data in both levels: its in-process cache, typed, how long it is kept, its
+     * key and its JSON in the shared level. Shared by every view of the cache.
+     *
+     * @param <K> the key in process
+     * @param <T> the data
+     */
+    private static final class TwoLevels<K, T> {
+
+        private final AsyncCache<K, Fetched<T>> cache;
+        private final SharedStore sharedLevel;
+        private final Executor sharedLookups;
+        private final Supplier<Duration> keptFor;
+        private final Function<K, String> sharedKey;
+        private final Function<String, Fetched<T>> decode;
+        private final Function<T, String> encode;
+
+        /**
+         * @param keptFor   from now, how long an entry written now is kept, in both levels
+         * @param sharedKey the key's name in the shared level
+         * @param decode    a kept document, or {@code null} when unreadable or of another kind
+         */
+        TwoLevels(long maximumEntries, Clock clock, SharedStore sharedLevel, Executor sharedLookups,
+                  Supplier<Duration> keptFor, Function<K, String> sharedKey, Function<String, Fetched<T>> decode,
+                  Function<T, String> encode) {
+            this.sharedLevel = sharedLevel;
+            this.sharedLookups = sharedLookups;
+            this.keptFor = keptFor;
+            this.sharedKey = sharedKey;
+            this.decode = decode;
+            this.encode = encode;
+            this.cache = Caffeine.newBuilder().maximumSize(maximumEntries)
+                    // Caffeine's time is the injected clock's, the one the time to live is computed from
+                    .ticker(() -> nanosSinceEpoch(clock.instant()))
+                    .expireAfter(Expiry.writing((K key, Fetched<T> value) -> keptFor.get())).buildAsync();
+        }
+
+        /** The key's data from either level, else fetched (once for concurrent callers) and kept. */
+        CompletableFuture<T> lookup(K key, Supplier<CompletableFuture<T>> fetch, FetchObserver observer) {
+            AtomicBoolean wentUpstream = new AtomicBoolean();
+            // the loader never fails: a failure is kept as a value, so that the cache can tell the
+            // lasting ones (no data) from the passing ones (evicted at once)
+            CompletableFuture<Fetched<T>> entry = cache.get(key, (k, executor) -> fromSharedLevel(k)
+                    .thenCompose(kept -> {
+                        if (kept != null) {
+                            return CompletableFuture.completedFuture(kept);
+                        }
+                        wentUpstream.set(true);
+                        return fetch.get().handle(Fetched::of).thenApply(fetched -> toSharedLevel(k, fetched));
+                    }));
+            return entry.thenCompose(fetched -> {
+                // counted once the answer is known: from a cache level, or from the upstream
+                if (wentUpstream.get()) {
+                    observer.cacheMiss();
+                } else {
+                    observer.cacheHit();
+                }
+                if (!fetched.lasting()) {
                     cache.asMap().remove(key, entry);
                 }
-                return CompletableFuture.failedFuture(failure.error());
+                return fetched.answer();
+            });
+        }
+
+        /** Adds the key to {@code wanted} unless it is in process already. */
+        void wantIfAbsent(K key, Map<String, Consumer<String>> wanted) {
+            if (cache.getIfPresent(key) == null) {
+                wanted.put(sharedKey.apply(key), text -> {
+                    Fetched<T> kept = decode.apply(text);
+                    if (kept != null) {
+                        cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(kept));
+                    }
+                });
             }
-            return CompletableFuture.completedFuture(value);
-        });
-    }
-
-    /** What the shared level keeps under the key (a value or a "no data"), or {@code null}. */
-    private CompletableFuture<Object> fromSharedLevel(Key key) {
-        if (!sharedLevel.isShared()) {
-            return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            String text = sharedLevel.getAll(java.util.List.of(sharedKey(key))).get(sharedKey(key));
-            return text == null ? null : MarketDataJson.decode(text);
-        }, SHARED_LOOKUPS);
-    }
 
-    /** Keeps a fetched value, or a "no data" answer, in the shared level; returns it unchanged. */
-    private Object toSharedLevel(Key key, Object value) {
-        Object kept = value instanceof Failure failure ? failure.error() : value;
-        if (sharedLevel.isShared() && !(kept instanceof Throwable && !(kept instanceof NoDataException))) {
-            Duration ttl = ttl(key, clock);
-            sharedLevel.putAll(java.util.Map.of(sharedKey(key),
-                    new SharedStore.TimedValue(MarketDataJson.encode(kept), ttl)));
+        /** What the shared level keeps under the key (data or "no data"), or {@code null}. */
+        private CompletableFuture<Fetched<T>> fromSharedLevel(K key) {
+            if (!sharedLevel.isShared()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String name = sharedKey.apply(key);
+            return CompletableFuture.supplyAsync(() -> {
+                String text = sharedLevel.getAll(List.of(name)).get(name);
+                return text == null ? null : decode.apply(text);
+            }, sharedLookups);
         }
-        return value;
-    }
 
-    /** {@code market_data:{source}:history:SYM:FROM:TO} or {@code market_data:{source}:fundamentals:SYM}. */
-    private String sharedKey(Key key) {
-        return "market_data:" + source + ":" + (key.isHistory() ? "history:" + key.symbol() + ":" + key.from() + ":"
-                + key.to() : "fundamentals:" + key.symbol());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-    }
-
-    /** A fetch that failed, kept in place of its value. */
-    private record Failure(Throwable error) {
-    }
-
-    /** A history (with its range) or, with no dates, the fundamentals of a symbol. */
-    private record Key(String symbol, LocalDate from, LocalDate to) {
-        boolean isHistory() {
-            return from != null;
+        /** Keeps fetched data, or a "no data" answer, in the shared level; returns it unchanged. */
+        private Fetched<T> toSharedLevel(K key, Fetched<T> fetched) {
+            if (sharedLevel.isShared()) {
+                fetched.document(encode).ifPresent(document -> sharedLevel.putAll(Map.of(sharedKey.apply(key),
+                        new SharedStore.TimedValue(document, keptFor.get()))));
+            }
+            return fetched;
         }
-    }
-
-    /** Histories are kept until the next market close, fundamentals for a day. */
-    private static Duration ttl(Key key, Clock clock) {
-        return key.isHistory() ? Duration.between(clock.instant(), MarketHours.nextClose(clock.instant()))
-                : FUNDAMENTALS_TTL;
     }
 }

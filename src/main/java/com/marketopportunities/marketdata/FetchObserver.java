@@ -20,4 +20,28 @@ public interface FetchObserver {
     /** A request goes to the upstream provider (Yahoo, the CSV folder). */
     default void upstreamCall() {
     }
+
+    /** This observer and {@code other}, each hearing everything, this one first. */
+    default FetchObserver and(FetchObserver other) {
+        FetchObserver first = this;
+        return new FetchObserver() {
+            @Override
+            public void cacheHit() {
+                first.cacheHit();
+                other.cacheHit();
+            }
+
+            @Override
+            public void cacheMiss() {
+                first.cacheMiss();
+                other.cacheMiss();
+            }
+
+            @Override
+            public void upstreamCall() {
+                first.upstreamCall();
+                other.upstreamCall();
+            }
+        };
+    }
 }

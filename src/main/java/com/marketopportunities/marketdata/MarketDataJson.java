@@ -18,43 +18,75 @@ final class MarketDataJson {
     private MarketDataJson() {
     }
 
-    static String encode(Object value) {
+    static String encode(PriceHistory history) {
         ObjectNode node = JsonFormat.mapper().createObjectNode();
-        if (value instanceof PriceHistory history) {
-            node.put("kind", "history").put("symbol", history.symbol());
-            ArrayNode dates = node.putArray("date");
-            ArrayNode closes = node.putArray("close");
-            ArrayNode adjusted = node.putArray("adj_close");
-            for (DailyBar bar : history.bars()) {
-                dates.add(bar.date().toString());
-                closes.add(bar.close());
-                if (Double.isNaN(bar.adjustedClose())) {
-                    adjusted.addNull();
-                } else {
-                    adjusted.add(bar.adjustedClose());
-                }
+        node.put("kind", "history").put("symbol", history.symbol());
+        ArrayNode dates = node.putArray("date");
+        ArrayNode closes = node.putArray("close");
+        ArrayNode adjusted = node.putArray("adj_close");
+        for (DailyBar bar : history.bars()) {
+            dates.add(bar.date().toString());
+            closes.add(bar.close());
+            if (Double.isNaN(bar.adjustedClose())) {
+                adjusted.addNull();
+            } else {
+                adjusted.add(bar.adjustedClose());
             }
-        } else if (value instanceof Fundamentals fundamentals) {
-            node.put("kind", "fundamentals");
-            node.setAll((ObjectNode) JsonFormat.mapper().valueToTree(fundamentals));
-        } else if (value instanceof NoDataException noData) {
-            node.put("kind", "no_data").put("symbol", noData.symbol()).put("reason", noData.getMessage());
-        } else {
-            throw new IllegalArgumentException("not market data: " + value);
         }
         return node.toString();
     }
 
-    /** The value, a {@link NoDataException} for a kept "no data" answer, or {@code null} when unreadable. */
-    static Object decode(String text) {
+    static String encode(Fundamentals fundamentals) {
+        ObjectNode node = JsonFormat.mapper().createObjectNode();
+        node.put("kind", "fundamentals");
+        node.setAll((ObjectNode) JsonFormat.mapper().valueToTree(fundamentals));
+        return node.toString();
+    }
+
+    static String encode(NoDataException noData) {
+        ObjectNode node = JsonFormat.mapper().createObjectNode();
+        node.put("kind", "no_data").put("symbol", noData.symbol()).put("reason", noData.getMessage());
+        return node.toString();
+    }
+
+    /** A kept history or "no data" answer; {@code null} when unreadable or of another kind. */
+    static Fetched<PriceHistory> decodeHistory(String text) {
+        JsonNode node = read(text);
+        return switch (node.path("kind").asString("")) {
+            case "history" -> readable(() -> new Fetched.Found<>(history(node)));
+            case "no_data" -> noData(node);
+            default -> null;
+        };
+    }
+
+    /** Kept fundamentals or "no data" answer; {@code null} when unreadable or of another kind. */
+    static Fetched<Fundamentals> decodeFundamentals(String text) {
+        JsonNode node = read(text);
+        return switch (node.path("kind").asString("")) {
+            case "fundamentals" -> readable(() -> new Fetched.Found<>(JsonFormat.mapper().treeToValue(
+                    ((ObjectNode) node).without("kind"), Fundamentals.class)));
+            case "no_data" -> noData(node);
+            default -> null;
+        };
+    }
+
+    /** The document, or a missing node when the text is not JSON. */
+    private static JsonNode read(String text) {
         try {
-            JsonNode node = JsonFormat.mapper().readTree(text);
-            return switch (node.path("kind").asString("")) {
-                case "history" -> history(node);
-                case "fundamentals" -> JsonFormat.mapper().treeToValue(((ObjectNode) node).without("kind"), Fundamentals.class);
-                case "no_data" -> new NoDataException(node.path("symbol").asString(), node.path("reason").asString());
-                default -> null;
-            };
+            return JsonFormat.mapper().readTree(text);
+        } catch (JacksonException unreadable) {
+            return tools.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    private static <T> Fetched<T> noData(JsonNode node) {
+        return new Fetched.NoData<>(new NoDataException(node.path("symbol").asString(), node.path("reason").asString()));
+    }
+
+    /** The decoded value, or {@code null} when the document does not hold what its kind says. */
+    private static <T> Fetched<T> readable(java.util.function.Supplier<Fetched<T>> decoding) {
+        try {
+            return decoding.get();
         } catch (JacksonException | IllegalArgumentException | ClassCastException unreadable) {
             return null;
         }

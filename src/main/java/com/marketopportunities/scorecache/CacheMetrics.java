@@ -1,5 +1,6 @@
 package com.marketopportunities.scorecache;
 
+import com.marketopportunities.marketdata.FetchObserver;
 import com.marketopportunities.store.SharedStoreStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,9 +47,9 @@ public final class CacheMetrics {
     public void watch(Supplier<SharedStoreStatus> status) {
         registry.gauge("redis.errors", status, s -> s.get().errors());
         registry.gauge("redis.breaker.open", status, s -> switch (s.get().breakerState()) {
-            case "OPEN", "FORCED_OPEN" -> 1.0;
-            case "HALF_OPEN" -> 0.5;
-            default -> 0.0;
+            case OPEN -> 1.0;
+            case HALF_OPEN -> 0.5;
+            case CLOSED -> 0.0;
         });
     }
 
@@ -72,8 +73,14 @@ public final class CacheMetrics {
         staleServed.increment();
     }
 
-    public void upstreamCall() {
-        upstreamCalls.increment();
+    /** Counts every request the market data sends upstream, in every scan, warm-up or refresh. */
+    public FetchObserver upstreamCalls() {
+        return new FetchObserver() {
+            @Override
+            public void upstreamCall() {
+                upstreamCalls.increment();
+            }
+        };
     }
 
     public double hitCount() {

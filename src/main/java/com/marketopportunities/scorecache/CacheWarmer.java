@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Fills the score cache ahead of demand (CACHE.md): every symbol of a list for every horizon, at a
  * bounded pace so as not to trip the upstream's limits, at start-up and on a schedule, in the
  * background. With several instances on one Redis only one warms at a time: a run starts only
- * when it takes the warm-up lock, which expires by itself should its holder die.
+ * when it takes the warm-up lock, which expires by itself should its holder die. While Redis does
+ * not answer no run starts (nobody can tell whether another instance is warming); the next
+ * scheduled run tries again.
  */
 public final class CacheWarmer implements AutoCloseable {
 
@@ -88,9 +89,12 @@ public final class CacheWarmer implements AutoCloseable {
      * progress after each score. Failures of single scores are counted, not thrown.
      */
     public WarmUpProgress runOnce(Consumer<WarmUpProgress> listener) {
-        Optional<String> lock = shared.tryLock(LOCK, lockTtl);
-        if (lock.isEmpty()) {
-            progress = new WarmUpProgress("skipped: another instance is warming", 0, 0, clock.instant());
+        SharedStore.LockAttempt lock = shared.tryLock(LOCK, lockTtl);
+        if (lock.outcome() != SharedStore.LockAttempt.Outcome.TAKEN) {
+            // nobody knows who holds the lock of a store that does not answer: not this instance
+            WarmUpProgress.Phase skipped = lock.outcome() == SharedStore.LockAttempt.Outcome.HELD_ELSEWHERE
+                    ? WarmUpProgress.Phase.SKIPPED_LOCKED : WarmUpProgress.Phase.SKIPPED_UNREACHABLE;
+            progress = new WarmUpProgress(skipped, 0, 0, 0, null, clock.instant());
             listener.accept(progress);
             return progress;
         }
@@ -108,23 +112,23 @@ public final class CacheWarmer implements AutoCloseable {
                         failed++;
                     }
                     done++;
-                    progress = new WarmUpProgress("running", done, total, null);
+                    progress = new WarmUpProgress(WarmUpProgress.Phase.RUNNING, done, total, failed, null, null);
                     listener.accept(progress);
                 }
             }
-            progress = new WarmUpProgress(failed == 0 ? "done" : "done, " + failed + " failed", done, total,
-                    clock.instant());
+            progress = new WarmUpProgress(WarmUpProgress.Phase.DONE, done, total, failed, null, clock.instant());
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || scheduler.isShutdown()) {
                 // the instance is shutting down: the run stops, nothing failed
-                progress = new WarmUpProgress("stopped", done, total, clock.instant());
+                progress = new WarmUpProgress(WarmUpProgress.Phase.STOPPED, done, total, failed, null, clock.instant());
                 LOG.info("cache warm-up stopped at shutdown after {} of {} scores", done, total);
             } else {
-                progress = new WarmUpProgress("failed: " + e.getMessage(), done, total, clock.instant());
+                progress = new WarmUpProgress(WarmUpProgress.Phase.FAILED, done, total, failed, e.getMessage(),
+                        clock.instant());
                 LOG.warn("cache warm-up failed after {} of {} scores: {}", done, total, e.getMessage());
             }
         } finally {
-            shared.unlock(LOCK, lock.get());
+            shared.unlock(LOCK, lock.token());
         }
         listener.accept(progress);
         return progress;

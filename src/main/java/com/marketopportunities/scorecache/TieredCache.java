@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two cache levels for one kind of value: a bounded in-process level (Caffeine) in front of the
@@ -54,6 +54,8 @@ public final class TieredCache<V> {
         this.clock = clock;
         this.metrics = metrics;
         this.local = Caffeine.newBuilder().maximumSize(maxLocalEntries)
+                // Caffeine's time is the injected clock's, so that an entry goes when that clock passes keepUntil
+                .ticker(() -> nanosSinceEpoch(clock.instant()))
                 // each entry lives until its own keepUntil
                 .expireAfter(Expiry.writing((String key, V value) -> {
                     Duration left = Duration.between(clock.instant(), keepUntil.apply(value));
@@ -99,46 +101,31 @@ public final class TieredCache<V> {
         metrics.put();
     }
 
-    /** Drops the entries matching the glob {@code pattern} from both levels; returns how many the shared one had. */
+    /** Drops the entries matching the glob {@code pattern} from both levels; returns the larger of the two levels' counts. */
     public long clear(String pattern) {
-        Pattern regex = globToRegex(pattern);
-        List<String> localKeys = localKeys(regex);
+        List<String> localKeys = localKeys(pattern);
         local.invalidateAll(localKeys);
         long sharedDeleted = shared.delete(pattern);
         return Math.max(sharedDeleted, localKeys.size());
     }
 
-    /** The in-process keys matching the glob {@code pattern}. */
+    /** The in-process keys matching the glob {@code pattern}, with Redis's glob semantics ({@link RedisGlob}). */
     public List<String> localKeys(String pattern) {
-        return localKeys(globToRegex(pattern));
-    }
-
-    public long localSize() {
-        return local.estimatedSize();
-    }
-
-    private List<String> localKeys(Pattern regex) {
+        RedisGlob glob = new RedisGlob(pattern);
         List<String> keys = new ArrayList<>();
         for (String key : local.asMap().keySet()) {
-            if (regex.matcher(key).matches()) {
+            if (glob.matches(key)) {
                 keys.add(key);
             }
         }
         return keys;
     }
 
-    /** Redis glob ({@code *}, {@code ?}, {@code [..]}) as a regular expression. */
-    static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[', ']' -> regex.append(c);
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+    public long localSize() {
+        return local.estimatedSize();
     }
 
+    private static long nanosSinceEpoch(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
+    }
 }

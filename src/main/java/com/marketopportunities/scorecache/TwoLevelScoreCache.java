@@ -1,5 +1,7 @@
 package com.marketopportunities.scorecache;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.marketopportunities.store.NoSharedStore;
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.store.SharedStoreStatus;
@@ -13,8 +15,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,7 +37,8 @@ public final class TwoLevelScoreCache implements ScoreCache {
     private final String modelVersion;
     private final Clock clock;
     private final CacheMetrics metrics;
-    private final Map<String, CompletableFuture<ScoreOutcome>> inFlight = new ConcurrentHashMap<>();
+    /** The computations under way, one per key; each leaves as it ends (scores are kept in {@link #cache}). */
+    private final AsyncCache<String, ScoreOutcome> inFlight = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
     private volatile Supplier<WarmUpProgress> warmUp = WarmUpProgress::idle;
 
     public TwoLevelScoreCache(SharedStore shared, long maxLocalEntries, AdaptiveTtl ttl, String modelVersion, Clock clock,
@@ -102,21 +105,23 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     /**
-     * Computes a key's score once for all concurrent callers, and stores a score it gets. A caller
-     * that becomes the computing one looks in process once more first (unless it refreshes a
+     * Computes a key's score once for all concurrent callers, and stores a score it gets. The flight
+     * is Caffeine's single flight: the first caller's future is entered under the key atomically, the
+     * others get it. That caller looks in process once more before computing (unless it refreshes a
      * fresh entry on purpose): a computation that ended during its lookup has stored the score there.
+     * The computation runs outside the map's lock; the flight leaves the map before its callers hear
+     * the answer, whatever the computation does (completes, fails, or throws).
      */
     private CompletableFuture<ScoreOutcome> computeOnce(String key, Supplier<CompletableFuture<ScoreOutcome>> compute,
                                                         boolean refresh) {
         CompletableFuture<ScoreOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<ScoreOutcome> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return running;
+        CompletableFuture<ScoreOutcome> flight = inFlight.get(key, (k, executor) -> mine);
+        if (flight != mine) {
+            return flight;
         }
         CachedScore stored = refresh ? null : usable(cache.getLocal(key));
         if (stored != null && stored.isFreshAt(clock.instant())) {
-            inFlight.remove(key, mine);
-            mine.complete(new ScoreOutcome.Scored(stored.score()));
+            land(key, mine, new ScoreOutcome.Scored(stored.score()), null);
             return mine;
         }
         CompletableFuture<ScoreOutcome> computing;
@@ -124,19 +129,32 @@ public final class TwoLevelScoreCache implements ScoreCache {
             computing = compute.get();
         } catch (RuntimeException e) {
             computing = CompletableFuture.failedFuture(e);
+        } catch (Error e) {
+            land(key, mine, null, e);
+            throw e;
         }
         computing.whenComplete((outcome, error) -> {
-            if (outcome instanceof ScoreOutcome.Scored scored) {
-                store(key, scored.score());
-            }
-            inFlight.remove(key, mine);
-            if (error != null) {
-                mine.completeExceptionally(error);
-            } else {
-                mine.complete(outcome);
+            try {
+                if (outcome instanceof ScoreOutcome.Scored scored) {
+                    store(key, scored.score());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("score {} computed but not cached: {}", key, e.toString());
+            } finally {
+                land(key, mine, outcome, error);
             }
         });
         return mine;
+    }
+
+    /** Ends a flight: out of the map first, so that a caller hearing the answer never joins it again. */
+    private void land(String key, CompletableFuture<ScoreOutcome> flight, ScoreOutcome outcome, Throwable error) {
+        inFlight.asMap().remove(key, flight);
+        if (error != null) {
+            flight.completeExceptionally(error);
+        } else {
+            flight.complete(outcome);
+        }
     }
 
     private void store(String key, SymbolScore score) {
@@ -180,13 +198,20 @@ public final class TwoLevelScoreCache implements ScoreCache {
         SharedStoreStatus redis = shared.status();
         boolean withRedis = shared.isShared();
         String pattern = ScoreKeys.SCORE_NAMESPACE + "*";
-        long total = withRedis ? shared.count(pattern) : cache.localKeys(pattern).size();
-        List<String> sample = keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList());
+        OptionalLong counted = withRedis ? shared.count(pattern) : OptionalLong.empty();
+        Long sharedKeys = counted.isPresent() ? counted.getAsLong() : null;
+        // without a shared level, or with one that does not answer, the keys to show are the ones in process
+        List<String> inProcess = cache.localKeys(pattern);
+        long total = sharedKeys != null ? sharedKeys : inProcess.size();
+        List<String> sample = sharedKeys != null
+                ? shared.keys(pattern, 5).stream().map(SharedStore.KeyTtl::key).collect(Collectors.toList())
+                : inProcess.stream().limit(5).toList();
         long hits = (long) metrics.hitCount();
         long misses = (long) metrics.missCount();
-        return new CacheStats(true, withRedis ? "redis+memory" : "memory", redis, total, cache.localSize(),
+        return new CacheStats(true, withRedis ? CacheStats.Backends.REDIS_AND_MEMORY : CacheStats.Backends.MEMORY, redis,
+                total, cache.localSize(),
                 ttl.normalTtl().toSeconds(), ttl.normalTtl().toMinutes() / 60.0, sample, hits, misses,
                 hits + misses == 0 ? 0 : (double) hits / (hits + misses), (long) metrics.staleCount(), redis.errors(),
-                (long) metrics.evictionCount(), warmUp.get());
+                (long) metrics.evictionCount(), warmUp.get(), sharedKeys);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** No shared level: one instance alone, on its in-process cache. Its locks are always free. */
@@ -30,8 +30,8 @@ public final class NoSharedStore implements SharedStore {
     }
 
     @Override
-    public long count(String pattern) {
-        return 0;
+    public OptionalLong count(String pattern) {
+        return OptionalLong.of(0);
     }
 
     @Override
@@ -40,8 +40,8 @@ public final class NoSharedStore implements SharedStore {
     }
 
     @Override
-    public Optional<String> tryLock(String name, Duration ttl) {
-        return Optional.of(UUID.randomUUID().toString());
+    public LockAttempt tryLock(String name, Duration ttl) {
+        return LockAttempt.taken(UUID.randomUUID().toString());
     }
 
     @Override
@@ -50,7 +50,8 @@ public final class NoSharedStore implements SharedStore {
 
     @Override
     public SharedStoreStatus status() {
-        return new SharedStoreStatus("none", null, false, "CLOSED", null, 0);
+        return new SharedStoreStatus(SharedStoreStatus.Backend.NONE, null, false, SharedStoreStatus.BreakerState.CLOSED,
+                null, 0);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *       while the connection is down.</li>
  *   <li>A circuit breaker stops sending commands after a few failures and probes again after a
  *       cool-down, so that a dead or frozen Redis costs requests nothing but an L1 lookup.</li>
- *   <li>Writes are not waited for; closing gives the ones under way up to a second to land.</li>
+ *   <li>Writes are not waited for; each one still counts for the breaker, a success or a failure once
+ *       answered, as a read does. Closing gives the writes under way up to a second to land.</li>
  *   <li>Start-up without Redis is fine: one connection attempt bounded by the connect timeout,
  *       then attempts in the background every second until one succeeds; Lettuce re-makes a
  *       connection that drops, retrying at least once a second.</li>
@@ -140,17 +142,35 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public void putAll(Map<String, TimedValue> values) {
-        StatefulConnection<String, String> current = usable();
-        if (current == null || values.isEmpty()) {
+        StatefulConnection<String, String> current = connection.get();
+        if (current == null || !current.isOpen() || values.isEmpty()) {
             return;
         }
         RedisClusterAsyncCommands<String, String> commands = commands(current);
         values.forEach((key, timed) -> {
-            CompletableFuture<String> write = commands.set(key, timed.value(),
-                    SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis()))).toCompletableFuture();
-            pendingWrites.add(write);
-            write.whenComplete((ok, error) -> {
-                pendingWrites.remove(write);
+            // each write is a call through the breaker, as each read is: not sent while it is open, and its
+            // answer, when it comes, counts as a success or a failure
+            if (!breaker.tryAcquirePermission()) {
+                return;
+            }
+            long started = System.nanoTime();
+            CompletableFuture<String> write;
+            try {
+                write = commands.set(key, timed.value(), SetArgs.Builder.px(Math.max(1, timed.ttl().toMillis())))
+                        .toCompletableFuture();
+            } catch (RuntimeException e) {
+                write = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<String> sent = write;
+            pendingWrites.add(sent);
+            sent.whenComplete((ok, error) -> {
+                pendingWrites.remove(sent);
+                long took = System.nanoTime() - started;
+                if (error == null) {
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                } else {
+                    breaker.onError(took, TimeUnit.NANOSECONDS, error);
+                }
                 record("SET", error);
             });
         });
@@ -158,7 +178,7 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public List<KeyTtl> keys(String pattern, int limit) {
-        List<String> keys = scan(pattern, limit);
+        List<String> keys = scan(pattern, limit).keys();
         List<KeyTtl> withTtl = new ArrayList<>();
         for (String key : keys) {
             Long ttl = call("TTL", commands -> commands.ttl(key));
@@ -168,14 +188,15 @@ public final class RedisSharedStore implements SharedStore {
     }
 
     @Override
-    public long count(String pattern) {
-        return scan(pattern, Integer.MAX_VALUE).size();
+    public OptionalLong count(String pattern) {
+        Scanned scanned = scan(pattern, Integer.MAX_VALUE);
+        return scanned.complete() ? OptionalLong.of(scanned.keys().size()) : OptionalLong.empty();
     }
 
     @Override
     public long delete(String pattern) {
         long deleted = 0;
-        List<String> keys = scan(pattern, Integer.MAX_VALUE);
+        List<String> keys = scan(pattern, Integer.MAX_VALUE).keys();
         for (int from = 0; from < keys.size(); from += SCAN_BATCH) {
             String[] batch = keys.subList(from, Math.min(keys.size(), from + SCAN_BATCH)).toArray(String[]::new);
             Long removed = call("UNLINK", commands -> commands.unlink(batch));
@@ -185,10 +206,12 @@ public final class RedisSharedStore implements SharedStore {
     }
 
     @Override
-    public Optional<String> tryLock(String name, Duration ttl) {
+    public LockAttempt tryLock(String name, Duration ttl) {
         String token = UUID.randomUUID().toString();
-        String answer = call("SET NX", commands -> commands.set(name, token, SetArgs.Builder.nx().px(ttl.toMillis())));
-        return "OK".equals(answer) ? Optional.of(token) : Optional.empty();
+        // SET NX answers OK when it set the key, nothing when the key exists
+        return ask("SET NX", commands -> commands.set(name, token, SetArgs.Builder.nx().px(ttl.toMillis())))
+                .map(answer -> "OK".equals(answer.value()) ? LockAttempt.taken(token) : LockAttempt.heldElsewhere())
+                .orElseGet(LockAttempt::unreachable);
     }
 
     @Override
@@ -201,12 +224,25 @@ public final class RedisSharedStore implements SharedStore {
 
     @Override
     public SharedStoreStatus status() {
-        return new SharedStoreStatus("redis", settings.maskedUrl(), connected && connection.get() != null
-                && connection.get().isOpen(), breaker.getState().name(), lastError, errors.get());
+        return new SharedStoreStatus(SharedStoreStatus.Backend.REDIS, settings.maskedUrl(), connected
+                && connection.get() != null && connection.get().isOpen(), breakerState(), lastError, errors.get());
     }
 
-    /** SCAN with MATCH, stopping at {@code limit} keys. */
-    private List<String> scan(String pattern, int limit) {
+    private SharedStoreStatus.BreakerState breakerState() {
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> SharedStoreStatus.BreakerState.OPEN;
+            case HALF_OPEN -> SharedStoreStatus.BreakerState.HALF_OPEN;
+            // disabled or only measuring: commands are sent
+            default -> SharedStoreStatus.BreakerState.CLOSED;
+        };
+    }
+
+    /** Keys a SCAN found, and whether it went to its end (or to its limit) without a failure. */
+    private record Scanned(List<String> keys, boolean complete) {
+    }
+
+    /** SCAN with MATCH, stopping at {@code limit} keys, or at the first command Redis does not answer. */
+    private Scanned scan(String pattern, int limit) {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(SCAN_BATCH);
@@ -214,7 +250,7 @@ public final class RedisSharedStore implements SharedStore {
             ScanCursor from = cursor;
             KeyScanCursor<String> page = call("SCAN", commands -> commands.scan(from, args));
             if (page == null) {
-                break;
+                return new Scanned(keys, false);
             }
             for (String key : page.getKeys()) {
                 if (keys.size() < limit) {
@@ -223,31 +259,44 @@ public final class RedisSharedStore implements SharedStore {
             }
             cursor = page;
         } while (!cursor.isFinished() && keys.size() < limit);
-        return keys;
+        return new Scanned(keys, true);
     }
 
     /**
      * One command within the timeout and through the breaker: its answer, or {@code null} when
-     * Redis could not answer (recorded, never thrown).
+     * Redis could not answer (recorded, never thrown) or answered nothing.
      */
     private <T> T call(String what, Function<RedisClusterAsyncCommands<String, String>, io.lettuce.core.RedisFuture<T>> command) {
+        return ask(what, command).map(Answer::value).orElse(null);
+    }
+
+    /** A command's answer, which may be nothing (SET NX on an existing key, GET of a missing one). */
+    private record Answer<T>(T value) {
+    }
+
+    /**
+     * One command within the timeout and through the breaker: its answer, or empty when Redis could
+     * not answer (not connected, breaker open, timeout, error: recorded, never thrown).
+     */
+    private <T> Optional<Answer<T>> ask(String what,
+                                        Function<RedisClusterAsyncCommands<String, String>, io.lettuce.core.RedisFuture<T>> command) {
         StatefulConnection<String, String> current = usable();
         if (current == null) {
-            return null;
+            return Optional.empty();
         }
         try {
             T answer = breaker.executeCallable(() -> command.apply(commands(current))
                     .get(settings.commandTimeout().toMillis() + 50, TimeUnit.MILLISECONDS));
             record(what, null);
-            return answer;
+            return Optional.of(new Answer<>(answer));
         } catch (CallNotPermittedException open) {
-            return null;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return Optional.empty();
         } catch (Exception e) {
             record(what, e);
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The cache level shared by every instance (Redis), or none.
@@ -30,17 +31,18 @@ public interface SharedStore extends AutoCloseable {
     /** Up to {@code limit} keys matching the glob {@code pattern}, with their remaining TTL (SCAN, never KEYS). */
     List<KeyTtl> keys(String pattern, int limit);
 
-    /** How many keys match {@code pattern} (SCAN). */
-    long count(String pattern);
+    /** How many keys match {@code pattern} (SCAN); empty when the store could not be asked to the end. */
+    OptionalLong count(String pattern);
 
     /** Deletes every key matching {@code pattern} (SCAN and UNLINK); returns how many. */
     long delete(String pattern);
 
     /**
-     * Takes the named lock for {@code ttl} if nobody holds it (SET NX PX); the returned token
-     * releases it. Empty when another holder has it, or when the store cannot be reached.
+     * Takes the named lock for {@code ttl} if nobody holds it (SET NX PX). The attempt says whether it
+     * was taken (with the token that releases it), is held by another holder, or could not be
+     * asked for because the store cannot be reached.
      */
-    java.util.Optional<String> tryLock(String name, Duration ttl);
+    LockAttempt tryLock(String name, Duration ttl);
 
     /** Releases a lock taken with {@link #tryLock}, if the token still holds it. */
     void unlock(String name, String token);
@@ -57,5 +59,33 @@ public interface SharedStore extends AutoCloseable {
 
     /** A key and its remaining time to live ({@code null}: no expiry). */
     record KeyTtl(String key, Long ttlSeconds) {
+    }
+
+    /**
+     * What {@link #tryLock} came to.
+     *
+     * @param token releases the lock when {@link Outcome#TAKEN}, else {@code null}
+     */
+    record LockAttempt(Outcome outcome, String token) {
+
+        public enum Outcome {
+            TAKEN,
+            /** Another holder has the lock. */
+            HELD_ELSEWHERE,
+            /** The store did not answer: nobody knows who holds the lock. */
+            UNREACHABLE
+        }
+
+        public static LockAttempt taken(String token) {
+            return new LockAttempt(Outcome.TAKEN, token);
+        }
+
+        public static LockAttempt heldElsewhere() {
+            return new LockAttempt(Outcome.HELD_ELSEWHERE, null);
+        }
+
+        public static LockAttempt unreachable() {
+            return new LockAttempt(Outcome.UNREACHABLE, null);
+        }
     }
 }

@@ -303,6 +303,28 @@ class ServiceApiTest {
     }
 
     @Test
+    void theUpstreamCallsMeterCountsTheCallsAScanMade() throws Exception {
+        double before = meter("market_data_upstream_calls_total");
+        // an as-of date of its own: histories no other test has brought into the cache
+        HttpResponse<String> scan = service.post("/api/bourse/opportunities?horizon=short&as_of=2024-05-31", "text/csv",
+                CSV, "X-API-Key", "key-alice");
+        assertThat(scan.statusCode()).isEqualTo(200);
+        int upstreamCalls = JsonFormat.mapper().readTree(scan.body()).path("stats").path("upstream_calls").asInt();
+
+        double after = meter("market_data_upstream_calls_total");
+
+        assertThat(upstreamCalls).isPositive();
+        assertThat(after - before).as("the meter's increase over the scan").isEqualTo(upstreamCalls);
+    }
+
+    /** A meter's value in the Prometheus scrape. */
+    static double meter(String name) throws Exception {
+        String scrape = service.get("/actuator/prometheus", "Authorization", "Bearer " + ADMIN).body();
+        return scrape.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void errorsNeverCarryAStackTraceOrTheCallersValues() throws Exception {
         HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json",
                 "{\"positions\": [{\"symbol\": \"SECRETCO\", \"market_value\": -12345.67}]", "X-API-Key", "key-alice");

@@ -84,6 +84,17 @@ class CacheCommandTest {
         assertThat(body.path("backends").asString()).isEqualTo("redis+memory");
         assertThat(body.path("redis").path("connected").asBoolean()).isTrue();
         assertThat(body.path("redis").path("breaker_state").asString()).isEqualTo("CLOSED");
+        assertThat(body.path("redis").path("summary").asString()).startsWith("connected, in use");
+        assertThat(body.path("shared_keys").isNumber()).isTrue();
         assertThat(body.path("ttl_seconds").asLong()).isEqualTo(14_400);
+    }
+
+    @Test
+    void withRedisUnreachableStatsSayNotConnectedWithTheErrorsAndCountTheKeysInProcess() {
+        ScanCommandTest.Run stats = ScanCommandTest.run("cache", "stats", "--redis-url", "redis://127.0.0.1:1/0");
+
+        assertThat(stats.exitCode()).isZero();
+        assertThat(stats.out()).containsPattern("not connected, \\d+ errors?").doesNotContain("in use");
+        assertThat(stats.out()).contains("score keys:   0 in this process (Redis could not be counted)");
     }
 }

@@ -3,11 +3,19 @@ package com.marketopportunities.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marketopportunities.scorecache.MutableClock;
+import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.store.RedisSharedStore;
+import com.marketopportunities.store.SharedStore;
+import com.marketopportunities.testredis.RealRedis;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +26,7 @@ class CachingMarketDataTest {
     /** Fails with "unavailable" on its first call of each kind, then answers. */
     static final class FlakyProvider implements MarketData {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger fundamentalCalls = new AtomicInteger();
 
         @Override
         public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
@@ -29,6 +38,7 @@ class CachingMarketDataTest {
 
         @Override
         public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            fundamentalCalls.incrementAndGet();
             return CompletableFuture.completedFuture(Fundamentals.none(symbol));
         }
 
@@ -70,6 +80,59 @@ class CachingMarketDataTest {
     }
 
     @Test
+    void aHistoryIsKeptUntilTheNextCloseAndFundamentalsForADayByTheInjectedClock() {
+        FlakyProvider provider = new FlakyProvider();
+        provider.calls.set(1);
+        // Tuesday 2024-01-09 10:00 New York: the history is kept until 16:00 (21:00 UTC)
+        MutableClock clock = new MutableClock(Instant.parse("2024-01-09T15:00:00Z"));
+        CachingMarketData cache = new CachingMarketData(provider, 10, clock);
+        cache.history("ABC", DAY, DAY).join();
+        cache.fundamentals("ABC").join();
+        clock.advance(Duration.ofHours(5).plusMinutes(59));
+        cache.history("ABC", DAY, DAY).join();
+        assertThat(provider.calls.get()).as("before the close: kept").isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        cache.history("ABC", DAY, DAY).join();
+        assertThat(provider.calls.get()).as("after the close, by the cache's clock: fetched again").isEqualTo(3);
+
+        assertThat(provider.fundamentalCalls.get()).isEqualTo(1);
+        clock.advance(Duration.ofHours(18));
+        cache.fundamentals("ABC").join();
+        assertThat(provider.fundamentalCalls.get()).as("a day later: fetched again").isEqualTo(2);
+    }
+
+    @Test
+    void aSharedEntryOfAnotherKindUnderAHistorysKeyIsAMissNotAFailure() {
+        String key = "market_data:csv:history:ABC:" + DAY + ":" + DAY;
+        try (RealRedis redis = RealRedis.start();
+             RedisSharedStore shared = new RedisSharedStore(RedisSettings.defaults(redis.url()))) {
+            // e.g. written by a faulty or future version: fundamentals where a history should be
+            shared.putAll(Map.of(key, new SharedStore.TimedValue(MarketDataJson.encode(Fundamentals.none("ABC")),
+                    Duration.ofMinutes(5))));
+            for (int i = 0; i < 100 && shared.getAll(List.of(key)).isEmpty(); i++) {
+                pause(20);
+            }
+            assertThat(shared.getAll(List.of(key))).containsKey(key);
+
+            FlakyProvider provider = new FlakyProvider();
+            provider.calls.set(1);
+            CachingMarketData asked = new CachingMarketData(provider, "csv", 10, shared, FetchObserver.NONE,
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
+            assertThat(asked.history("ABC", DAY, DAY).join().bars()).as("looked up on demand").hasSize(1);
+            CachingMarketData prefetched = new CachingMarketData(provider, "csv", 10, shared, FetchObserver.NONE,
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
+            shared.putAll(Map.of(key, new SharedStore.TimedValue(MarketDataJson.encode(Fundamentals.none("ABC")),
+                    Duration.ofMinutes(5))));
+            pause(100);
+            prefetched.prefetch(List.of("ABC"), List.of(), DAY, DAY);
+            assertThat(prefetched.history("ABC", DAY, DAY).join().bars()).as("prefetched").hasSize(1);
+
+            assertThat(provider.calls.get()).as("fetched upstream each time").isEqualTo(3);
+        }
+    }
+
+    @Test
     void theNextCloseIsFourPmNewYorkOnTheNextWeekday() {
         // Friday 2024-03-08 17:00 New York (22:00 UTC, EST): the next close is Monday 03-11 16:00 EDT (20:00 UTC)
         assertThat(MarketHours.nextClose(Instant.parse("2024-03-08T22:00:00Z")))
@@ -82,4 +145,13 @@ class CachingMarketDataTest {
                 .isEqualTo(Instant.parse("2024-01-10T21:00:00Z"));
     }
 
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package com.marketopportunities.scorecache;
 
 import com.marketopportunities.store.NoSharedStore;
+import com.marketopportunities.store.RedisSettings;
+import com.marketopportunities.store.RedisSharedStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketopportunities.scoring.Horizon;
@@ -36,5 +38,24 @@ class CacheCountsTest {
         assertThat(metrics.missCount()).isEqualTo(1);
         assertThat(metrics.hitCount()).isEqualTo(2);
         assertThat(cache.stats().hitRate()).isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void withRedisUnreachableTheTotalCountsTheKeysInProcessNotARedisThatCouldNotBeAsked() {
+        SymbolScore jpm = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70, 20, 50, 1, 125, 0.3, DAY, "1-x");
+        try (RedisSharedStore unreachable = new RedisSharedStore(RedisSettings.defaults("redis://127.0.0.1:1/0"))) {
+            TwoLevelScoreCache cache = new TwoLevelScoreCache(unreachable, 100, AdaptiveTtl.defaults(), "1-x", CLOCK,
+                    CacheMetrics.unregistered());
+            cache.score("JPM", Horizon.MEDIUM, DAY, () -> CompletableFuture.completedFuture(
+                    new ScoreOutcome.Scored(jpm))).join();
+
+            CacheStats stats = cache.stats();
+
+            assertThat(stats.localKeys()).isEqualTo(1);
+            assertThat(stats.totalKeys()).as("Redis could not be counted: the keys in process").isEqualTo(1);
+            assertThat(stats.sharedKeys()).as("not counted").isNull();
+            assertThat(stats.sampleKeys()).containsExactly("stock_score:JPM:medium");
+            assertThat(stats.redis().summary()).matches("not connected, \\d+ errors?");
+        }
     }
 }

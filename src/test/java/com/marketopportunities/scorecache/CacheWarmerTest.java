@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class CacheWarmerTest {
 
     static final LocalDate DAY = LocalDate.of(2024, 6, 28);
+    /** Nothing listens there: connections are refused at once. */
+    static final String UNREACHABLE = "redis://127.0.0.1:1/0";
     static RealRedis redis;
 
     @BeforeAll
@@ -48,6 +50,7 @@ class CacheWarmerTest {
 
             WarmUpProgress result = warmer.runOnce(progress -> reports.incrementAndGet());
 
+            assertThat(result.phase()).isEqualTo(WarmUpProgress.Phase.DONE);
             assertThat(result.state()).isEqualTo("done");
             assertThat(result.done()).isEqualTo(9);
             assertThat(result.total()).isEqualTo(9);
@@ -76,11 +79,28 @@ class CacheWarmerTest {
             CompletableFuture<WarmUpProgress> running = CompletableFuture.supplyAsync(() -> first.runOnce(p -> { }));
             assertThat(firstIsWarming.await(5, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(second.runOnce(p -> { }).state()).startsWith("skipped");
+            assertThat(second.runOnce(p -> { }).phase()).isEqualTo(WarmUpProgress.Phase.SKIPPED_LOCKED);
 
             letFirstFinish.countDown();
-            assertThat(running.get(5, TimeUnit.SECONDS).state()).isEqualTo("done");
-            assertThat(second.runOnce(p -> { }).state()).isEqualTo("done");
+            assertThat(running.get(5, TimeUnit.SECONDS).phase()).isEqualTo(WarmUpProgress.Phase.DONE);
+            assertThat(second.runOnce(p -> { }).phase()).isEqualTo(WarmUpProgress.Phase.DONE);
+        }
+    }
+
+    @Test
+    void withRedisUnreachableTheRunIsSkippedAndSaysWhyNotThatAnotherInstanceIsWarming() {
+        AtomicInteger warmed = new AtomicInteger();
+        try (SharedStore unreachable = new RedisSharedStore(RedisSettings.defaults(UNREACHABLE));
+             CacheWarmer warmer = new CacheWarmer(unreachable, (symbol, horizon, asOf) -> {
+                 warmed.incrementAndGet();
+                 return CompletableFuture.completedFuture(null);
+             }, List.of("A"), List.of(Horizon.MEDIUM), 1000, Duration.ofSeconds(30), () -> DAY, Clock.systemUTC())) {
+
+            WarmUpProgress result = warmer.runOnce(p -> { });
+
+            assertThat(result.state()).doesNotContain("another instance").contains("unreachable");
+            assertThat(result.phase()).isEqualTo(WarmUpProgress.Phase.SKIPPED_UNREACHABLE);
+            assertThat(warmed).hasValue(0);
         }
     }
 
@@ -99,7 +119,7 @@ class CacheWarmerTest {
 
             assertThat(threeRuns.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-            assertThat(warmer.progress().state()).isIn("running", "done");
+            assertThat(warmer.progress().phase()).isIn(WarmUpProgress.Phase.RUNNING, WarmUpProgress.Phase.DONE);
         }
         int afterClose = runs.get();
         Thread.sleep(300);

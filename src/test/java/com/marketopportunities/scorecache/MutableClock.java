@@ -8,19 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test moves by hand, for lives measured in hours. Only the cache's judgement of
- * freshness follows it: Caffeine's own expiry ticks with {@code System.nanoTime}, and Redis with
- * its own clock.
+ * A clock a test moves by hand, for lives measured in hours. The in-process caches follow it (their
+ * Caffeine ticker is derived from the clock they are given); Redis keeps its own time.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(instant -> instant.plus(by));
     }
 

@@ -170,15 +170,15 @@ class RedisFaultsTest {
                 // for every score and every piece of raw data
                 assertFullAnswerInTime(idle.timedScan(Horizon.MEDIUM), Horizon.MEDIUM, coldBaselineMs,
                         "Redis frozen, first scan of a process connected before the freeze");
-                assertThat(idle.shared().status().breakerState()).isEqualTo("OPEN");
+                assertThat(idle.shared().status().breakerState()).isEqualTo(SharedStoreStatus.BreakerState.OPEN);
                 int waited = 1;
-                while (!"OPEN".equals(instance.shared().status().breakerState()) && waited < 6) {
+                while (instance.shared().status().breakerState() != SharedStoreStatus.BreakerState.OPEN && waited < 6) {
                     assertFullAnswerInTime(instance.timedScan(Horizon.MEDIUM), Horizon.MEDIUM, warmBaselineMs,
                             "Redis frozen, repeated scan before the breaker opens");
                     waited++;
                 }
                 SharedStoreStatus status = instance.shared().status();
-                assertThat(status.breakerState()).as("breaker after %d scans on a frozen Redis", waited).isEqualTo("OPEN");
+                assertThat(status.breakerState()).as("breaker after %d scans on a frozen Redis", waited).isEqualTo(SharedStoreStatus.BreakerState.OPEN);
                 assertThat(status.connected()).isFalse();
                 assertThat(status.errors()).isGreaterThanOrEqualTo(3);
                 assertThat(status.lastError()).as("the last error, a timeout").containsIgnoringCase("time");
@@ -191,14 +191,14 @@ class RedisFaultsTest {
                 long asking = System.nanoTime();
                 CacheStats stats = instance.scores().stats();
                 timing("stats() with Redis frozen and the breaker open: " + millisSince(asking) + " ms");
-                assertThat(stats.redis().breakerState()).isEqualTo("OPEN");
+                assertThat(stats.redis().breakerState()).isEqualTo(SharedStoreStatus.BreakerState.OPEN);
             } finally {
                 redis.resume();
             }
             Duration back = awaitRedisInUse(instance, cli);
             timing("Redis resumed after a freeze: used again after " + back.toMillis() + " ms");
             assertThat(back).isLessThanOrEqualTo(BACK_WITHIN);
-            assertThat(instance.shared().status().breakerState()).isEqualTo("CLOSED");
+            assertThat(instance.shared().status().breakerState()).isEqualTo(SharedStoreStatus.BreakerState.CLOSED);
             assertThat(instance.shared().status().connected()).isTrue();
         }
     }

@@ -287,11 +287,13 @@ class RedisScoreCacheTest {
                 .containsExactly("stock_score:JPM:medium:2024-06-28");
 
         CacheStats stats = cache.stats();
-        assertThat(stats.backends()).isEqualTo("redis+memory");
+        assertThat(stats.backends()).isEqualTo(CacheStats.Backends.REDIS_AND_MEMORY);
         assertThat(stats.totalKeys()).isEqualTo(3);
+        assertThat(stats.sharedKeys()).isEqualTo(3);
         assertThat(stats.sampleKeys()).hasSize(3);
+        assertThat(stats.redis().summary()).isEqualTo("connected, in use");
         assertThat(stats.redis().connected()).isTrue();
-        assertThat(stats.redis().breakerState()).isEqualTo("CLOSED");
+        assertThat(stats.redis().breakerState()).isEqualTo(com.marketopportunities.store.SharedStoreStatus.BreakerState.CLOSED);
         assertThat(stats.redis().url()).isEqualTo(redis.url());
         assertThat(stats.misses()).isEqualTo(3);
     }

@@ -51,7 +51,7 @@ final class ScanInstance implements AutoCloseable {
         Caches caches = Caches.open(settings, clock, new SimpleMeterRegistry());
         CountingMarketData upstream = new CountingMarketData(source);
         CachingMarketData marketData = new CachingMarketData(upstream, "csv", settings.marketDataCacheEntries(),
-                caches.shared(), clock);
+                caches.shared(), caches.metrics().upstreamCalls(), caches.sharedLookups(), clock);
         CountingScorer scorer = new CountingScorer(new FormulaScorer(settings.scoring()));
         ScanService service = new ScanService(marketData, scorer, settings.scoring(), settings.scan(),
                 settings.taxonomy(), settings.universe(), new TrimPlanner(settings.trims()), caches.scores(), clock);
