@@ -1,6 +1,7 @@
 package com.marketopportunities.rebalance;
 
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.returns.DailyReturnSeries;
 import com.marketopportunities.returns.ValuedHistory;
@@ -12,8 +13,18 @@ import java.util.List;
  *
  * @param bucket   the bucket it was classified in
  * @param history  its daily bars up to the as-of date, or {@code null} when none could be had
+ * @param lots     what each row of the file held of it, with its acquisition date
  */
-public record Holding(Position position, String bucket, PriceHistory history) {
+public record Holding(Position position, String bucket, PriceHistory history, List<Lot> lots) {
+
+    public Holding {
+        lots = List.copyOf(lots);
+    }
+
+    /** A position on one row of the file: one lot. */
+    public Holding(Position position, String bucket, PriceHistory history) {
+        this(position, bucket, history, List.of(Lot.of(position)));
+    }
 
     public String symbol() {
         return position.symbol();

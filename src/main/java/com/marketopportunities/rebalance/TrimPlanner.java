@@ -1,21 +1,27 @@
 package com.marketopportunities.rebalance;
 
+import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.returns.ReturnStatistics;
 import com.marketopportunities.scoring.ScoreScale;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Suggests which positions to trim, and by how much, to pay for the gaps (SCANNER.md 5).
  *
- * <p>Guards first: the largest holdings, positions held too briefly and zero-value rows are
- * never trimmed, and each is listed with the guard that kept it. The rest get a sale score from
- * their concentration and recent return (halved near a stop-loss); the sellable ones are walked
- * from the highest score, each selling at most a share of its value, until the need is covered.
+ * <p>Guards first: the largest holdings, positions whose every lot is held too briefly and
+ * zero-value rows are never trimmed, and each is listed with the guard that kept it. The rest
+ * get a sale score from their concentration and recent return (halved near a stop-loss); a
+ * position with neither signal has nothing to be sold for. The sellable ones are walked from the
+ * highest score, each selling at most a share of its value and only from its lots old enough,
+ * until the need is covered, and never so much that its bucket falls below its range minimum: a
+ * trim funds gaps from what is over-weight, it does not open new ones.
  */
 public final class TrimPlanner {
 
@@ -26,12 +32,28 @@ public final class TrimPlanner {
     }
 
     /**
-     * @param holdings      every position of the portfolio
-     * @param capitalNeeded money to free, in the base currency
-     * @param asOf          the scan's date: holding periods and returns end there
+     * A plan with no bucket floor (every bucket may be trimmed down to nothing).
+     *
+     * @see #plan(List, double, LocalDate, Map)
      */
     public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf) {
+        return plan(holdings, capitalNeeded, asOf, Map.of());
+    }
+
+    /**
+     * @param holdings      every position of the portfolio, one per symbol
+     * @param capitalNeeded money to free, in the base currency
+     * @param asOf          the scan's date: holding periods and returns end there
+     * @param minPctByBucket each bucket's range minimum, in percent of the portfolio; a bucket
+     *                      not named has none
+     */
+    public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf,
+                         Map<String, Double> minPctByBucket) {
         double total = holdings.stream().mapToDouble(Holding::value).sum();
+        Map<String, Double> room = new HashMap<>();
+        holdings.forEach(holding -> room.merge(holding.bucket(), holding.value(), Double::sum));
+        room.replaceAll((bucket, value) -> minPctByBucket.containsKey(bucket)
+                ? value - minPctByBucket.get(bucket) / 100 * total : Double.POSITIVE_INFINITY);
         List<Holding> largest = holdings.stream()
                 .sorted(Comparator.comparingDouble(Holding::value).reversed())
                 .limit(settings.protectedTopN()).toList();
@@ -44,7 +66,10 @@ public final class TrimPlanner {
                 continue;
             }
             SaleCandidate candidate = saleCandidate(holding, total, asOf);
-            if (candidate.score() < settings.minSaleScore()) {
+            if (candidate == null) {
+                excluded.add(new ExcludedPosition(holding.symbol(),
+                        "no concentration or weakness signal: nothing to sell it for"));
+            } else if (candidate.score() < settings.minSaleScore()) {
                 excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
                         "sale score %.1f is below %.0f (%s)", candidate.score(), settings.minSaleScore(),
                         candidate.rationale())));
@@ -63,8 +88,17 @@ public final class TrimPlanner {
                 break;
             }
             Holding holding = candidate.holding();
-            double sale = Math.min(holding.value() * settings.maxSalePct() / 100, remaining);
+            double bucketRoom = room.get(holding.bucket());
+            if (bucketRoom <= 0.005) {
+                excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
+                        "a sale would take %s below its range minimum of %.1f%%", holding.bucket(),
+                        minPctByBucket.get(holding.bucket()))));
+                continue;
+            }
+            double sale = Math.min(Math.min(holding.value() * settings.maxSalePct() / 100, sellable(holding, asOf)),
+                    Math.min(remaining, bucketRoom));
             remaining -= sale;
+            room.put(holding.bucket(), bucketRoom - sale);
             sales.add(new TrimSuggestion(holding.symbol(), holding.position().name(), holding.bucket(),
                     holding.value(), sale / holding.value() * 100, sale, ScoreScale.round(candidate.score(), 1),
                     candidate.rationale(), candidate.stopLossSafe()));
@@ -82,23 +116,32 @@ public final class TrimPlanner {
         if (largest.contains(holding)) {
             return "protected: one of the " + settings.protectedTopN() + " largest holdings";
         }
-        LocalDate acquired = holding.position().acquired();
-        if (acquired != null) {
+        if (sellable(holding, asOf) <= 0) {
+            LocalDate acquired = holding.lots().stream().map(Lot::acquired).filter(java.util.Objects::nonNull)
+                    .max(LocalDate::compareTo).orElseThrow();
             long days = ChronoUnit.DAYS.between(acquired, asOf);
-            if (days < settings.minHoldingDays()) {
-                return "held " + days + " days (since " + acquired + "), under the " + settings.minHoldingDays()
-                        + "-day minimum";
-            }
+            return holding.lots().size() == 1
+                    ? "held " + days + " days (since " + acquired + "), under the " + settings.minHoldingDays()
+                            + "-day minimum"
+                    : "every lot is held fewer days than the " + settings.minHoldingDays() + "-day minimum";
         }
         return null;
     }
 
+    /** The value of the lots held at least the minimum period (or since a date the file does not give). */
+    private double sellable(Holding holding, LocalDate asOf) {
+        return holding.lots().stream().filter(lot -> lot.acquired() == null
+                        || ChronoUnit.DAYS.between(lot.acquired(), asOf) >= settings.minHoldingDays())
+                .mapToDouble(Lot::marketValue).sum();
+    }
+
+    /** The holding's sale score and why, or {@code null} when no signal applies to it. */
     private SaleCandidate saleCandidate(Holding holding, double total, LocalDate asOf) {
         List<Double> signals = new ArrayList<>(2);
         List<String> reasons = new ArrayList<>(3);
         double weight = holding.value() / total * 100;
         if (weight > 10) {
-            signals.add(Math.min((weight - 10) * 5, 50));
+            signals.add(10 + Math.min((weight - 10) * 4, 40));
             reasons.add(String.format(Locale.ROOT, "Over-concentrated (%.1f%% of portfolio)", weight));
         } else if (weight > 5) {
             signals.add(12.0);
@@ -117,10 +160,10 @@ public final class TrimPlanner {
             reasons.add(String.format(Locale.ROOT, "Slightly down (%.1f%%) over the last %d bars", -recentReturn,
                     settings.returnBars()));
         }
-        double score = signals.isEmpty() ? 10 : signals.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        if (reasons.isEmpty()) {
-            reasons.add("No concentration or weakness signal (default score)");
+        if (signals.isEmpty()) {
+            return null;
         }
+        double score = signals.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         Double pnl = holding.position().unrealizedPnlPct();
         boolean nearStopLoss = pnl != null && pnl >= -10 && pnl <= -5;
         if (nearStopLoss) {

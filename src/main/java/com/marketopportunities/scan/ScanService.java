@@ -7,6 +7,7 @@ import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.portfolio.PositionsBySymbol;
 import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
@@ -37,7 +38,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -145,8 +148,11 @@ public final class ScanService {
         ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener);
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
                 scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
-        return new Run(request, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
-                new ArrayList<>(request.notes()), started);
+        PositionsBySymbol positions = PositionsBySymbol.of(request.portfolio().positions());
+        List<String> warnings = new ArrayList<>(request.notes());
+        warnings.addAll(positions.notes());
+        return new Run(request, positions, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
+                warnings, started);
     }
 
     /**
@@ -267,7 +273,9 @@ public final class ScanService {
     /** The trims that fund the gaps, with a warning when they fall short. */
     private TrimPlan trims(Run run, List<Holding> holdings, CapitalPlan capital) {
         double needed = capital.total();
-        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf());
+        Map<String, Double> minPctByBucket = new HashMap<>();
+        taxonomy.buckets().forEach(bucket -> minPctByBucket.put(bucket.name(), bucket.minPct()));
+        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf(), minPctByBucket);
         if (!trims.sufficient() && needed > 0) {
             String currency = run.request().portfolio().baseCurrency();
             run.warnings().add(String.format(Locale.ROOT, "The suggested trims free %s %,.2f of the %s %,.2f needed: "
@@ -325,7 +333,7 @@ public final class ScanService {
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
             holdings.add(new Holding(position, buckets.get(i),
-                    data.awaitHistory(position.symbol()).toOptional().orElse(null)));
+                    data.awaitHistory(position.symbol()).toOptional().orElse(null), run.bySymbol().lotsOf(position)));
         }
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
@@ -426,10 +434,11 @@ public final class ScanService {
      * What one call of {@link #scan} works with: its request, its own market data and scores, the
      * first day of its horizon's window, its warnings in the order they arose, and when it started.
      */
-    private record Run(ScanRequest request, ScanListener listener, ScanData data, ScanScores scores,
-                       LocalDate windowStart, List<String> warnings, long startedNanos) {
+    private record Run(ScanRequest request, PositionsBySymbol bySymbol, ScanListener listener, ScanData data,
+                       ScanScores scores, LocalDate windowStart, List<String> warnings, long startedNanos) {
+        /** One per symbol: rows of the same symbol are one position. */
         List<Position> positions() {
-            return request.portfolio().positions();
+            return bySymbol.positions();
         }
 
         LocalDate asOf() {

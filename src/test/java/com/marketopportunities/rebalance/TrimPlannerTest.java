@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.portfolio.Position;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * symbol  value  weight  what applies                                   sale score
  * BIG1     375   37.5 %  protected (largest)                             -
  * BIG2     200   20.0 %  protected (2nd largest)                         -
- * CONC     180   18.0 %  (18 - 10) * 5 = 40; held exactly 30 days         40
+ * CONC     180   18.0 %  10 + (18 - 10) * 4 = 42; held exactly 30 days    42
  * FALL      70    7.0 %  5-10 % -> 12; 60-bar return -25 % -> 25          (12 + 25) / 2 = 18.5
  * DIP       20    2.0 %  60-bar return -2 % -> 20                         20
  * SLIDE     20    2.0 %  60-bar return -36 % -> 36; 8 % below entry       36 / 2 = 18, not stop-loss safe
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * ZERO       0    0   %  zero value                                       -
  * </pre>
  *
- * Walking order: CONC 40, DIP 20, FALL 18.5, SLIDE 18, SMALL 10; at most 30 % of each:
+ * Walking order: CONC 42, DIP 20, FALL 18.5, SLIDE 18, SMALL 10; at most 30 % of each:
  * CONC 54, DIP 6, FALL 21, SLIDE 6, SMALL 12, 99 in all.
  */
 class TrimPlannerTest {
@@ -69,7 +70,7 @@ class TrimPlannerTest {
 
         assertThat(plan.sales()).extracting(TrimSuggestion::symbol, TrimSuggestion::saleScore, TrimSuggestion::stopLossSafe)
                 .containsExactly(
-                        tuple("CONC", 40.0, true),
+                        tuple("CONC", 42.0, true),
                         tuple("DIP", 20.0, true),
                         tuple("FALL", 18.5, true),
                         tuple("SLIDE", 18.0, false),
@@ -149,9 +150,9 @@ class TrimPlannerTest {
     }
 
     @Test
-    void aPositionWithNoSignalScoresTenAndAnyLossBeyondTenPercentIsNotNearAStopLoss() {
+    void aPositionWithNoSignalIsNotSoldAndAnyLossBeyondTenPercentIsNotNearAStopLoss() {
         // nothing protected. DEEP: 10 % is not over 10 -> 12; 12 % below entry is past the -10..-5 band: not halved.
-        // TINY: 1 %, no history -> no signal -> 10
+        // TINY: 1 %, no history -> no signal: the reference sold it with a default 10, it is now kept out
         TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
 
         TrimPlan plan = unprotected.plan(List.of(holding("REST", 890), holding("TINY", 10),
@@ -159,7 +160,58 @@ class TrimPlannerTest {
 
         assertThat(saleOf(plan, "DEEP").saleScore()).isEqualTo(12.0);
         assertThat(saleOf(plan, "DEEP").stopLossSafe()).isTrue();
-        assertThat(saleOf(plan, "TINY").saleScore()).isEqualTo(10.0);
+        assertThat(plan.sales()).extracting(TrimSuggestion::symbol).doesNotContain("TINY");
+        assertThat(guardOf(plan, "TINY")).isEqualTo("no concentration or weakness signal: nothing to sell it for");
+    }
+
+    @Test
+    void overConcentrationAlwaysCountsAJustOverTenPercentPositionIsSellable() {
+        // NVDA at 11.9 % scored (11.9 - 10) * 5 = 9.5 and was kept out under 10; now 10 + 1.9 * 4 = 17.6
+        TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
+
+        TrimPlan plan = unprotected.plan(List.of(holding("NVDA", 119), holding("OTHER1", 441), holding("OTHER2", 440)),
+                1_000, AS_OF);
+
+        assertThat(plan.sales()).extracting(TrimSuggestion::symbol).first().isEqualTo("OTHER1");
+        assertThat(saleOf(plan, "NVDA").saleScore()).isEqualTo(17.6);
+        assertThat(saleOf(plan, "NVDA").rationale()).contains("Over-concentrated (11.9% of portfolio)");
+    }
+
+    @Test
+    void aSaleNeverTakesABucketBelowItsRangeMinimum() {
+        // 1000 in all; Healthcare's minimum is 10 %: HC (12 %, score 10 + 2 * 4 = 18) may sell 20, not its 30 % (36);
+        // ENERGY is exactly at its 5 % minimum: it sells nothing and says why
+        TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
+        List<Holding> holdings = List.of(new Holding(Position.of("TECH", 830), "Technology", null),
+                new Holding(Position.of("HC", 120), "Healthcare", null),
+                new Holding(Position.of("ENERGY", 50), "Energy", null));
+
+        TrimPlan plan = unprotected.plan(holdings, 300, AS_OF,
+                java.util.Map.of("Technology", 15.0, "Healthcare", 10.0, "Energy", 5.0));
+
+        assertThat(saleOf(plan, "HC").saleValue()).isCloseTo(20.0, within(1e-9));
+        assertThat(saleOf(plan, "TECH").saleValue()).isCloseTo(249.0, within(1e-9));
+        assertThat(plan.sales()).extracting(TrimSuggestion::symbol).doesNotContain("ENERGY");
+        assertThat(guardOf(plan, "ENERGY")).contains("below its range minimum of 5.0%");
+    }
+
+    @Test
+    void onlyLotsHeldTheMinimumPeriodAreSold() {
+        // one position on two rows: 50 bought 100 days ago, 250 bought 10 days ago; 30 % of 300 would be 90
+        TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
+        Position mixed = position("MIXED", 300, null, null, AS_OF.minusDays(10));
+        Position fresh = position("FRESH", 100, null, null, AS_OF.minusDays(5));
+        List<Holding> holdings = List.of(
+                new Holding(mixed, "Technology", null, List.of(new Lot(50, AS_OF.minusDays(100), 2),
+                        new Lot(250, AS_OF.minusDays(10), 3))),
+                new Holding(fresh, "Technology", null, List.of(new Lot(40, AS_OF.minusDays(5), 4),
+                        new Lot(60, AS_OF.minusDays(1), 5))),
+                holding("REST", 600));
+
+        TrimPlan plan = unprotected.plan(holdings, 1_000, AS_OF);
+
+        assertThat(saleOf(plan, "MIXED").saleValue()).isCloseTo(50.0, within(1e-9));
+        assertThat(guardOf(plan, "FRESH")).contains("every lot").contains("30-day minimum");
     }
 
     @Test

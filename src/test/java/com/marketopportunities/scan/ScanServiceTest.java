@@ -148,19 +148,21 @@ class ScanServiceTest {
     void trimsAndImpactFollowTheCapitalNeeded() {
         ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
 
-        // AAPL and MSFT are the two largest holdings: protected; only JPM may be trimmed, 30 % of 10,000 at most
-        assertThat(report.excludedPositions()).extracting(ScanReport.Excluded::symbol).contains("AAPL", "MSFT");
-        assertThat(report.suggestedSales()).extracting(ScanReport.Sale::symbol).containsExactly("JPM");
-        assertThat(report.suggestedSales().get(0).saleValue()).isEqualTo(3_000.0);
-        assertThat(report.summary().capitalFreed()).isEqualTo(3_000.0);
+        // AAPL and MSFT are the two largest holdings: protected. JPM (10 %, a 'large position' signal) holds
+        // Financials at exactly its 10 % minimum: a sale would open a Financials gap, so nothing is sold
+        assertThat(report.excludedPositions()).extracting(ScanReport.Excluded::symbol).contains("AAPL", "MSFT", "JPM");
+        assertThat(report.excludedPositions()).filteredOn(excluded -> excluded.symbol().equals("JPM")).first()
+                .extracting(ScanReport.Excluded::guard).asString().contains("Financials below its range minimum of 10.0%");
+        assertThat(report.suggestedSales()).isEmpty();
+        assertThat(report.summary().capitalFreed()).isEqualTo(0.0);
         assertThat(report.summary().sufficientCapital()).isFalse();
-        assertThat(report.impact().totalFreed()).isEqualTo(3_000.0);
+        assertThat(report.impact().totalFreed()).isEqualTo(0.0);
         assertThat(report.impact().totalInvested()).isEqualTo(report.summary().capitalNeeded());
         assertThat(report.impact().before().get("Technology")).isEqualTo(90.0);
         assertThat(report.impact().after().get("Technology")).isLessThan(90.0);
         assertThat(report.impact().riskBefore()).isPositive();
         assertThat(report.impact().riskAfter()).isPositive();
-        assertThat(report.warnings()).anyMatch(warning -> warning.contains("trims free USD 3,000.00"));
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("trims free USD 0.00"));
     }
 
     @Test
@@ -227,6 +229,25 @@ class ScanServiceTest {
         };
         assertThatThrownBy(() -> scan(down, techHeavy())).isInstanceOf(ScanFailedException.class)
                 .hasMessageContaining("connection refused");
+    }
+
+    @Test
+    void aSymbolOnTwoRowsIsOnePositionNeverBothProtectedAndTrimmed() {
+        // AAPL's two rows (35,000 + 25,000) were two positions: one protected as a largest holding, the other trimmed
+        Portfolio twice = new Portfolio("USD", List.of(
+                new Position("AAPL", "AAPL", null, 35_000, null, null, null, null, null, null, null, 2),
+                Position.of("MSFT", 30_000),
+                new Position("AAPL", "AAPL", null, 25_000, null, null, null, null, null, null, null, 4),
+                Position.of("JPM", 10_000).withSector("Financial Services")));
+
+        ScanReport report = scan(new CsvFolderMarketData(data), twice);
+
+        assertThat(report.summary().totalValue()).isEqualTo(100_000.0);
+        assertThat(report.suggestedSales()).extracting(ScanReport.Sale::symbol).doesNotContain("AAPL");
+        assertThat(report.excludedPositions()).filteredOn(excluded -> excluded.symbol().equals("AAPL")).hasSize(1)
+                .first().extracting(ScanReport.Excluded::guard).asString().contains("largest");
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("AAPL is on 2 rows (lines 2, 4)")
+                && warning.contains("one position of 60,000.00"));
     }
 
     static ScanReport scan(MarketData marketData, Portfolio portfolio) {
