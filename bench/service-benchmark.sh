@@ -2,7 +2,7 @@
 # Benchmark of the HTTP service (issue 5): time from 'serve' to a healthy /actuator/health, and the
 # latency of warm scans over HTTP (examples/tech-heavy.csv as text/csv, medium, as of 2022-12-05, on
 # ../shared/market-data), measured by curl itself (time_total), one request after another. The
-# per-caller scan limit is lifted for the run (SCANS_PER_MINUTE), the benchmark being one caller.
+# per-caller scan limit is lifted for the run (UPSTREAM_CALLS_PER_MINUTE), the benchmark being one caller.
 # Usage: bench/service-benchmark.sh [DATA_DIR] [SCANS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ port=${PORT:-18090}
 url="http://127.0.0.1:$port"
 
 start=$(date +%s%N)
-SCANS_PER_MINUTE=1000000 java -jar target/market-opportunities.jar serve --port "$port" --data "$data" --no-warm-up > /tmp/service-benchmark.log 2>&1 &
+UPSTREAM_CALLS_PER_MINUTE=1000000 java -jar target/market-opportunities.jar serve --port "$port" --data "$data" --no-warm-up > /tmp/service-benchmark.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 until curl -sf "$url/actuator/health" > /dev/null; do

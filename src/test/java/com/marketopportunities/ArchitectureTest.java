@@ -40,7 +40,8 @@ class ArchitectureTest {
                 .layer("Scan").definedBy("com.marketopportunities.scan..")
                 .layer("Domain").definedBy("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
                         "com.marketopportunities.scorecache..")
-                .layer("Infrastructure").definedBy("com.marketopportunities.marketdata..", "com.marketopportunities.store..", "com.marketopportunities.json..", "com.marketopportunities.returns..")
+                .layer("Infrastructure").definedBy("com.marketopportunities.marketdata..", "com.marketopportunities.store..",
+                        "com.marketopportunities.json..", "com.marketopportunities.returns..", "com.marketopportunities.text..")
                 .whereLayer("Program").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Doors").mayOnlyBeAccessedByLayers("Program")
                 .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Doors")
@@ -70,7 +71,8 @@ class ArchitectureTest {
 
     @Test
     void theSharedStoreAndJsonAreBelowTheirUsers() {
-        noClasses().that().resideInAnyPackage("com.marketopportunities.store..", "com.marketopportunities.json..")
+        noClasses().that().resideInAnyPackage("com.marketopportunities.store..", "com.marketopportunities.json..",
+                        "com.marketopportunities.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.marketopportunities.marketdata..",
                         "com.marketopportunities.returns..", "com.marketopportunities.scorecache..", "com.marketopportunities.config..", "com.marketopportunities.scoring..", "com.marketopportunities.scan..",
                         "com.marketopportunities.rebalance..", "com.marketopportunities.sectors..", "com.marketopportunities.portfolio..", "com.marketopportunities.cli..", "com.marketopportunities.api..")

@@ -23,6 +23,8 @@ final class AccessFilter extends OncePerRequestFilter {
     /** The request attribute holding the caller's user id (absent: no keys configured, or admin). */
     static final String USER = "market-opportunities.user";
     static final String ADMIN = "market-opportunities.admin";
+    /** The upstream calls a scan made, which its caller is charged. */
+    static final String UPSTREAM_CALLS = "market-opportunities.upstream-calls";
 
     private final ApiAccess access;
     private final ScanRateLimits rateLimits;
@@ -42,6 +44,7 @@ final class AccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
+        String charged = null;
         boolean admin = access.isAdmin(bearer(request));
         request.setAttribute(ADMIN, admin);
         if (path.startsWith("/api/bourse/cache") || path.startsWith("/actuator") && !isHealth(path)) {
@@ -75,13 +78,18 @@ final class AccessFilter extends OncePerRequestFilter {
             Duration wait = rateLimits.tryScan(caller);
             if (wait != null) {
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-                refuse(response, request, HttpStatus.TOO_MANY_REQUESTS, "Too many scans: at most "
-                        + rateLimits.perMinute() + " a minute. Try again in " + Math.max(1, wait.toSeconds()) + " s.");
+                refuse(response, request, HttpStatus.TOO_MANY_REQUESTS, "Too many scans: your scans may cost at most "
+                        + rateLimits.perMinute() + " market-data calls a minute, and that is used up. Try again in "
+                        + Math.max(1, wait.toSeconds()) + " s.");
                 return;
             }
+            charged = caller;
         }
         // health shows its details (Redis URL, errors, disk) to the admin only; others get the status
         chain.doFilter(admin ? new AdminRequest(request) : request, response);
+        if (charged != null && request.getAttribute(UPSTREAM_CALLS) instanceof Number calls) {
+            rateLimits.charge(charged, calls.longValue());
+        }
     }
 
     private static boolean isHealth(String path) {

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The opportunities of a portfolio sent in the request, or kept on the server for a user. */
@@ -111,8 +113,12 @@ class OpportunitiesController {
         }
         double minGap = query.minGapPct() == null ? settings.scan().defaultMinGapPct() : query.minGapPct();
         int top = query.top() == null ? settings.scan().defaultTopN() : query.top();
-        return scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
+        ScanReport report = scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
                 query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes), ScanListener.SILENT);
+        // the access filter charges the caller's rate limit with what the scan cost upstream
+        RequestContextHolder.currentRequestAttributes().setAttribute(AccessFilter.UPSTREAM_CALLS,
+                report.stats().upstreamCalls(), RequestAttributes.SCOPE_REQUEST);
+        return report;
     }
 
     private static PortfolioImport read(String name, InputStream in, PortfolioFormat format) throws IOException {

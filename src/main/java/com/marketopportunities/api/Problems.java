@@ -7,6 +7,7 @@ import com.marketopportunities.portfolio.PortfolioTooLargeException;
 import com.marketopportunities.scan.InvalidScanParameterException;
 import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
+import com.marketopportunities.scan.TooManySymbolsException;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -106,6 +107,12 @@ class Problems {
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
+    }
+
+    /** A portfolio bigger than one scan may cost upstream: refused before any call is made. */
+    @ExceptionHandler(TooManySymbolsException.class)
+    ProblemDetail tooManySymbols(TooManySymbolsException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), Map.of());
     }
 
     /** The as-of date lies outside the data: nothing to score, whatever the retry. */

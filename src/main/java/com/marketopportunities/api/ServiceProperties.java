@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param portfolioDir      server-side portfolios: {@code {dir}/{user_id}/}
  * @param apiKeys           {@code key1:user1,key2:user2}; blank: no keys, loopback only
  * @param adminToken        the cache management token; blank: generated at start-up
- * @param scansPerMinute    scans one API key (or one address) may start per minute
+ * @param upstreamCallsPerMinute market-data calls the scans of one API key (or one address) may
+ *                          cost per minute; each scan costs at least one
  * @param warmUp            whether the cache warms at start-up and on its schedule
  */
 @ConfigurationProperties("market-opportunities")
 public record ServiceProperties(String data, String config, String redisUrl, String yahooUrl, Path portfolioDir,
-                                String apiKeys, String adminToken, int scansPerMinute, boolean warmUp) {
+                                String apiKeys, String adminToken, int upstreamCallsPerMinute, boolean warmUp) {
 }

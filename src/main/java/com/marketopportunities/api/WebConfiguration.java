@@ -42,7 +42,7 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<AccessFilter> accessFilter(ApiAccess access, ServiceProperties properties) {
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
-                new AccessFilter(access, new ScanRateLimits(properties.scansPerMinute())));
+                new AccessFilter(access, new ScanRateLimits(properties.upstreamCallsPerMinute())));
         registration.addUrlPatterns("/api/*", "/actuator", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*");
         return registration;
     }

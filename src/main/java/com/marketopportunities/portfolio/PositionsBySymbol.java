@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.ShortList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,22 +20,32 @@ import java.util.Objects;
  */
 public record PositionsBySymbol(List<Position> positions, Map<String, List<Lot>> lots, List<String> notes) {
 
+    /** Symbols on several rows named one by one; the rest in one sentence. */
+    static final int NOTES_SHOWN = 10;
+
     public static PositionsBySymbol of(List<Position> rows) {
         Map<String, List<Position>> bySymbol = new LinkedHashMap<>();
         rows.forEach(row -> bySymbol.computeIfAbsent(row.symbol(), symbol -> new ArrayList<>()).add(row));
         List<Position> positions = new ArrayList<>(bySymbol.size());
         Map<String, List<Lot>> lots = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        List<String> moreOnSeveralRows = new ArrayList<>();
         bySymbol.forEach((symbol, same) -> {
             Position merged = same.size() == 1 ? same.get(0) : merged(same);
             positions.add(merged);
             lots.put(symbol, same.stream().map(Lot::of).toList());
-            if (same.size() > 1) {
+            if (same.size() > 1 && notes.size() >= NOTES_SHOWN) {
+                moreOnSeveralRows.add(symbol);
+            } else if (same.size() > 1) {
                 notes.add(String.format(Locale.ROOT, "%s is on %d rows (lines %s): counted as one position of %,.2f",
                         symbol, same.size(), String.join(", ", same.stream()
                                 .map(row -> String.valueOf(row.sourceLine())).toList()), merged.marketValue()));
             }
         });
+        if (!moreOnSeveralRows.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%,d more symbols are on several rows, each counted as one position: %s",
+                    moreOnSeveralRows.size(), ShortList.of(moreOnSeveralRows)));
+        }
         return new PositionsBySymbol(List.copyOf(positions), Map.copyOf(lots), List.copyOf(notes));
     }
 

@@ -23,6 +23,7 @@ import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Scorer;
 import com.marketopportunities.scoring.ScoringSettings;
 import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.text.ShortList;
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Candidate;
 import com.marketopportunities.sectors.CandidateUniverse;
@@ -149,6 +150,9 @@ public final class ScanService {
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
                 scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
         PositionsBySymbol positions = PositionsBySymbol.of(request.portfolio().positions());
+        if (positions.positions().size() > settings.maxSymbols()) {
+            throw new TooManySymbolsException(positions.positions().size(), settings.maxSymbols());
+        }
         List<String> warnings = new ArrayList<>(request.notes());
         warnings.addAll(positions.notes());
         return new Run(request, positions, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
@@ -309,11 +313,11 @@ public final class ScanService {
             buckets.add(classification.bucket());
         }
         if (!unknown.isEmpty()) {
-            warnings.add("Sector unknown (no profile could be looked up) for " + String.join(", ", unknown)
+            warnings.add("Sector unknown (no profile could be looked up) for " + ShortList.of(unknown)
                     + ": counted in the total as \"Unknown\"");
         }
         if (!other.isEmpty()) {
-            warnings.add("No target bucket for " + String.join(", ", other) + ": counted in the total as \"Other\"");
+            warnings.add("No target bucket for " + ShortList.of(other) + ": counted in the total as \"Other\"");
         }
         return buckets;
     }
@@ -338,7 +342,7 @@ public final class ScanService {
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
         if (!noHistory.isEmpty()) {
-            run.warnings().add("No price history for " + String.join(", ", noHistory)
+            run.warnings().add("No price history for " + ShortList.of(noHistory)
                     + ": left out of the risk and correlation figures");
         }
         return holdings;

@@ -9,11 +9,12 @@ package com.marketopportunities.scan;
  * @param minCorrelationOverlap  shared days needed for a correlation to the portfolio (20)
  * @param defaultTopN            blue chips per gap when the request does not say (6)
  * @param defaultMinGapPct       minimum gap when the request does not say (5.0)
+ * @param maxSymbols             distinct symbols one scan may hold, a bound on what it costs upstream (250)
  */
 public record ScanSettings(int topGaps, int maxOpportunities, double bucketCapPct, int minCorrelationOverlap,
-                           int defaultTopN, double defaultMinGapPct) {
+                           int defaultTopN, double defaultMinGapPct, int maxSymbols) {
 
     public static ScanSettings defaults() {
-        return new ScanSettings(5, 35, 25, 20, 6, 5.0);
+        return new ScanSettings(5, 35, 25, 20, 6, 5.0, 250);
     }
 }

@@ -48,7 +48,7 @@ class ServiceApiTest {
                 "market-opportunities.portfolio-dir", dir.resolve("portfolios").toString(),
                 "market-opportunities.api-keys", "key-alice:alice,key-bob:bob",
                 "market-opportunities.admin-token", ADMIN,
-                "market-opportunities.scans-per-minute", "20"));
+                "market-opportunities.upstream-calls-per-minute", "100000"));
     }
 
     @AfterAll
@@ -177,6 +177,24 @@ class ServiceApiTest {
         assertThat(problem(response).path("parameter").asString()).isEqualTo("as_of");
         assertThat(problem(response).path("detail").asString()).contains("its last day is 2024-06-28")
                 .contains("as_of=2024-06-28");
+    }
+
+    @Test
+    void aPortfolioOfMoreSymbolsThanAScanMayCostIs422BeforeAnyUpstreamCallWithAShortAnswer() throws Exception {
+        // 10,000 symbols cost 20,004 upstream calls in one request and a 2.3 MB answer listing them all
+        StringBuilder csv = new StringBuilder("symbol,market_value\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("S").append(i).append(",100\n");
+        }
+        double before = meter("market_data_upstream_calls_total");
+
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", csv.toString(),
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(problem(response).path("detail").asString()).contains("300 distinct symbols", "at most 250");
+        assertThat(response.body().length()).isLessThan(1_000);
+        assertThat(meter("market_data_upstream_calls_total")).isEqualTo(before);
     }
 
     @Test

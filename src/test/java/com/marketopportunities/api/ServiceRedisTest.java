@@ -73,19 +73,25 @@ class ServiceRedisTest {
     }
 
     @Test
-    void aKeyThatScansTooOftenIsAnswered429WithRetryAfter() throws Exception {
+    void theRateLimitCountsWhatScansCostUpstreamNotHowManyThereAre() throws Exception {
         try (RunningService service = new RunningService(Map.of("market-opportunities.data", data().toString(),
-                "market-opportunities.api-keys", "k1:u1,k2:u2", "market-opportunities.scans-per-minute", "2"))) {
-            assertThat(scan(service, "k1").statusCode()).isEqualTo(200);
-            assertThat(scan(service, "k1").statusCode()).isEqualTo(200);
+                "market-opportunities.api-keys", "k1:u1,k2:u2", "market-opportunities.upstream-calls-per-minute", "5"))) {
+            HttpResponse<String> cold = scan(service, "k1");
+            assertThat(cold.statusCode()).isEqualTo(200);
+            assertThat(JsonFormat.mapper().readTree(cold.body()).path("stats").path("upstream_calls").asInt())
+                    .as("a cold scan costs more than the budget of 5").isGreaterThan(5);
 
-            HttpResponse<String> third = scan(service, "k1");
+            HttpResponse<String> second = scan(service, "k1");
 
-            assertThat(third.statusCode()).isEqualTo(429);
-            assertThat(third.headers().firstValue("Retry-After")).isPresent();
-            assertThat(JsonFormat.mapper().readTree(third.body()).path("detail").asString()).contains("at most 2 a minute");
-            // another key has its own allowance
-            assertThat(scan(service, "k2").statusCode()).isEqualTo(200);
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JsonFormat.mapper().readTree(second.body()).path("detail").asString())
+                    .contains("at most 5 market-data calls a minute");
+            // another key has its own budget, and a warm scan costs it one call's worth: five, then no more
+            for (int i = 0; i < 5; i++) {
+                assertThat(scan(service, "k2").statusCode()).as("warm scan %d of k2", i + 1).isEqualTo(200);
+            }
+            assertThat(scan(service, "k2").statusCode()).isEqualTo(429);
         }
     }
 

@@ -44,7 +44,7 @@ final class DashboardService implements AutoCloseable {
                 "--market-opportunities.data=" + data.toAbsolutePath(),
                 "--market-opportunities.admin-token=" + ADMIN_TOKEN,
                 "--market-opportunities.portfolio-dir=" + Files.createDirectories(workDir.resolve("portfolios")),
-                "--market-opportunities.scans-per-minute=1000");
+                "--market-opportunities.upstream-calls-per-minute=1000000");
         base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/");
     }
 

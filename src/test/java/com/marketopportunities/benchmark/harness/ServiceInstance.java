@@ -57,7 +57,7 @@ final class ServiceInstance implements AutoCloseable {
                 "--market-opportunities.yahoo-url=" + yahooUrl,
                 "--market-opportunities.redis-url=" + redisUrl,
                 "--market-opportunities.admin-token=" + adminToken,
-                "--market-opportunities.scans-per-minute=1000000",
+                "--market-opportunities.upstream-calls-per-minute=1000000",
                 "--market-opportunities.warm-up=" + warmUp,
                 "--market-opportunities.portfolio-dir=target/benchmarks/portfolios"));
         if (config != null) {
