@@ -1,5 +1,7 @@
 package com.marketopportunities.portfolio;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -76,6 +78,8 @@ final class JsonPortfolioReader {
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw wrongShape(text, parser, "'positions' is not an array; " + EXPECTED);
         }
+        // read all first: a field's text numbers settle their decimal separator together
+        List<PositionRow> rows = new ArrayList<>();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             index++;
@@ -87,11 +91,13 @@ final class JsonPortfolioReader {
             }
             PositionRow row = new PositionRow(line);
             for (Map.Entry<String, JsonNode> property : node.properties()) {
-                PositionField.named(property.getKey()).ifPresent(field ->
-                        row.with(field, new Cell(property.getKey(), textOf(property.getValue()))));
+                PositionField.named(property.getKey()).ifPresent(field -> row.with(field,
+                        new Cell(property.getKey(), textOf(property.getValue()), property.getValue().isNumber())));
             }
-            row.readInto(out);
+            rows.add(row);
         }
+        NumberColumns numbers = NumberColumns.decide(text.name(), rows);
+        rows.forEach(row -> row.readInto(out, numbers));
     }
 
     /** A scalar as text (numbers and strings go through the same parsing as CSV cells); null as empty. */

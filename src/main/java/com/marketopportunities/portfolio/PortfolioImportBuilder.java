@@ -1,6 +1,7 @@
 package com.marketopportunities.portfolio;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,9 @@ final class PortfolioImportBuilder {
         }
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(duplicateNotes());
-        return new PortfolioImport(source, format, new Portfolio(baseCurrency, positions), problems, allNotes);
+        // in the order of the file, whichever pass of a reader found them
+        List<RowProblem> problemsInFileOrder = problems.stream().sorted(Comparator.comparingInt(RowProblem::line)).toList();
+        return new PortfolioImport(source, format, new Portfolio(baseCurrency, positions), problemsInFileOrder, allNotes);
     }
 
     private String whyNoPosition() {

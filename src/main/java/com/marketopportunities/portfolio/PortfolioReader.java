@@ -40,8 +40,10 @@ import java.nio.file.Path;
  *   <li>Saxo group rows, closed positions and short positions are left out, with a note.</li>
  *   <li>Symbols follow {@link ProviderSymbols}: {@code BRKb:xnys} becomes {@code BRK-B}, but a
  *       bare {@code BRK.B} is kept as written, with a note.</li>
- *   <li>A single comma in a number is a decimal separator ({@code 12,5} is 12.5, and so is
- *       {@code 1,234} 1.234); thousands are written with spaces or with both separators.</li>
+ *   <li>Which of {@code ,} and {@code .} separates decimals is decided per column from all its
+ *       numbers ({@link NumberColumns}): {@code 2,000} is 2000 in a column that also holds
+ *       {@code 1,234.50}, 2 in one that holds {@code 12,5}; a column that cannot say is refused,
+ *       naming the column and a line, never guessed.</li>
  * </ul>
  */
 public final class PortfolioReader {

@@ -48,6 +48,37 @@ class JsonPortfolioTest {
     }
 
     @Test
+    void aJsonNumberIsNeverAmbiguousAndTextNumbersFollowTheirField() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "quantity": 1.234, "price": 100, "entry_price": "1,234.50"},
+                  {"symbol": "KO", "market_value": "2,000", "entry_price": "2,000"},
+                  {"symbol": "MSFT", "market_value": "1,234.50"}
+                ]}
+                """);
+
+        assertThat(position(imported, "AAPL").quantity()).isEqualTo(1.234);
+        assertThat(position(imported, "KO").marketValue()).isEqualTo(2000.0);
+        assertThat(position(imported, "KO").entryPrice()).isEqualTo(2000.0);
+    }
+
+    @Test
+    void refusesATextFieldWhoseNumbersCouldBeReadEitherWay() {
+        assertThatThrownBy(() -> read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100},
+                  {"symbol": "KO", "marketValue": "1.500"}
+                ]}
+                """))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isEqualTo(3);
+                    assertThat(error.column()).isEqualTo("marketValue");
+                    assertThat(error.getMessage()).contains("'1.500' could be 1500 ('.' separating thousands)"
+                            + " or 1.5 ('.' before decimals)");
+                });
+    }
+
+    @Test
     void reportsAnUnreadablePositionAtItsLineWithTheFieldName() {
         PortfolioImport imported = read("api.json", """
                 {"base_currency": "USD",
