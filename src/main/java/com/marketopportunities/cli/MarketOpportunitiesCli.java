@@ -32,6 +32,8 @@ public final class MarketOpportunitiesCli {
         if (extraCommand != null) {
             commandLine.addSubcommand(extraCommand);
         }
+        // "--portfolio-format saxo" as documented, "--format JSON": any case; set once every subcommand is added
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(error -> EXIT_FAILED);
         commandLine.setParameterExceptionHandler((error, ignored) -> {
             CommandLine source = error.getCommandLine();

@@ -114,6 +114,15 @@ class ServiceApiTest {
     }
 
     @Test
+    void theHorizonIsAcceptedInAnyCase() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?horizon=LONG&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(response.body()).path("horizon").asString()).isEqualTo("long");
+    }
+
+    @Test
     void aMinGapOrTopOutOfRangeIs400NamingTheParameterAsTheApiSpellsIt() throws Exception {
         HttpResponse<String> gap = service.post("/api/bourse/opportunities?min_gap_pct=60&" + AS_OF, "text/csv", CSV,
                 "X-API-Key", "key-alice");

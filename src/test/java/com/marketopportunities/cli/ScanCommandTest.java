@@ -65,6 +65,20 @@ class ScanCommandTest {
     }
 
     @Test
+    void enumOptionsAreAcceptedInAnyCase() throws Exception {
+        Path saxo = Files.writeString(dir.resolve("export.txt"),
+                "Instruments,Statut,Valeur actuelle (USD),Symbole\nApple,Ouvert,9000,AAPL:xnas\nXLV,Ouvert,1000,XLV:arcx\n");
+
+        Run run = run("scan", saxo.toString(), "--data", data.toString(), "--as-of", "2024-06-28",
+                "--portfolio-format", "saxo", "--format", "JSON", "--horizon", "LONG");
+
+        assertThat(run.err).doesNotContain("error");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.err).contains("(saxo)");
+        assertThat(JsonFormat.mapper().readTree(run.out).path("horizon").asString()).isEqualTo("long");
+    }
+
+    @Test
     void theTableFitsIn80Columns() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
 
