@@ -19,8 +19,8 @@ import java.nio.file.Path;
  * <p><b>Whole-file errors</b> throw {@link PortfolioFormatException} naming the file, the line
  * (and column where there is one) and what was expected: an empty file, a header without the
  * required columns, malformed CSV or JSON, more than {@link #MAX_BYTES} bytes (counted while
- * reading) or {@link #MAX_POSITIONS} positions, or not one readable position (the message lists
- * the first row problems).
+ * reading) or {@link #MAX_POSITIONS} positions, not one readable position (the message lists
+ * the first row problems), or positions that are all worth 0 (nothing to weigh a gap against).
  *
  * <p><b>Row errors</b> do not stop the import: a row without a symbol, without a readable market
  * value, with a negative one, or with more cells than the header (an unquoted delimiter, as in
@@ -36,7 +36,7 @@ import java.nio.file.Path;
  * <ul>
  *   <li>Duplicate symbols stay separate positions (lots bought at different dates keep their own
  *       entry price and date); a note lists their lines.</li>
- *   <li>Zero-value positions are kept (later rules decide what to do with them).</li>
+ *   <li>Zero-value positions are kept (later rules decide what to do with them), unless all are.</li>
  *   <li>Saxo group rows, closed positions and short positions are left out, with a note.</li>
  *   <li>Symbols follow {@link ProviderSymbols}: {@code BRKb:xnys} becomes {@code BRK-B}, but a
  *       bare {@code BRK.B} is kept as written, with a note.</li>

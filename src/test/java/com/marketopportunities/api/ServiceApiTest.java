@@ -159,6 +159,16 @@ class ServiceApiTest {
     }
 
     @Test
+    void aPortfolioWorthNothingIs400() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json",
+                "{\"positions\": [{\"symbol\": \"AAPL\", \"market_value\": 0}]}", "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem(response).path("detail").asString()).contains("the portfolio is worth nothing");
+    }
+
+    @Test
     void anOversizedUploadIs413() throws Exception {
         String big = "symbol,market_value\n" + "AAPL,1\n".repeat(1_600_000);
         HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", big,

@@ -97,6 +97,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void aPortfolioWorthNothingIsBadInput() throws Exception {
+        Path zero = Files.writeString(dir.resolve("zero.csv"), "symbol,market_value\nAAPL,0\nXLV,0\n");
+
+        Run run = run("scan", zero.toString(), "--data", data.toString(), "--as-of", "2024-06-28");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).contains("error: zero.csv: the portfolio is worth nothing");
+    }
+
+    @Test
     void anUnknownHorizonIsBadInputNamingTheAcceptedValues() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--horizon", "weekly");
 

@@ -76,6 +76,16 @@ class PortfolioReaderErrorsTest {
     }
 
     @Test
+    void refusesAPortfolioWorthNothing() {
+        assertThatThrownBy(() -> read("zero.csv", "symbol,market_value\nAAPL,0\nKO,\"0,00\"\n"))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isZero();
+                    assertThat(error.getMessage()).isEqualTo("zero.csv: the portfolio is worth nothing: the market"
+                            + " value of each of its 2 positions is 0; expected at least one position worth more than 0");
+                });
+    }
+
+    @Test
     void refusesAHeaderWithoutRows() {
         assertThatThrownBy(() -> read("header.csv", "symbol,market_value\n"))
                 .isInstanceOf(PortfolioFormatException.class)
