@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * Saxo Bank position export. Stateless and thread-safe.
  *
  * <p><b>Detection</b> (unless a format is forced): JSON when the first visible character (after
- * a byte-order mark) is <code>{</code>; a Saxo export when its header has an
+ * a byte-order mark) is <code>{</code> or <code>[</code> (an array is then refused as such, not
+ * read as a CSV header); a Saxo export when its header has an
  * {@code Instrument(s)} column together with a {@code Statut}/{@code Status} column, a value
  * column naming the account currency ({@code Valeur actuelle (EUR)}) or {@code TICKER:exchange}
  * symbols; plain CSV otherwise. CSV files may be delimited by
@@ -29,7 +30,8 @@ import java.nio.file.Path;
  * cost the position: it is imported without the field, and a note says so.
  *
  * <p><b>Text</b>: UTF-8 with or without byte-order mark, UTF-16 with one; anything else is read
- * as Windows-1252 with a note.
+ * as Windows-1252 with a note. Binary data (a spreadsheet, a PDF, random bytes) is refused as not
+ * a text file.
  *
  * <p><b>Decisions</b> (those that change what the file said come with a note in
  * {@link PortfolioImport#notes()}):
@@ -86,7 +88,8 @@ public final class PortfolioReader {
         if (text.decodingNote() != null) {
             builder.note(text.decodingNote());
         }
-        if (forced == PortfolioFormat.JSON || forced == null && text.firstVisibleCharacter() == '{') {
+        char first = text.firstVisibleCharacter();
+        if (forced == PortfolioFormat.JSON || forced == null && (first == '{' || first == '[')) {
             JsonPortfolioReader.read(text, builder);
             return builder.build(PortfolioFormat.JSON);
         }

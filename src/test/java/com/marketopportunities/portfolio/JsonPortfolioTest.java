@@ -118,6 +118,39 @@ class JsonPortfolioTest {
     }
 
     @Test
+    void reportsNaNAndInfinityAsNumbersThatAreNotNumbersAtTheirLine() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100},
+                  {"symbol": "MSFT", "market_value": NaN},
+                  {"symbol": "NVDA", "market_value": -Infinity}
+                ]}
+                """);
+
+        assertThat(imported.skippedRows()).extracting(RowProblem::toString).containsExactly(
+                "line 3, column 'market_value': 'NaN' is not a number",
+                "line 4, column 'market_value': '-Infinity' is not a number");
+    }
+
+    @Test
+    void explainsMalformedJsonWithoutTheParsersInternals() {
+        String deep = "{\"positions\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        String[] broken = {deep, "{\"positions\": [{\"symbol\": \"AAPL\"", "{\"positions\": /* mine */ []}",
+                "{'positions': []}", "{\"positions\": [01]}", "{\"" + "k".repeat(60_000) + "\": 1}",
+                "{\"positions\": [{\"symbol\": \"A\", \"market_value\": 1" + "0".repeat(2_000) + "}]}"};
+
+        for (String json : broken) {
+            assertThatThrownBy(() -> read("api.json", json))
+                    .isInstanceOf(PortfolioFormatException.class)
+                    .message().startsWith("api.json, line 1")
+                    .doesNotContain("Feature").doesNotContain("StreamRead").doesNotContain("REDACTED")
+                    .doesNotContain("`").doesNotContain("(code ");
+        }
+        assertThatThrownBy(() -> read("api.json", deep)).hasMessageContaining("nested more than");
+        assertThatThrownBy(() -> read("api.json", broken[1])).hasMessageContaining("the JSON ends before");
+    }
+
+    @Test
     void refusesJsonWithoutPositions() {
         assertThatThrownBy(() -> read("empty.json", "{\"base_currency\": \"USD\"}"))
                 .isInstanceOf(PortfolioFormatException.class)

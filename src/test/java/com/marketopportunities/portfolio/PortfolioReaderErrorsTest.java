@@ -29,6 +29,20 @@ class PortfolioReaderErrorsTest {
     }
 
     @Test
+    void refusesBinaryDataAsNotATextFile() throws IOException {
+        byte[] garbage = new byte[4_096];
+        new java.util.Random(42).nextBytes(garbage);
+        byte[] zip = "PK\u0003\u0004\u0014\u0000\u0006\u0000symbol,market_value".getBytes(StandardCharsets.ISO_8859_1);
+
+        for (byte[] content : new byte[][] {garbage, zip}) {
+            assertThatThrownBy(() -> new PortfolioReader().read("portfolio.xlsx", new ByteArrayInputStream(content), null))
+                    .isInstanceOf(PortfolioFormatException.class)
+                    .hasMessage("portfolio.xlsx: not a text file (it holds binary data, as a spreadsheet or a PDF"
+                            + " does); expected a CSV or JSON text file: save a spreadsheet as CSV");
+        }
+    }
+
+    @Test
     void refusesAFileOfEmptyCells() {
         assertThatThrownBy(() -> read("commas.csv", ",,,\n\n , ,\n"))
                 .isInstanceOf(PortfolioFormatException.class)
