@@ -116,6 +116,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void anOptionValueOfTheWrongKindIsNamedInPlainWords() {
+        Run date = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "garbage");
+        Run gap = run("scan", portfolio.toString(), "--data", data.toString(), "--min-gap", "abc");
+        Run top = run("scan", portfolio.toString(), "--data", data.toString(), "--top", "1.5");
+
+        assertThat(date.exitCode).isEqualTo(2);
+        assertThat(date.err).contains("--as-of").contains("'garbage' is not a date; expected YYYY-MM-DD, e.g. 2022-12-05")
+                .doesNotContain("java.").doesNotContain("Exception");
+        assertThat(gap.exitCode).isEqualTo(2);
+        assertThat(gap.err).contains("--min-gap").contains("'abc' is not a number").doesNotContain("double");
+        assertThat(top.exitCode).isEqualTo(2);
+        assertThat(top.err).contains("--top").contains("'1.5' is not a whole number").doesNotContain("int");
+    }
+
+    @Test
     void aMinGapOutOfRangeIsBadInput() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--min-gap", "60");
 
