@@ -197,6 +197,44 @@ class ServiceApiTest {
     }
 
     @Test
+    void aUserIdTooLongIsToldItsLengthWithoutBeingEchoed() throws Exception {
+        String longId = "a".repeat(7_000);
+        HttpResponse<String> response = service.get("/api/bourse/opportunities?user_id=" + longId + "&" + AS_OF,
+                "Authorization", "Bearer " + ADMIN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).path("parameter").asString()).isEqualTo("user_id");
+        assertThat(problem(response).path("detail").asString())
+                .isEqualTo("user_id is 7000 characters long; expected at most 128.");
+    }
+
+    @Test
+    void anEmptyBodyIsToldSo() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json", "",
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = problem(response);
+        assertThat(problem.path("detail").asString()).startsWith("The request body is empty; expected a portfolio");
+        assertThat(problem.has("line")).isFalse();
+        assertThat(problem.has("column")).isFalse();
+    }
+
+    @Test
+    void aParameterOfTheWrongKindIsToldTheKindInWords() throws Exception {
+        HttpResponse<String> limit = service.get("/api/bourse/cache/keys?limit=many", "Authorization", "Bearer " + ADMIN);
+        HttpResponse<String> top = service.post("/api/bourse/opportunities?top=1.5&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(problem(limit).path("detail").asString())
+                .isEqualTo("Parameter 'limit' has a value that cannot be read: 'many'; expected a whole number.");
+        assertThat(top.statusCode()).isEqualTo(400);
+        assertThat(problem(top).path("detail").asString())
+                .isEqualTo("Parameter 'top' has a value that cannot be read: '1.5'; expected a whole number.");
+    }
+
+    @Test
     void cacheManagementNeedsTheAdminTokenAndRefusesStar() throws Exception {
         assertThat(service.get("/api/bourse/cache/stats").statusCode()).isEqualTo(401);
         assertThat(service.get("/api/bourse/cache/stats", "Authorization", "Bearer wrong").statusCode()).isEqualTo(403);
