@@ -79,6 +79,7 @@ public final class PortfolioReader {
      * @throws IOException              when the stream cannot be read
      */
     public PortfolioImport read(String sourceName, InputStream in, PortfolioFormat forced) throws IOException {
+        sourceName = PrintableText.of(sourceName); // an uploaded file's name is the client's text
         SourceText text = SourceText.read(sourceName, in, MAX_BYTES);
         if (text.isBlank()) {
             throw new PortfolioFormatException(sourceName, 0, null, "the file is empty; expected a CSV header"

@@ -22,7 +22,7 @@ record SourceText(String name, String content, String decodingNote) {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int CONTROL_SHARE_OF_BINARY = 20;
+    private static final int CONTROL_SHARE_OF_BINARY = 10;
 
     /**
      * Reads at most {@code maxBytes} bytes; the limit is enforced on the bytes actually read,

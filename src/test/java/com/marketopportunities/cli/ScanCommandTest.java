@@ -89,6 +89,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void theTablePrintsNoControlCharacter() throws Exception {
+        Path evil = Files.copy(portfolio, dir.resolve("evil\u001b]0;pwned\u0007\u001b[2J.csv"));
+
+        Run run = run("scan", evil.toString(), "--data", data.toString(), "--as-of", "2024-06-28");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(run.err).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void aMissingPortfolioFileIsBadInput() {
         Run run = run("scan", dir.resolve("nope.csv").toString(), "--data", data.toString());
 

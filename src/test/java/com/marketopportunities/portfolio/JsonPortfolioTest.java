@@ -151,6 +151,22 @@ class JsonPortfolioTest {
     }
 
     @Test
+    void stripsControlCharactersFromFieldNamesAndQuotedValues() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100, "name": "Apple\u009b2J"},
+                  "\u009b31mTSLA",
+                  {"symbol": "KO", "market\u007f_value": "x"}
+                ]}
+                """);
+
+        assertThat(imported.portfolio().positions()).extracting(Position::name).containsExactly("Apple");
+        assertThat(imported.skippedRows()).extracting(RowProblem::toString).containsExactly(
+                "line 3: position 2 is \"TSLA\", not an object",
+                "line 4, column 'market_value': 'x' is not a number");
+    }
+
+    @Test
     void refusesJsonWithoutPositions() {
         assertThatThrownBy(() -> read("empty.json", "{\"base_currency\": \"USD\"}"))
                 .isInstanceOf(PortfolioFormatException.class)

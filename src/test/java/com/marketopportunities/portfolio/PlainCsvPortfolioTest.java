@@ -148,6 +148,35 @@ class PlainCsvPortfolioTest {
     }
 
     @Test
+    void reportsASymbolOutsideTheProvidersAlphabetAtItsLineAndColumn() {
+        PortfolioImport imported = read("odd.csv", """
+                symbol,market_value
+                AAPL,100
+                MS FT,50
+                "<svg onload=alert(2)>",10
+                """);
+
+        assertThat(imported.portfolio().positions()).extracting(Position::symbol).containsExactly("AAPL");
+        assertThat(imported.skippedRows()).extracting(RowProblem::line, RowProblem::column)
+                .containsExactly(tuple(3, "symbol"), tuple(4, "symbol"));
+        assertThat(imported.skippedRows().get(0).message()).startsWith("'MS FT' is not a symbol; expected letters");
+    }
+
+    @Test
+    void stripsControlCharactersFromEveryTextItKeeps() {
+        PortfolioImport imported = read("ansi.csv", "symbol,name,sector,currency,market_value,na\u001bme\n"
+                + "AAPL,\u001b[31mApple\u001b[0m Inc.\u0007,\u009b2JTech\u0001nology,us\u001b]0;x\u0007d,100,\n"
+                + "MSFT,Microsoft,,,\"50\u001b\",\n");
+
+        Position apple = position(imported, "AAPL");
+        assertThat(apple.name()).isEqualTo("Apple Inc.");
+        assertThat(apple.sector()).isEqualTo("Technology");
+        assertThat(apple.currency()).isEqualTo("USD");
+        assertThat(imported.skippedRows()).isEmpty();
+        assertThat(position(imported, "MSFT").marketValue()).isEqualTo(50.0);
+    }
+
+    @Test
     void readsTabs() {
         PortfolioImport imported = read("tabs.tsv", "symbol\tmarket_value\nKO\t761.64\n");
 

@@ -43,6 +43,14 @@ class PortfolioReaderErrorsTest {
     }
 
     @Test
+    void anErrorMessageCarriesNoControlCharacterOfTheFile() {
+        assertThatThrownBy(() -> read("evil\u001b[2J.csv", "ticker\u001b]0;pwned\u0007,value\nAAPL,1\n"))
+                .isInstanceOf(PortfolioFormatException.class)
+                .hasMessage("evil.csv, line 1: no 'symbol' column; expected a header with 'symbol' and 'market_value'"
+                        + " (or 'quantity' and 'price'), found: ticker, value");
+    }
+
+    @Test
     void refusesAFileOfEmptyCells() {
         assertThatThrownBy(() -> read("commas.csv", ",,,\n\n , ,\n"))
                 .isInstanceOf(PortfolioFormatException.class)
