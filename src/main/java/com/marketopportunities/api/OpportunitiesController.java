@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/bourse/opportunities")
 class OpportunitiesController {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final int MAX_NAME_LENGTH = 128;
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ScanService scans;
     private final Settings settings;
@@ -62,7 +64,13 @@ class OpportunitiesController {
     ScanReport scanBody(@ParameterObject Query query, HttpServletRequest request) throws IOException {
         PortfolioFormat format = request.getContentType() != null && request.getContentType().contains("json")
                 ? PortfolioFormat.JSON : null;
-        return scan(read("request body", request.getInputStream(), format), query);
+        PushbackInputStream body = new PushbackInputStream(request.getInputStream());
+        int first = body.read();
+        if (first < 0) {
+            throw new Problems.EmptyBodyException();
+        }
+        body.unread(first);
+        return scan(read("request body", body, format), query);
     }
 
     @Operation(summary = "Scan a portfolio file uploaded as multipart/form-data (field 'file')")
@@ -86,9 +94,9 @@ class OpportunitiesController {
         if (user != null && !user.equals(userId) && !admin) {
             throw new Problems.ForbiddenException("Your API key may read only its own user's portfolios.");
         }
-        if (!SAFE_NAME.matcher(userId).matches() || (fileKey != null && !SAFE_NAME.matcher(fileKey).matches())) {
-            throw new Problems.BadParameterException(fileKey == null ? "user_id" : "file_key",
-                    "user_id and file_key are plain names (letters, digits, '.', '_', '-').");
+        plainName("user_id", userId);
+        if (fileKey != null) {
+            plainName("file_key", fileKey);
         }
         Path folder = properties.portfolioDir().resolve(userId);
         Path file = fileKey != null ? folder.resolve(fileKey) : newest(folder);
@@ -119,6 +127,18 @@ class OpportunitiesController {
         RequestContextHolder.currentRequestAttributes().setAttribute(AccessFilter.UPSTREAM_CALLS,
                 report.stats().upstreamCalls(), RequestAttributes.SCOPE_REQUEST);
         return report;
+    }
+
+    /** A folder or file name that cannot leave the portfolio folder: its length first, then its letters. */
+    private static void plainName(String parameter, String value) {
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw new Problems.BadParameterException(parameter, parameter + " is " + value.length()
+                    + " characters long; expected at most " + MAX_NAME_LENGTH + ".");
+        }
+        if (!SAFE_NAME.matcher(value).matches()) {
+            throw new Problems.BadParameterException(parameter, parameter + " is a plain name: letters, digits, '.',"
+                    + " '_' and '-', starting with a letter or a digit.");
+        }
     }
 
     private static PortfolioImport read(String name, InputStream in, PortfolioFormat format) throws IOException {

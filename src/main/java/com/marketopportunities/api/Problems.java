@@ -9,6 +9,7 @@ import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
 import com.marketopportunities.scan.TooManySymbolsException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +52,22 @@ class Problems {
                 + "portfolio file in a part named 'file', with the boundary given in the Content-Type header.", Map.of());
     }
 
-    /** A portfolio that cannot be read: names the file, line and column. */
+    /** A portfolio that cannot be read: names the file, and the line and column where there are some. */
     @ExceptionHandler(PortfolioFormatException.class)
     ProblemDetail badPortfolio(PortfolioFormatException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("line", e.line(),
-                "column", e.column() == null ? "" : e.column()));
+        Map<String, Object> where = new LinkedHashMap<>();
+        if (e.line() > 0) {
+            where.put("line", e.line());
+        }
+        if (e.column() != null) {
+            where.put("column", e.column());
+        }
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), where);
+    }
+
+    @ExceptionHandler(EmptyBodyException.class)
+    ProblemDetail emptyBody(EmptyBodyException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
     }
 
     /** A bad parameter (horizon, min_gap_pct, ...): names it. */
@@ -76,10 +88,7 @@ class Problems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has a value that cannot be read"
-                + (e.getRequiredType() == java.time.LocalDate.class ? "; expected a date like 2022-12-05." : "; expected "
-                + (e.getRequiredType() == null ? "another value" : "a " + e.getRequiredType().getSimpleName().toLowerCase()) + "."),
-                Map.of("parameter", e.getName()));
+        return cannotRead(e.getName(), e.getValue(), e.getRequiredType());
     }
 
     /** A query parameter bound into a record ({@code as_of=yesterday}): names the parameter. */
@@ -87,10 +96,32 @@ class Problems {
     ProblemDetail bindFailed(org.springframework.validation.BindException e) {
         var field = e.getFieldError();
         String parameter = field == null ? "" : field.getField();
-        Object value = field == null ? null : field.getRejectedValue();
+        return cannotRead(parameter, field == null ? null : field.getRejectedValue(),
+                field == null ? null : e.getFieldType(parameter));
+    }
+
+    private static ProblemDetail cannotRead(String parameter, Object value, Class<?> type) {
+        String text = value == null ? null : String.valueOf(value);
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + parameter + "' has a value that cannot be read"
-                + (value == null ? "" : ": '" + value + "'") + "; expected "
-                + (parameter.equals("as_of") ? "a date like 2022-12-05." : "a number."), Map.of("parameter", parameter));
+                + (text == null ? "" : ": '" + (text.length() <= 40 ? text : text.substring(0, 40) + "…") + "'")
+                + "; expected " + kindOf(type) + ".", Map.of("parameter", parameter));
+    }
+
+    /** A type as a person names it: "a whole number", not "a int". */
+    private static String kindOf(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date like 2022-12-05";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type == double.class || type == float.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "another value";
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -172,6 +203,14 @@ class Problems {
 
         String parameter() {
             return parameter;
+        }
+    }
+
+    /** A POST without a portfolio in it. */
+    static final class EmptyBodyException extends RuntimeException {
+        EmptyBodyException() {
+            super("The request body is empty; expected a portfolio: a JSON object with 'positions'"
+                    + " (application/json), a CSV file (text/csv), or a multipart upload (field 'file').");
         }
     }
 

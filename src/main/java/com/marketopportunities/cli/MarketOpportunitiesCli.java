@@ -1,7 +1,10 @@
 package com.marketopportunities.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line: {@code market-opportunities scan PORTFOLIO ...}. Exit codes: 0 success,
@@ -32,6 +35,14 @@ public final class MarketOpportunitiesCli {
         if (extraCommand != null) {
             commandLine.addSubcommand(extraCommand);
         }
+        // "--portfolio-format saxo" as documented, "--format JSON": any case; set once every subcommand is added
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // values named in words, not as Java types ("cannot convert ... to class java.time.LocalDate")
+        commandLine.registerConverter(LocalDate.class, MarketOpportunitiesCli::date);
+        commandLine.registerConverter(Double.class, MarketOpportunitiesCli::number);
+        commandLine.registerConverter(Double.TYPE, MarketOpportunitiesCli::number);
+        commandLine.registerConverter(Integer.class, MarketOpportunitiesCli::wholeNumber);
+        commandLine.registerConverter(Integer.TYPE, MarketOpportunitiesCli::wholeNumber);
         commandLine.setExitCodeExceptionMapper(error -> EXIT_FAILED);
         commandLine.setParameterExceptionHandler((error, ignored) -> {
             CommandLine source = error.getCommandLine();
@@ -40,6 +51,38 @@ public final class MarketOpportunitiesCli {
             return EXIT_BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException notADate) {
+            throw new TypeConversionException(quoted(value) + " is not a date; expected YYYY-MM-DD, e.g. 2022-12-05");
+        }
+    }
+
+    private static Double number(String value) {
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // told below
+        }
+        throw new TypeConversionException(quoted(value) + " is not a number; expected e.g. 5 or 2.5");
+    }
+
+    private static Integer wholeNumber(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException notAWholeNumber) {
+            throw new TypeConversionException(quoted(value) + " is not a whole number; expected e.g. 6");
+        }
+    }
+
+    private static String quoted(String value) {
+        return "'" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

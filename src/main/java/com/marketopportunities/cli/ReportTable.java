@@ -1,5 +1,6 @@
 package com.marketopportunities.cli;
 
+import com.marketopportunities.portfolio.PrintableText;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scan.ScoreSource;
 import com.marketopportunities.scoring.Horizon;
@@ -10,7 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The scan report as text that reads well in an 80-column terminal. */
+/**
+ * The scan report as text that reads well in an 80-column terminal. Every text is printed
+ * {@linkplain PrintableText printable}: names and notes come from files and providers, and an
+ * escape sequence in them must not reach the terminal (the readers strip them already; this is
+ * the last guard).
+ */
 final class ReportTable {
 
     static final int WIDTH = 80;
@@ -125,15 +131,21 @@ final class ReportTable {
 
     private void section(String title) {
         out.println();
-        out.println(title);
+        out.println(PrintableText.of(title));
     }
 
     private void line(String format, Object... args) {
-        out.println(String.format(Locale.ROOT, format, args));
+        Object[] printable = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            printable[i] = args[i] instanceof String text ? PrintableText.of(text) : args[i];
+        }
+        out.println(String.format(Locale.ROOT, format, printable));
     }
 
     /** Prints {@code text} after {@code prefix}, wrapped at the terminal width and indented. */
     private void wrapped(String prefix, String text) {
+        prefix = PrintableText.of(prefix);
+        text = PrintableText.of(text);
         String indent = " ".repeat(Math.min(prefix.length(), 12));
         StringBuilder current = new StringBuilder(prefix);
         List<String> lines = new ArrayList<>();
@@ -148,10 +160,11 @@ final class ReportTable {
         lines.forEach(out::println);
     }
 
-    private static String cut(String text, int width) {
-        if (text == null) {
+    private static String cut(String raw, int width) {
+        if (raw == null) {
             return "";
         }
+        String text = PrintableText.of(raw);
         return text.length() <= width ? text : text.substring(0, width - 1) + ".";
     }
 

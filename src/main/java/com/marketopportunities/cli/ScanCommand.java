@@ -9,6 +9,7 @@ import com.marketopportunities.portfolio.PortfolioFormat;
 import com.marketopportunities.portfolio.PortfolioFormatException;
 import com.marketopportunities.portfolio.PortfolioImport;
 import com.marketopportunities.portfolio.PortfolioReader;
+import com.marketopportunities.portfolio.PrintableText;
 import com.marketopportunities.scan.InvalidScanParameterException;
 import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
@@ -144,18 +145,19 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private PortfolioImport readPortfolio(PrintWriter err) {
+        String shownName = PrintableText.of(portfolioFile.toString()); // a file name may hold escapes
         try {
             PortfolioImport imported = new PortfolioReader().read(portfolioFile, portfolioFormat);
             if (!quiet) {
                 err.printf(Locale.ROOT, "Read %d positions from %s (%s)%s%n", imported.portfolio().positions().size(),
-                        portfolioFile, imported.format().name().toLowerCase(Locale.ROOT),
+                        shownName, imported.format().name().toLowerCase(Locale.ROOT),
                         imported.skippedRows().isEmpty() ? "" : ", " + imported.skippedRows().size() + " rows skipped");
             }
             return imported;
         } catch (NoSuchFileException e) {
-            throw new BadInputException("portfolio file " + portfolioFile + " not found");
+            throw new BadInputException("portfolio file " + shownName + " not found");
         } catch (IOException e) {
-            throw new BadInputException("cannot read portfolio file " + portfolioFile + ": " + e.getMessage());
+            throw new BadInputException("cannot read portfolio file " + shownName + ": " + e.getMessage());
         }
     }
 

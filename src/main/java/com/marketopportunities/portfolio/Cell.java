@@ -6,19 +6,29 @@ import java.util.regex.Pattern;
 /**
  * One value of a row as the file wrote it, with the name of the column it came from (for
  * messages). Runs of white space, line breaks and no-break spaces inside are reduced to one
- * plain space, because exports wrap cells ({@code "Ouvert\n"}) and group digits with them.
+ * plain space, because exports wrap cells ({@code "Ouvert\n"}) and group digits with them;
+ * control characters and escape sequences are dropped ({@link PrintableText}).
  *
- * @param column the column (header as written, or JSON field name)
- * @param text   the tidied text, never {@code null}
+ * @param column     the column (header as written, or JSON field name)
+ * @param text       the tidied text, never {@code null}
+ * @param jsonNumber whether the value was a JSON number, whose {@code .} is always the decimal
+ *                   separator ({@code 1.234} is not ambiguous there)
  */
-record Cell(String column, String text) {
+record Cell(String column, String text, boolean jsonNumber) {
 
     private static final Pattern WHITE_SPACE_RUN = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** What brokers and spreadsheets write in a cell that has no value. */
     private static final Set<String> EMPTY_MARKERS = Set.of("", "-", "–", "—");
 
     Cell {
-        text = text == null ? "" : WHITE_SPACE_RUN.matcher(text).replaceAll(" ").strip();
+        // where file text enters: every face (table, JSON, messages) gets it printable
+        column = PrintableText.of(column);
+        text = text == null ? "" : WHITE_SPACE_RUN.matcher(PrintableText.of(text)).replaceAll(" ").strip();
+    }
+
+    /** A value written as text (every CSV cell, a JSON string). */
+    Cell(String column, String text) {
+        this(column, text, false);
     }
 
     boolean isEmpty() {

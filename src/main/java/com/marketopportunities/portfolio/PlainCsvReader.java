@@ -30,19 +30,20 @@ final class PlainCsvReader {
             throw new PortfolioFormatException(out.source(), table.header().line(), null,
                     missing + "; " + EXPECTED_HEADER + ", found: " + table.describeHeader());
         }
-        for (CsvTable.Row row : table.rows()) {
-            if (row.isBlank()) {
-                continue;
-            }
+        List<CsvTable.Row> rows = table.rows().stream()
+                .filter(row -> !row.isBlank())
+                .toList();
+        NumberColumns numbers = NumberColumns.decide(out.source(), rows.stream()
+                .filter(row -> table.overflow(row).isEmpty())
+                .map(row -> PositionRow.of(table, row, columns))
+                .toList());
+        for (CsvTable.Row row : rows) {
             Optional<RowProblem> overflow = table.overflow(row);
             if (overflow.isPresent()) {
                 out.problem(overflow.get());
-                continue;
+            } else {
+                PositionRow.of(table, row, columns).readInto(out, numbers);
             }
-            PositionRow position = new PositionRow(row.line());
-            columns.forEach((field, column) ->
-                    position.with(field, new Cell(table.columnName(column), row.cell(column))));
-            position.readInto(out);
         }
     }
 

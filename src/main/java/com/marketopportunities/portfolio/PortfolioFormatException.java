@@ -28,7 +28,8 @@ public class PortfolioFormatException extends RuntimeException {
             boolean position = !column.isEmpty() && column.chars().allMatch(Character::isDigit);
             where.append(", column ").append(position ? column : "'" + column + "'");
         }
-        return where + ": " + problem;
+        // the parser's words may quote the file: the message is printed and returned, so it is made printable
+        return PrintableText.of(where + ": " + problem);
     }
 
     public String source() {

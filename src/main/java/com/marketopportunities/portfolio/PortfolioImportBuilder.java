@@ -1,6 +1,7 @@
 package com.marketopportunities.portfolio;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Collects what the format readers find in a file and makes the {@link PortfolioImport} of it.
  * Holds the rules that apply to a whole file whatever its format: the position limit, the
- * duplicate-symbol note, and the refusal of a file without a single readable position.
+ * duplicate-symbol note, and the refusal of a file without a single readable position or worth
+ * nothing (every market value 0).
  */
 final class PortfolioImportBuilder {
 
@@ -58,9 +60,17 @@ final class PortfolioImportBuilder {
         if (positions.isEmpty()) {
             throw new PortfolioFormatException(source, 0, null, "no position could be read; " + whyNoPosition());
         }
+        if (positions.stream().allMatch(position -> position.marketValue() == 0)) {
+            // no weight, no gap and no capital can be computed from a total of 0
+            throw new PortfolioFormatException(source, 0, null, "the portfolio is worth nothing: the market value of "
+                    + (positions.size() == 1 ? "its only position" : "each of its " + positions.size() + " positions")
+                    + " is 0; expected at least one position worth more than 0");
+        }
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(duplicateNotes());
-        return new PortfolioImport(source, format, new Portfolio(baseCurrency, positions), problems, allNotes);
+        // in the order of the file, whichever pass of a reader found them
+        List<RowProblem> problemsInFileOrder = problems.stream().sorted(Comparator.comparingInt(RowProblem::line)).toList();
+        return new PortfolioImport(source, format, new Portfolio(baseCurrency, positions), problemsInFileOrder, allNotes);
     }
 
     private String whyNoPosition() {

@@ -1,7 +1,9 @@
 package com.marketopportunities.portfolio;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The fields of a position, named as the plain CSV header and the JSON body name them (DATA.md
@@ -33,9 +35,10 @@ enum PositionField {
     }
 
     static Optional<PositionField> named(String header) {
-        String key = HeaderKey.of(header).key();
-        return Arrays.stream(values())
-                .filter(field -> FoldedText.fold(field.documentedName).equals(key))
-                .findFirst();
+        return Optional.ofNullable(BY_FOLDED_NAME.get(HeaderKey.of(header).key()));
     }
+
+    /** Folded once: a header of many columns asks for each of them. */
+    private static final Map<String, PositionField> BY_FOLDED_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(field -> FoldedText.fold(field.documentedName), field -> field));
 }

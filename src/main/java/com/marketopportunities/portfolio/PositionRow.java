@@ -11,6 +11,7 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>a symbol is required; it is {@linkplain ProviderSymbols#normalize normalized};</li>
+ *   <li>numbers are read with the decimal separator their column settled ({@link NumberColumns});</li>
  *   <li>the market value is the {@code market_value} field, else {@code quantity} × {@code price};
  *       without either, or when it is not a number or negative, the row is a {@link RowProblem};
  *       a zero value is a position;</li>
@@ -29,21 +30,41 @@ final class PositionRow {
         this.line = line;
     }
 
+    /** The row of a CSV table, each field from its column. */
+    static PositionRow of(CsvTable table, CsvTable.Row row, Map<PositionField, Integer> columns) {
+        PositionRow position = new PositionRow(row.line());
+        columns.forEach((field, column) -> position.with(field, new Cell(table.columnName(column), row.cell(column))));
+        return position;
+    }
+
     PositionRow with(PositionField field, Cell cell) {
         cells.put(field, cell);
         return this;
     }
 
-    /** Adds the position to {@code out}, or the reason it cannot be read. */
-    void readInto(PortfolioImportBuilder out) {
+    int line() {
+        return line;
+    }
+
+    /** The cell of that field, or {@code null} when the file has no such column. */
+    Cell cell(PositionField field) {
+        return cells.get(field);
+    }
+
+    /**
+     * Adds the position to {@code out}, or the reason it cannot be read.
+     *
+     * @param numbers the decimal separators of the file's number columns
+     */
+    void readInto(PortfolioImportBuilder out, NumberColumns numbers) {
         try {
-            out.add(toPosition(out));
+            out.add(toPosition(out, numbers));
         } catch (UnreadableRow unreadable) {
             out.problem(unreadable.problem);
         }
     }
 
-    private Position toPosition(PortfolioImportBuilder out) throws UnreadableRow {
+    private Position toPosition(PortfolioImportBuilder out, NumberColumns numbers) throws UnreadableRow {
         if (!has(PositionField.SYMBOL)) {
             throw unreadable(PositionField.SYMBOL, "no symbol");
         }
@@ -57,17 +78,17 @@ final class PositionRow {
         if (symbol.note() != null) {
             out.note(new RowProblem(line, symbolCell.column(), symbol.note()).toString());
         }
-        double marketValue = marketValue();
-        Double price = optional(PositionField.PRICE, NumberText::parse, out);
-        Double currentPrice = optional(PositionField.CURRENT_PRICE, NumberText::parse, out);
+        double marketValue = marketValue(numbers);
+        Double price = optional(PositionField.PRICE, number(PositionField.PRICE, numbers), out);
+        Double currentPrice = optional(PositionField.CURRENT_PRICE, number(PositionField.CURRENT_PRICE, numbers), out);
         return new Position(
                 symbol.symbol(),
                 symbolCell.text(),
                 text(PositionField.NAME),
                 marketValue,
-                optional(PositionField.QUANTITY, NumberText::parse, out),
+                optional(PositionField.QUANTITY, number(PositionField.QUANTITY, numbers), out),
                 currentPrice != null ? currentPrice : price,
-                optional(PositionField.ENTRY_PRICE, NumberText::parse, out),
+                optional(PositionField.ENTRY_PRICE, number(PositionField.ENTRY_PRICE, numbers), out),
                 currencyCode(),
                 text(PositionField.SECTOR),
                 text(PositionField.ASSET_TYPE),
@@ -75,12 +96,12 @@ final class PositionRow {
                 line);
     }
 
-    private double marketValue() throws UnreadableRow {
+    private double marketValue(NumberColumns numbers) throws UnreadableRow {
         if (has(PositionField.MARKET_VALUE)) {
-            return nonNegative(PositionField.MARKET_VALUE);
+            return nonNegative(PositionField.MARKET_VALUE, numbers);
         }
         if (has(PositionField.QUANTITY) && has(PositionField.PRICE)) {
-            return nonNegative(PositionField.QUANTITY) * nonNegative(PositionField.PRICE);
+            return nonNegative(PositionField.QUANTITY, numbers) * nonNegative(PositionField.PRICE, numbers);
         }
         boolean quantityAndPriceColumns = cells.containsKey(PositionField.QUANTITY) && cells.containsKey(PositionField.PRICE);
         PositionField blank = cells.containsKey(PositionField.MARKET_VALUE) || !quantityAndPriceColumns
@@ -90,11 +111,11 @@ final class PositionRow {
                 + (quantityAndPriceColumns ? " or both a quantity and a price" : ""));
     }
 
-    private double nonNegative(PositionField field) throws UnreadableRow {
+    private double nonNegative(PositionField field, NumberColumns numbers) throws UnreadableRow {
         Cell cell = cells.get(field);
         double value;
         try {
-            value = NumberText.parse(cell.text());
+            value = number(field, numbers).apply(cell.text());
         } catch (IllegalArgumentException notANumber) {
             throw unreadable(field, notANumber.getMessage());
         }
@@ -118,6 +139,13 @@ final class PositionRow {
                     + "; the position is imported without it").toString());
             return null;
         }
+    }
+
+    /** How the field's numbers are read: a JSON number has a dot decimal, text the separator of its column. */
+    private Function<String, Double> number(PositionField field, NumberColumns numbers) {
+        Cell cell = cells.get(field);
+        DecimalSeparator separator = cell != null && cell.jsonNumber() ? DecimalSeparator.DOT : numbers.of(field);
+        return text -> NumberText.parse(text, separator);
     }
 
     private String currencyCode() {

@@ -22,8 +22,15 @@ import java.util.regex.Pattern;
  *       {@code BRK.B}: without an exchange a dot may be a suffix ({@code BP.L}) as well as a share
  *       class, so it is kept and the note suggests Yahoo's {@code BRK-B}.</li>
  * </ul>
+ *
+ * <p>What comes out must be in Yahoo's alphabet (letters, digits, {@code .}, {@code -}, {@code ^},
+ * {@code =}; at most {@value #MAX_LENGTH} characters): {@code MS FT} or {@code <svg ...>} is refused,
+ * never sent to the provider nor shown back as a symbol.
  */
 public final class ProviderSymbols {
+
+    /** The longest provider symbol accepted. */
+    private static final int MAX_LENGTH = 20;
 
     /** Yahoo's suffix per exchange MIC (lower case); an empty suffix marks a US exchange. */
     private static final Map<String, String> SUFFIX_BY_EXCHANGE = Map.ofEntries(
@@ -50,6 +57,9 @@ public final class ProviderSymbols {
     private static final Pattern US_SHARE_CLASS = Pattern.compile("(?<base>[A-Z0-9]+)(?:(?<appended>[a-z])|[./](?<separated>[A-Za-z]))");
     private static final Pattern DOTTED_SHARE_CLASS = Pattern.compile("([A-Z0-9]+)\\.([A-C])");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    /** Yahoo's alphabet: {@code AAPL}, {@code BRK-B}, {@code NESN.SW}, {@code ^GSPC}, {@code EURUSD=X}. */
+    private static final Pattern PROVIDER_SYMBOL = Pattern.compile("[A-Z0-9.\\-^=]{1," + MAX_LENGTH + "}");
+    private static final Pattern EXCHANGE = Pattern.compile("[a-z0-9]{1,8}");
 
     private ProviderSymbols() {
     }
@@ -60,6 +70,14 @@ public final class ProviderSymbols {
      */
     public static NormalizedSymbol normalize(String raw) {
         String text = raw == null ? "" : raw.strip();
+        NormalizedSymbol normalized = convert(text);
+        if (!PROVIDER_SYMBOL.matcher(normalized.symbol()).matches()) {
+            throw notASymbol(text);
+        }
+        return normalized;
+    }
+
+    private static NormalizedSymbol convert(String text) {
         int colon = text.lastIndexOf(':');
         if (colon < 0) {
             return providerSymbol(text);
@@ -68,6 +86,9 @@ public final class ProviderSymbols {
         String exchange = text.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
         if (ticker.isEmpty()) {
             throw new IllegalArgumentException(Cell.quote(text) + " has no ticker before ':'");
+        }
+        if (!EXCHANGE.matcher(exchange).matches()) {
+            throw notASymbol(text);
         }
         String suffix = SUFFIX_BY_EXCHANGE.get(exchange);
         if (suffix == null) {
@@ -95,6 +116,12 @@ public final class ProviderSymbols {
                     + " is a share class, the provider writes it " + dotted.group(1) + "-" + dotted.group(2));
         }
         return new NormalizedSymbol(symbol, null);
+    }
+
+    private static IllegalArgumentException notASymbol(String text) {
+        return new IllegalArgumentException(Cell.quote(text) + " is not a symbol; expected letters, digits, '.', '-',"
+                + " '^' or '=' (at most " + MAX_LENGTH + "), such as AAPL, BRK-B or NESN.SW, or TICKER:exchange"
+                + " such as KO:xnys");
     }
 
     private static String usTicker(String ticker) {

@@ -10,6 +10,11 @@ package com.marketopportunities.portfolio;
  */
 public record RowProblem(int line, String column, String message) {
 
+    public RowProblem {
+        column = PrintableText.of(column);
+        message = PrintableText.of(message); // it may quote a JSON value as the file wrote it
+    }
+
     @Override
     public String toString() {
         return "line " + line + (column == null ? "" : ", column '" + column + "'") + ": " + message;

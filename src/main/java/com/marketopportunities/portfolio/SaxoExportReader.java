@@ -89,6 +89,11 @@ final class SaxoExportReader {
         int direction = header.find(DIRECTION);
         List<String> groupLabels = new ArrayList<>();
         List<Integer> closedLines = new ArrayList<>();
+        // every row counts for the columns' decimal separators, group rows' subtotals included
+        NumberColumns numbers = NumberColumns.decide(out.source(), table.rows().stream()
+                .filter(row -> !row.isBlank() && table.overflow(row).isEmpty())
+                .map(row -> PositionRow.of(table, row, columns))
+                .toList());
         for (CsvTable.Row row : table.rows()) {
             if (row.isBlank()) {
                 continue;
@@ -105,9 +110,7 @@ final class SaxoExportReader {
                         + " is a short position (" + Cell.quote(tidy(row.cell(direction)))
                         + "); left out: only long holdings are analysed").toString());
             } else {
-                PositionRow position = new PositionRow(row.line());
-                columns.forEach((field, column) -> position.with(field, new Cell(table.columnName(column), row.cell(column))));
-                position.readInto(out);
+                PositionRow.of(table, row, columns).readInto(out, numbers);
             }
         }
         if (!groupLabels.isEmpty()) {

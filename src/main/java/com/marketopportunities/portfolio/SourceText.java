@@ -22,6 +22,7 @@ record SourceText(String name, String content, String decodingNote) {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final int CONTROL_SHARE_OF_BINARY = 10;
 
     /**
      * Reads at most {@code maxBytes} bytes; the limit is enforced on the bytes actually read,
@@ -35,7 +36,12 @@ record SourceText(String name, String content, String decodingNote) {
             throw new PortfolioTooLargeException(name, "the file is larger than the limit of "
                     + describeSize(maxBytes) + " (" + maxBytes + " bytes)");
         }
-        return decode(name, bytes);
+        SourceText text = decode(name, bytes);
+        if (looksBinary(text.content)) {
+            throw new PortfolioFormatException(name, 0, null, "not a text file (it holds binary data, as a spreadsheet"
+                    + " or a PDF does); expected a CSV or JSON text file: save a spreadsheet as CSV");
+        }
+        return text;
     }
 
     boolean isBlank() {
@@ -64,6 +70,19 @@ record SourceText(String name, String content, String decodingNote) {
             return new SourceText(name, new String(bytes, WINDOWS_1252),
                     "the file is not UTF-8; it was read as Windows-1252");
         }
+    }
+
+    /**
+     * A NUL character, or control characters other than tabs, line and page breaks, several and
+     * more than one character in {@value #CONTROL_SHARE_OF_BINARY}: text files have neither, binary
+     * files nearly always have both (a few stray escapes in a name, which the cells strip, are
+     * still text).
+     */
+    private static boolean looksBinary(String content) {
+        long controls = content.chars()
+                .filter(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                .count();
+        return content.indexOf('\0') >= 0 || controls >= 8 && controls * CONTROL_SHARE_OF_BINARY > content.length();
     }
 
     private static boolean startsWith(byte[] bytes, int first, int second) {

@@ -115,6 +115,15 @@ class ServiceApiTest {
     }
 
     @Test
+    void theHorizonIsAcceptedInAnyCase() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?horizon=LONG&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(response.body()).path("horizon").asString()).isEqualTo("long");
+    }
+
+    @Test
     void aMinGapOrTopOutOfRangeIs400NamingTheParameterAsTheApiSpellsIt() throws Exception {
         HttpResponse<String> gap = service.post("/api/bourse/opportunities?min_gap_pct=60&" + AS_OF, "text/csv", CSV,
                 "X-API-Key", "key-alice");
@@ -217,6 +226,16 @@ class ServiceApiTest {
     }
 
     @Test
+    void aPortfolioWorthNothingIs400() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json",
+                "{\"positions\": [{\"symbol\": \"AAPL\", \"market_value\": 0}]}", "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem(response).path("detail").asString()).contains("the portfolio is worth nothing");
+    }
+
+    @Test
     void anOversizedUploadIs413() throws Exception {
         String big = "symbol,market_value\n" + "AAPL,1\n".repeat(1_600_000);
         HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", big,
@@ -242,6 +261,44 @@ class ServiceApiTest {
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(empty.statusCode()).isEqualTo(404);
         assertThat(traversal.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aUserIdTooLongIsToldItsLengthWithoutBeingEchoed() throws Exception {
+        String longId = "a".repeat(7_000);
+        HttpResponse<String> response = service.get("/api/bourse/opportunities?user_id=" + longId + "&" + AS_OF,
+                "Authorization", "Bearer " + ADMIN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).path("parameter").asString()).isEqualTo("user_id");
+        assertThat(problem(response).path("detail").asString())
+                .isEqualTo("user_id is 7000 characters long; expected at most 128.");
+    }
+
+    @Test
+    void anEmptyBodyIsToldSo() throws Exception {
+        HttpResponse<String> response = service.post("/api/bourse/opportunities?" + AS_OF, "application/json", "",
+                "X-API-Key", "key-alice");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = problem(response);
+        assertThat(problem.path("detail").asString()).startsWith("The request body is empty; expected a portfolio");
+        assertThat(problem.has("line")).isFalse();
+        assertThat(problem.has("column")).isFalse();
+    }
+
+    @Test
+    void aParameterOfTheWrongKindIsToldTheKindInWords() throws Exception {
+        HttpResponse<String> limit = service.get("/api/bourse/cache/keys?limit=many", "Authorization", "Bearer " + ADMIN);
+        HttpResponse<String> top = service.post("/api/bourse/opportunities?top=1.5&" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(problem(limit).path("detail").asString())
+                .isEqualTo("Parameter 'limit' has a value that cannot be read: 'many'; expected a whole number.");
+        assertThat(top.statusCode()).isEqualTo(400);
+        assertThat(problem(top).path("detail").asString())
+                .isEqualTo("Parameter 'top' has a value that cannot be read: '1.5'; expected a whole number.");
     }
 
     @Test

@@ -76,6 +76,20 @@ class ScanCommandTest {
     }
 
     @Test
+    void enumOptionsAreAcceptedInAnyCase() throws Exception {
+        Path saxo = Files.writeString(dir.resolve("export.txt"),
+                "Instruments,Statut,Valeur actuelle (USD),Symbole\nApple,Ouvert,9000,AAPL:xnas\nXLV,Ouvert,1000,XLV:arcx\n");
+
+        Run run = run("scan", saxo.toString(), "--data", data.toString(), "--as-of", "2024-06-28",
+                "--portfolio-format", "saxo", "--format", "JSON", "--horizon", "LONG");
+
+        assertThat(run.err).doesNotContain("error");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.err).contains("(saxo)");
+        assertThat(JsonFormat.mapper().readTree(run.out).path("horizon").asString()).isEqualTo("long");
+    }
+
+    @Test
     void theTableFitsIn80Columns() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
 
@@ -83,6 +97,17 @@ class ScanCommandTest {
         assertThat(run.out).contains("GAPS", "OPPORTUNITIES", "SUGGESTED TRIMS", "IMPACT");
         assertThat(run.out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
         assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void theTablePrintsNoControlCharacter() throws Exception {
+        Path evil = Files.copy(portfolio, dir.resolve("evil\u001b]0;pwned\u0007\u001b[2J.csv"));
+
+        Run run = run("scan", evil.toString(), "--data", data.toString(), "--as-of", "2024-06-28");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(run.err).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test
@@ -94,11 +119,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void aPortfolioWorthNothingIsBadInput() throws Exception {
+        Path zero = Files.writeString(dir.resolve("zero.csv"), "symbol,market_value\nAAPL,0\nXLV,0\n");
+
+        Run run = run("scan", zero.toString(), "--data", data.toString(), "--as-of", "2024-06-28");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).contains("error: zero.csv: the portfolio is worth nothing");
+    }
+
+    @Test
     void anUnknownHorizonIsBadInputNamingTheAcceptedValues() {
         Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--horizon", "weekly");
 
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err).contains("weekly").contains("short, medium, long");
+    }
+
+    @Test
+    void anOptionValueOfTheWrongKindIsNamedInPlainWords() {
+        Run date = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "garbage");
+        Run gap = run("scan", portfolio.toString(), "--data", data.toString(), "--min-gap", "abc");
+        Run top = run("scan", portfolio.toString(), "--data", data.toString(), "--top", "1.5");
+
+        assertThat(date.exitCode).isEqualTo(2);
+        assertThat(date.err).contains("--as-of").contains("'garbage' is not a date; expected YYYY-MM-DD, e.g. 2022-12-05")
+                .doesNotContain("java.").doesNotContain("Exception");
+        assertThat(gap.exitCode).isEqualTo(2);
+        assertThat(gap.err).contains("--min-gap").contains("'abc' is not a number").doesNotContain("double");
+        assertThat(top.exitCode).isEqualTo(2);
+        assertThat(top.err).contains("--top").contains("'1.5' is not a whole number").doesNotContain("int");
     }
 
     @Test

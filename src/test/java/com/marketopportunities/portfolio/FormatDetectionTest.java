@@ -16,6 +16,15 @@ class FormatDetectionTest {
     }
 
     @Test
+    void aTopLevelJsonArrayIsJsonAndToldWhatShapeIsExpected() {
+        assertThatThrownBy(() -> read("api.json", "[{\"symbol\": \"KO\", \"market_value\": 1}]"))
+                .isInstanceOf(PortfolioFormatException.class)
+                .hasMessage("api.json, line 1: the portfolio is a JSON array; expected an object that holds it:"
+                        + " {\"base_currency\": \"USD\", \"positions\": [{\"symbol\": \"AAPL\","
+                        + " \"market_value\": 3903.42}, ...]}");
+    }
+
+    @Test
     void plainCsvWithAByteOrderMark() {
         PortfolioImport imported = read("excel.csv", "\uFEFFsymbol,market_value\nKO,1\n");
 

@@ -48,6 +48,37 @@ class JsonPortfolioTest {
     }
 
     @Test
+    void aJsonNumberIsNeverAmbiguousAndTextNumbersFollowTheirField() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "quantity": 1.234, "price": 100, "entry_price": "1,234.50"},
+                  {"symbol": "KO", "market_value": "2,000", "entry_price": "2,000"},
+                  {"symbol": "MSFT", "market_value": "1,234.50"}
+                ]}
+                """);
+
+        assertThat(position(imported, "AAPL").quantity()).isEqualTo(1.234);
+        assertThat(position(imported, "KO").marketValue()).isEqualTo(2000.0);
+        assertThat(position(imported, "KO").entryPrice()).isEqualTo(2000.0);
+    }
+
+    @Test
+    void refusesATextFieldWhoseNumbersCouldBeReadEitherWay() {
+        assertThatThrownBy(() -> read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100},
+                  {"symbol": "KO", "marketValue": "1.500"}
+                ]}
+                """))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isEqualTo(3);
+                    assertThat(error.column()).isEqualTo("marketValue");
+                    assertThat(error.getMessage()).contains("'1.500' could be 1500 ('.' separating thousands)"
+                            + " or 1.5 ('.' before decimals)");
+                });
+    }
+
+    @Test
     void reportsAnUnreadablePositionAtItsLineWithTheFieldName() {
         PortfolioImport imported = read("api.json", """
                 {"base_currency": "USD",
@@ -84,6 +115,55 @@ class JsonPortfolioTest {
                     assertThat(error.column()).isEqualTo("21");
                     assertThat(error.getMessage()).startsWith("broken.json, line 3, column 21: malformed JSON: ");
                 });
+    }
+
+    @Test
+    void reportsNaNAndInfinityAsNumbersThatAreNotNumbersAtTheirLine() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100},
+                  {"symbol": "MSFT", "market_value": NaN},
+                  {"symbol": "NVDA", "market_value": -Infinity}
+                ]}
+                """);
+
+        assertThat(imported.skippedRows()).extracting(RowProblem::toString).containsExactly(
+                "line 3, column 'market_value': 'NaN' is not a number",
+                "line 4, column 'market_value': '-Infinity' is not a number");
+    }
+
+    @Test
+    void explainsMalformedJsonWithoutTheParsersInternals() {
+        String deep = "{\"positions\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        String[] broken = {deep, "{\"positions\": [{\"symbol\": \"AAPL\"", "{\"positions\": /* mine */ []}",
+                "{'positions': []}", "{\"positions\": [01]}", "{\"" + "k".repeat(60_000) + "\": 1}",
+                "{\"positions\": [{\"symbol\": \"A\", \"market_value\": 1" + "0".repeat(2_000) + "}]}"};
+
+        for (String json : broken) {
+            assertThatThrownBy(() -> read("api.json", json))
+                    .isInstanceOf(PortfolioFormatException.class)
+                    .message().startsWith("api.json, line 1")
+                    .doesNotContain("Feature").doesNotContain("StreamRead").doesNotContain("REDACTED")
+                    .doesNotContain("`").doesNotContain("(code ");
+        }
+        assertThatThrownBy(() -> read("api.json", deep)).hasMessageContaining("nested more than");
+        assertThatThrownBy(() -> read("api.json", broken[1])).hasMessageContaining("the JSON ends before");
+    }
+
+    @Test
+    void stripsControlCharactersFromFieldNamesAndQuotedValues() {
+        PortfolioImport imported = read("api.json", """
+                {"positions": [
+                  {"symbol": "AAPL", "market_value": 100, "name": "Apple\u009b2J"},
+                  "\u009b31mTSLA",
+                  {"symbol": "KO", "market\u007f_value": "x"}
+                ]}
+                """);
+
+        assertThat(imported.portfolio().positions()).extracting(Position::name).containsExactly("Apple");
+        assertThat(imported.skippedRows()).extracting(RowProblem::toString).containsExactly(
+                "line 3: position 2 is \"TSLA\", not an object",
+                "line 4, column 'market_value': 'x' is not a number");
     }
 
     @Test

@@ -25,6 +25,11 @@ class NumberTextTest {
             "1,234,567 | 1234567",
             "1.234.567 | 1234567",
             "1'234.50 | 1234.5",
+            "1'234.567 | 1234.567",
+            "1 234,567 | 1234.567",
+            "0,500 | 0.5",
+            "1234,567 | 1234.567",
+            "12,3456 | 12.3456",
             "-12.5 | -12.5",
             "−12,5 | -12.5",
             "(12.5) | -12.5",
@@ -38,6 +43,49 @@ class NumberTextTest {
     })
     void readsNumbersAsBrokersWriteThem(String text, double expected) {
         assertThat(NumberText.parse(text)).isCloseTo(expected, within(1e-9));
+    }
+
+    @ParameterizedTest(name = "''{0}'' with {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2,000 | DOT | 2000",
+            "2,000 | COMMA | 2",
+            "1.500 | DOT | 1.5",
+            "1.500 | COMMA | 1500",
+            "-$1,500 | DOT | -1500",
+            "12,5 | DOT | 12.5",
+            "7387.1 | COMMA | 7387.1",
+            "1,234,567 | COMMA | 1234567",
+            "42 | DOT | 42",
+    })
+    void readsALoneSeparatorBeforeThreeDigitsAsTheColumnSays(String text, DecimalSeparator column, double expected) {
+        assertThat(NumberText.parse(text, column)).isCloseTo(expected, within(1e-9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2,000", "1.500", "(1,500)", "999.999 USD"})
+    void aLoneSeparatorBeforeThreeDigitsIsAmbiguousAlone(String text) {
+        assertThat(NumberText.isAmbiguous(text)).isTrue();
+        assertThat(NumberText.decimalSeparatorOf(text)).isEmpty();
+        assertThatThrownBy(() -> NumberText.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("could be");
+    }
+
+    @ParameterizedTest(name = "''{0}'' says {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1,234.50 | DOT",
+            "12,5 | COMMA",
+            "1.234,56 | COMMA",
+            "1,234,567 | DOT",
+            "1.234.567 | COMMA",
+            "0,500 | COMMA",
+            "1234.567 | DOT",
+            "1 234,567 | COMMA",
+            "1.5E3 | DOT",
+    })
+    void aNumberThatSaysItsConventionSettlesItsColumn(String text, DecimalSeparator said) {
+        assertThat(NumberText.isAmbiguous(text)).isFalse();
+        assertThat(NumberText.decimalSeparatorOf(text)).contains(said);
     }
 
     @ParameterizedTest

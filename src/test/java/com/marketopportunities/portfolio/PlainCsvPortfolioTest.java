@@ -3,6 +3,7 @@ package com.marketopportunities.portfolio;
 import static com.marketopportunities.portfolio.PortfolioReading.position;
 import static com.marketopportunities.portfolio.PortfolioReading.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
@@ -82,6 +83,97 @@ class PlainCsvPortfolioTest {
         assertThat(imported.portfolio().positions())
                 .extracting(Position::symbol, Position::marketValue)
                 .containsExactly(tuple("KO", 12 * 63.47), tuple("PG", 3 * 1149.5));
+    }
+
+    @Test
+    void decidesTheThousandsSeparatorOfAColumnFromAllItsValues() {
+        PortfolioImport imported = read("us.csv", """
+                symbol,market_value
+                AAPL,"1,234.50"
+                MSFT,"12,345.00"
+                KO,"2,000"
+                """);
+
+        assertThat(position(imported, "KO").marketValue()).isEqualTo(2000.0);
+        assertThat(imported.portfolio().totalValue()).isEqualTo(15_579.50);
+    }
+
+    @Test
+    void aDecimalCommaElsewhereInTheColumnMakesALoneCommaDecimalAndDotsThousands() {
+        PortfolioImport commas = read("fr.csv", """
+                symbol;market_value;quantity
+                AAPL;12,5;"2.000"
+                KO;2,000;"1.234,5"
+                """);
+
+        assertThat(position(commas, "KO").marketValue()).isEqualTo(2.0);
+        assertThat(position(commas, "AAPL").quantity()).isEqualTo(2000.0);
+    }
+
+    @Test
+    void refusesAColumnWhoseNumbersCouldBeReadEitherWay() {
+        assertThatThrownBy(() -> read("ambiguous.csv", """
+                symbol,name,market_value
+                AAPL,Apple,100
+                MSFT,Microsoft,"2,000"
+                KO,Coca-Cola,"1,500"
+                """))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isEqualTo(3);
+                    assertThat(error.column()).isEqualTo("market_value");
+                    assertThat(error.getMessage()).isEqualTo("ambiguous.csv, line 3, column 'market_value': '2,000'"
+                            + " could be 2000 (',' separating thousands) or 2 (',' before decimals), and no other"
+                            + " number of the column says which; write it without the separator (2000) or with"
+                            + " decimals (2,000.00 or 2.000,00)");
+                });
+    }
+
+    @Test
+    void keepsReadingNumbersThatSayTheirConventionThemselves() {
+        PortfolioImport imported = read("mixed.csv", """
+                symbol;market_value
+                A;8 679 USD
+                B;0,06%
+                C;7387.1
+                D;1.234,56
+                E;1'234.5
+                F;(12)
+                G;0,500
+                H;1234,567
+                """);
+
+        assertThat(imported.portfolio().positions()).extracting(Position::marketValue)
+                .containsExactly(8679.0, 0.06, 7387.1, 1234.56, 1234.5, 0.5, 1234.567);
+        assertThat(imported.skippedRows()).extracting(RowProblem::line).containsExactly(7);
+    }
+
+    @Test
+    void reportsASymbolOutsideTheProvidersAlphabetAtItsLineAndColumn() {
+        PortfolioImport imported = read("odd.csv", """
+                symbol,market_value
+                AAPL,100
+                MS FT,50
+                "<svg onload=alert(2)>",10
+                """);
+
+        assertThat(imported.portfolio().positions()).extracting(Position::symbol).containsExactly("AAPL");
+        assertThat(imported.skippedRows()).extracting(RowProblem::line, RowProblem::column)
+                .containsExactly(tuple(3, "symbol"), tuple(4, "symbol"));
+        assertThat(imported.skippedRows().get(0).message()).startsWith("'MS FT' is not a symbol; expected letters");
+    }
+
+    @Test
+    void stripsControlCharactersFromEveryTextItKeeps() {
+        PortfolioImport imported = read("ansi.csv", "symbol,name,sector,currency,market_value,na\u001bme\n"
+                + "AAPL,\u001b[31mApple\u001b[0m Inc.\u0007,\u009b2JTech\u0001nology,us\u001b]0;x\u0007d,100,\n"
+                + "MSFT,Microsoft,,,\"50\u001b\",\n");
+
+        Position apple = position(imported, "AAPL");
+        assertThat(apple.name()).isEqualTo("Apple Inc.");
+        assertThat(apple.sector()).isEqualTo("Technology");
+        assertThat(apple.currency()).isEqualTo("USD");
+        assertThat(imported.skippedRows()).isEmpty();
+        assertThat(position(imported, "MSFT").marketValue()).isEqualTo(50.0);
     }
 
     @Test

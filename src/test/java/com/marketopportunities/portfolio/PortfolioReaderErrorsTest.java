@@ -29,6 +29,28 @@ class PortfolioReaderErrorsTest {
     }
 
     @Test
+    void refusesBinaryDataAsNotATextFile() throws IOException {
+        byte[] garbage = new byte[4_096];
+        new java.util.Random(42).nextBytes(garbage);
+        byte[] zip = "PK\u0003\u0004\u0014\u0000\u0006\u0000symbol,market_value".getBytes(StandardCharsets.ISO_8859_1);
+
+        for (byte[] content : new byte[][] {garbage, zip}) {
+            assertThatThrownBy(() -> new PortfolioReader().read("portfolio.xlsx", new ByteArrayInputStream(content), null))
+                    .isInstanceOf(PortfolioFormatException.class)
+                    .hasMessage("portfolio.xlsx: not a text file (it holds binary data, as a spreadsheet or a PDF"
+                            + " does); expected a CSV or JSON text file: save a spreadsheet as CSV");
+        }
+    }
+
+    @Test
+    void anErrorMessageCarriesNoControlCharacterOfTheFile() {
+        assertThatThrownBy(() -> read("evil\u001b[2J.csv", "ticker\u001b]0;pwned\u0007,value\nAAPL,1\n"))
+                .isInstanceOf(PortfolioFormatException.class)
+                .hasMessage("evil.csv, line 1: no 'symbol' column; expected a header with 'symbol' and 'market_value'"
+                        + " (or 'quantity' and 'price'), found: ticker, value");
+    }
+
+    @Test
     void refusesAFileOfEmptyCells() {
         assertThatThrownBy(() -> read("commas.csv", ",,,\n\n , ,\n"))
                 .isInstanceOf(PortfolioFormatException.class)
@@ -73,6 +95,16 @@ class PortfolioReaderErrorsTest {
                         + " line 2, column 'market_value': 'x' is not a number;"
                         + " line 3, column 'market_value': '-1' is negative; a position's value must be 0 or more"
                         + " (short positions are not analysed)");
+    }
+
+    @Test
+    void refusesAPortfolioWorthNothing() {
+        assertThatThrownBy(() -> read("zero.csv", "symbol,market_value\nAAPL,0\nKO,\"0,00\"\n"))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isZero();
+                    assertThat(error.getMessage()).isEqualTo("zero.csv: the portfolio is worth nothing: the market"
+                            + " value of each of its 2 positions is 0; expected at least one position worth more than 0");
+                });
     }
 
     @Test

@@ -48,6 +48,10 @@ class ProviderSymbolsTest {
             "' msft ', MSFT",
             "BRK-B, BRK-B",
             "nesn.sw, NESN.SW",
+            // the rest of the provider's alphabet: indices, currencies, futures
+            "^GSPC, ^GSPC",
+            "EURUSD=X, EURUSD=X",
+            "ES=F, ES=F",
     })
     void normalizesToTheProvidersSymbol(String raw, String expected) {
         NormalizedSymbol normalized = ProviderSymbols.normalize(raw);
@@ -81,5 +85,15 @@ class ProviderSymbolsTest {
     void refusesASymbolWithoutTicker() {
         assertThatThrownBy(() -> ProviderSymbols.normalize(":xnas")).hasMessageContaining("no ticker");
         assertThatThrownBy(() -> ProviderSymbols.normalize("  ")).hasMessageContaining("no symbol");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"MS FT", "<svg onload=alert(2)>", "AAPL;rm", "ÄPFEL",
+            "ABCDEFGHIJKLMNOPQRSTU", "TSLA:<x>", "MS FT:xnas", "KO:xn ys"})
+    void refusesWhatIsNotAProviderSymbol(String raw) {
+        assertThatThrownBy(() -> ProviderSymbols.normalize(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'" + raw + "' is not a symbol; expected letters, digits, '.', '-', '^' or '='"
+                        + " (at most 20), such as AAPL, BRK-B or NESN.SW, or TICKER:exchange such as KO:xnys");
     }
 }

@@ -32,6 +32,25 @@ class SaxoExportTest {
     }
 
     @Test
+    void decidesTheSeparatorsOfAnEnglishExportFromTheWholeColumnNotFromItsLanguage() {
+        PortfolioImport imported = read("export.csv", """
+                Instrument,Status,Quantity,Market Value (USD),Symbol
+                Coca-Cola,Open,1000,"63,470.00",KO:xnys
+                Microsoft,Open,10,"2,502",MSFT:xnas
+                """);
+
+        assertThat(position(imported, "MSFT").marketValue()).isEqualTo(2502.0);
+        assertThatThrownBy(() -> read("export.csv", """
+                Instrument,Status,Quantity,Market Value (USD),Symbol
+                Coca-Cola,Open,"1,000","63,470.00",KO:xnys
+                """))
+                .isInstanceOfSatisfying(PortfolioFormatException.class, error -> {
+                    assertThat(error.line()).isEqualTo(2);
+                    assertThat(error.column()).isEqualTo("Quantity");
+                });
+    }
+
+    @Test
     void matchesHeadersWhateverTheirCaseAccentsAndPunctuation() {
         PortfolioImport imported = read("shouting.csv", """
                 INSTRUMENTS;STATUT;QUANTITE;PRIX_ENTREE;"VALEUR
