@@ -65,13 +65,15 @@ final class CacheCommand {
         SourceOptions source;
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "Default: ${DEFAULT-VALUE}.")
-        String format;
+        StatsFormat format;
+
+        enum StatsFormat { text, json }
 
         @Override
         public Integer call() {
             return withCaches(spec, source, (application, out, err) -> {
                 CacheStats stats = application.scoreCache().stats();
-                if (format.equals("json")) {
+                if (format == StatsFormat.json) {
                     out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats));
                     return MarketOpportunitiesCli.EXIT_OK;
                 }

@@ -117,10 +117,11 @@ final class ReportTable {
         line("  %-24s %8s %8s %10s", "Bucket", "Before%", "After%", "Drift");
         for (Map.Entry<String, Double> entry : impact.before().entrySet()) {
             double after = impact.after().getOrDefault(entry.getKey(), 0.0);
-            if (entry.getValue() == 0 && after == 0) {
+            Double drift = impact.remainingDrift().get(entry.getKey());
+            // a bucket held neither before nor after still shows when it stays below its range
+            if (entry.getValue() == 0 && after == 0 && (drift == null || drift == 0)) {
                 continue;
             }
-            Double drift = impact.remainingDrift().get(entry.getKey());
             line("  %-24s %8.1f %8.1f %10s", cut(entry.getKey(), 24), entry.getValue(), after,
                     drift == null ? "" : drift == 0 ? "in range" : String.format(Locale.ROOT, "%+.1f", drift));
         }

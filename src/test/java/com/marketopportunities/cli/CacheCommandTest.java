@@ -48,6 +48,18 @@ class CacheCommandTest {
     }
 
     @Test
+    void statsInJsonWhateverTheCaseOfTheFormatAndAnUnknownFormatIsRefused() throws Exception {
+        // '--format JSON' printed the text form without a word
+        ScanCommandTest.Run json = ScanCommandTest.run("cache", "stats", "--format", "JSON", "--redis-url", redis.url());
+        ScanCommandTest.Run xml = ScanCommandTest.run("cache", "stats", "--format", "xml", "--redis-url", redis.url());
+
+        assertThat(json.exitCode()).isZero();
+        assertThat(com.marketopportunities.json.JsonFormat.mapper().readTree(json.out()).has("backends")).isTrue();
+        assertThat(xml.exitCode()).isEqualTo(2);
+        assertThat(xml.err()).contains("--format");
+    }
+
+    @Test
     void aSecondScanInANewCacheIsServedByRedisAloneAndClearIsConfinedToItsPattern() throws Exception {
         ScanCommandTest.run("cache", "clear", "stock_score:*", "--redis-url", redis.url());
         ScanCommandTest.run("cache", "clear", "market_data:*", "--redis-url", redis.url());

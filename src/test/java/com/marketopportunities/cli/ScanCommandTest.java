@@ -97,6 +97,9 @@ class ScanCommandTest {
         assertThat(run.out).contains("GAPS", "OPPORTUNITIES", "SUGGESTED TRIMS", "IMPACT");
         assertThat(run.out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
         assertThat(run.err).isEmpty();
+        // held neither before nor after, Europe stays 10 points under its range: the impact says so
+        assertThat(run.out.substring(run.out.indexOf("IMPACT")).lines())
+                .anyMatch(line -> line.matches("\\s+Europe\\s+0\\.0\\s+0\\.0\\s+-10\\.0"));
     }
 
     @Test
