@@ -3,7 +3,7 @@ package com.marketopportunities.cli;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scan.ScoreSource;
 import com.marketopportunities.scoring.Horizon;
-import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.scoring.Reading;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,22 +66,22 @@ final class ReportTable {
             return;
         }
         section("OPPORTUNITIES  (per gap: alternatives for the same capital)");
-        line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div",
-                "Conf", "Corr", "Held");
+        line("  %-9s %-12s %-9s %6s %-10s %11s %4s %5s %4s", "Symbol", "Name", "Sector", "Score", "Action",
+                "Mom/Val/Div", "Conf", "Corr", "Held");
         for (ScanReport.Opportunity row : report.opportunities()) {
             ScanReport.ShownScore shown = row.shown();
             String pillars = shown.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
                     shown.momentumScore(), shown.valueScore(), shown.diversificationScore());
             String scoreText = score(shown.score()) + (shown.scoreSource() == ScoreSource.SECTOR ? "~" : "");
-            line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 18),
-                    cut(row.sector(), 12), scoreText, pillars,
+            line("  %-9s %-12s %-9s %6s %-10s %11s %4s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 12),
+                    cut(row.sector(), 9), scoreText, words(row.action()), pillars,
                     shown.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", shown.confidence()),
                     row.correlationToPortfolio() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", row.correlationToPortfolio()),
                     row.held() ? "yes" : "");
         }
         if (report.opportunities().stream().anyMatch(row -> row.shown().scoreSource() == ScoreSource.SECTOR)) {
-            out.println("  ~ not scored itself: shown with its sector ETF's score");
+            out.println("  ~ not scored itself: shown with its sector ETF's score and reading");
         }
     }
 
@@ -160,7 +160,12 @@ final class ReportTable {
     }
 
     private static String reading(Double score) {
-        return score == null ? "unscored" : SymbolScore.readingOf(score);
+        return score == null ? "unscored" : Reading.of(score).words();
+    }
+
+    /** A reading in words; "unscored" for a row that shows no score. */
+    private static String words(Reading reading) {
+        return reading == null ? "unscored" : reading.words();
     }
 
     private static String pct(Double value) {

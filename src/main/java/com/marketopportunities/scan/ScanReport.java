@@ -1,7 +1,10 @@
 package com.marketopportunities.scan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.marketopportunities.scoring.Reading;
 import com.marketopportunities.scoring.SymbolScore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,12 +51,21 @@ public record ScanReport(
     @JsonPropertyOrder({"symbol", "name", "sector", "type", "shown", "stale", "correlation_to_portfolio", "action",
             "horizon", "capital_needed", "rationale", "held"})
     public record Opportunity(String symbol, String name, String sector, String type, @JsonUnwrapped ShownScore shown,
-                              boolean stale, Double correlationToPortfolio, String action, String horizon,
+                              boolean stale, Double correlationToPortfolio, String horizon,
                               double capitalNeeded, String rationale, boolean held) {
 
         /** The composite score shown, its own or its gap ETF's; {@code null} when there is none. */
         public Double score() {
             return shown.score();
+        }
+
+        /**
+         * The reading of the score it shows (SCANNER.md 4), never of another: {@code null} when it
+         * shows none.
+         */
+        @JsonProperty("action")
+        public Reading action() {
+            return shown.reading();
         }
     }
 
@@ -63,6 +75,12 @@ public record ScanReport(
      */
     public record ShownScore(Double score, ScoreSource scoreSource, Double momentumScore, Double valueScore,
                              Double diversificationScore, Double confidence) {
+
+        /** The reading of the score shown, {@code null} when there is none. */
+        @JsonIgnore
+        public Reading reading() {
+            return score == null ? null : Reading.of(score);
+        }
 
         /**
          * @param own       the symbol's score, or {@code null} when it has none

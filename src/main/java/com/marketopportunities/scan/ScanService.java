@@ -409,8 +409,7 @@ public final class ScanService {
         String rationale = OpportunityRationale.explain(gap.gap(), own, shown, correlation, row.outcome());
         return new ScanReport.Opportunity(row.symbol(), row.name(), gap.gap().bucket().name(), row.type(), shown,
                 (own != null ? row.outcome() : gap.etf().outcome()) instanceof ScoreOutcome.Stale,
-                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY",
-                run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
+                correlation == null ? null : ReportAssembler.round(correlation, 2), run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
     }
 
     private Double correlation(PriceHistory history, DailyReturnSeries portfolioReturns, LocalDate from, LocalDate to) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,25 @@ class ScanServiceTest {
         assertThat(report.opportunities()).isSortedAccordingTo(
                 java.util.Comparator.comparing(ScanReport.Opportunity::score,
                         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    }
+
+    @Test
+    void everyRowsActionIsTheReadingOfTheScoreItShowsNeverBuyForAScoreThatReadsAvoid() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        // SCANNER.md 4: STRONG_BUY >= 75, BUY 60-75, CONSIDER 50-60, AVOID < 50; no score, no action
+        assertThat(report.opportunities()).allSatisfy(row -> assertThat(Objects.toString(row.action(), null))
+                .as(row.symbol() + " at " + row.score()).isEqualTo(row.score() == null ? null
+                        : row.score() >= 75 ? "STRONG_BUY" : row.score() >= 60 ? "BUY"
+                        : row.score() >= 50 ? "CONSIDER" : "AVOID"));
+        // XOM 40.6, XLE 28.8 and CVX (shown with XLE's score) read avoid; JNJ 65.3 buy; XLV 53.0 consider
+        Map<String, String> actions = new java.util.HashMap<>();
+        report.opportunities().forEach(row -> actions.put(row.symbol(), Objects.toString(row.action(), null)));
+        assertThat(actions).containsEntry("XOM", "AVOID").containsEntry("XLE", "AVOID").containsEntry("CVX", "AVOID")
+                .containsEntry("JNJ", "BUY").containsEntry("XLV", "CONSIDER").containsEntry("UNH", "CONSIDER")
+                .containsEntry("XLY", null);
+        assertThat(find(report.opportunities(), "XOM").rationale()).contains("avoid at 40.6");
+        assertThat(find(report.opportunities(), "CVX").rationale()).contains("sector ETF's 28.8 (avoid)");
     }
 
     @Test
