@@ -71,7 +71,9 @@ public record ScanReport(
 
     /**
      * The score an opportunity shows, with where it comes from and its pillars: its own; for an
-     * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}); or none, every number {@code null}.
+     * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}: the ETF's score, pillars and reading,
+     * but no confidence, which would be the ETF's and not the stock's); or none, every number
+     * {@code null}.
      */
     public record ShownScore(Double score, ScoreSource scoreSource, Double momentumScore, Double valueScore,
                              Double diversificationScore, Double confidence) {
@@ -88,15 +90,15 @@ public record ScanReport(
          */
         public static ShownScore of(SymbolScore own, SymbolScore sectorEtf) {
             if (own != null) {
-                return of(own, ScoreSource.SYMBOL);
+                return of(own, ScoreSource.SYMBOL, own.confidence());
             }
-            return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR)
+            return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR, null)
                     : new ShownScore(null, ScoreSource.NONE, null, null, null, null);
         }
 
-        private static ShownScore of(SymbolScore score, ScoreSource source) {
+        private static ShownScore of(SymbolScore score, ScoreSource source, Double confidence) {
             return new ShownScore(score.compositeScore(), source, score.momentumScore(), score.valueScore(),
-                    score.diversificationScore(), score.confidence());
+                    score.diversificationScore(), confidence);
         }
     }
 

@@ -98,7 +98,7 @@ class ScanServiceTest {
     }
 
     @Test
-    void candidatesComeAfterTheirEtfAndAnUnscoredStockShowsTheSectorScore() {
+    void candidatesComeAfterTheirEtfAndAnUnscoredStockShowsTheSectorScoreWithNoConfidenceOfItsOwn() {
         ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
 
         List<ScanReport.Opportunity> healthcare = report.opportunities().stream()
@@ -111,9 +111,11 @@ class ScanServiceTest {
         assertThat(xlv.shown().scoreSource()).isEqualTo(ScoreSource.SYMBOL);
         assertThat(xlv.type()).isEqualTo("ETF");
         assertThat(unh.shown().scoreSource()).isEqualTo(ScoreSource.SECTOR);
+        // the ETF's score, pillars and reading, but no confidence of its own (SCANNER.md 4)
+        assertThat(xlv.shown().confidence()).isEqualTo(1.0);
         assertThat(unh.shown()).isEqualTo(new ScanReport.ShownScore(xlv.shown().score(), ScoreSource.SECTOR,
-                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(),
-                xlv.shown().confidence()));
+                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(), null));
+        assertThat(unh.action()).isEqualTo(xlv.action());
         assertThat(unh.type()).isEqualTo("Stock");
         assertThat(unh.correlationToPortfolio()).isNull();
         assertThat(find(healthcare, "JNJ").correlationToPortfolio()).isBetween(-1.0, 1.0);
