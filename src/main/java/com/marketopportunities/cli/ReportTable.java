@@ -57,8 +57,18 @@ final class ReportTable {
         for (ScanReport.Gap gap : report.gaps()) {
             line("%s %-22s %5.1f %6.1f %5.1f  %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 22),
                     gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
-                    reading(gap.score()), gap.top() ? money(gap.capitalNeeded()) : "");
+                    words(gap.reading()), gap.top() ? money(gap.capitalNeeded()) : "");
+            if (gap.noCandidateWorthBuying()) {
+                line("    %s", nothingWorthBuying(gap.bestCandidate()));
+            }
         }
+    }
+
+    /** "nothing worth buying: best XLE 41.7 (avoid)": a top gap that buys nothing, and why. */
+    private static String nothingWorthBuying(ScanReport.BestCandidate best) {
+        return best == null ? "nothing worth buying: no candidate could be scored"
+                : String.format(Locale.ROOT, "nothing worth buying: best %s %.1f (%s)", best.symbol(), best.score(),
+                        best.reading().words());
     }
 
     private void opportunities(ScanReport report) {
@@ -107,7 +117,7 @@ final class ReportTable {
 
     private void impact(ScanReport report) {
         ScanReport.ImpactView impact = report.impact();
-        section("IMPACT  (trims applied, each gap's capital in its best candidate)");
+        section("IMPACT  (trims applied, each gap's capital in its best candidate worth buying)");
         line("  %-24s %8s %8s %10s", "Bucket", "Before%", "After%", "Drift");
         for (Map.Entry<String, Double> entry : impact.before().entrySet()) {
             double after = impact.after().getOrDefault(entry.getKey(), 0.0);
@@ -157,10 +167,6 @@ final class ReportTable {
 
     private static String score(Double score) {
         return score == null ? "-" : String.format(Locale.ROOT, "%.1f", score);
-    }
-
-    private static String reading(Double score) {
-        return score == null ? "unscored" : Reading.of(score).words();
     }
 
     /** A reading in words; "unscored" for a row that shows no score. */

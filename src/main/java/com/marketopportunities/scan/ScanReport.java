@@ -32,14 +32,27 @@ public record ScanReport(
         Stats stats) {
 
     /**
-     * A bucket below its target. {@code score} and the pillars are those of its proxy ETF
-     * ({@code null} when the ETF could not be scored). {@code top} marks the gaps that drive
-     * opportunities, trims and impact.
+     * A bucket below its target. {@code score}, its {@code reading} and the pillars are those of its
+     * proxy ETF ({@code null} when the ETF could not be scored). {@code top} marks the gaps that
+     * drive opportunities, trims and impact.
+     *
+     * @param capitalNeeded          the money this gap buys with; 0 for a gap that is not top or
+     *                               buys nothing
+     * @param noCandidateWorthBuying a top gap none of whose candidates scores {@code scan.min-buy-score}
+     *                               (SCANNER.md 4): it buys nothing, needs no capital and stays in the
+     *                               remaining drift
+     * @param bestCandidate          for such a gap, the best-scored candidate it had; {@code null} when
+     *                               none could be scored, and for every other gap
      */
     public record Gap(String sector, double currentPct, double targetPct, double gapPct, double minPct,
-                      double maxPct, String etf, Double score, Double confidence, Double momentumScore,
-                      Double valueScore, Double diversificationScore, boolean stale, boolean top,
-                      double capitalNeeded) {
+                      double maxPct, String etf, Double score, Reading reading, Double confidence,
+                      Double momentumScore, Double valueScore, Double diversificationScore, boolean stale,
+                      boolean top, double capitalNeeded, boolean noCandidateWorthBuying,
+                      BestCandidate bestCandidate) {
+    }
+
+    /** A gap's best-scored candidate, with the reading of its own score. */
+    public record BestCandidate(String symbol, double score, Reading reading) {
     }
 
     /**

@@ -7,11 +7,11 @@ import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.rebalance.BuyPlan;
 import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
-import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
@@ -36,9 +36,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -106,11 +108,11 @@ public final class ScanService {
         checkTheAnswers(run);
         List<Holding> holdings = holdings(run, buckets);
         List<GapCandidates> candidates = candidates(run, topGaps);
-        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, capital, holdings);
-        TrimPlan trims = trims(run, holdings, capital);
-        Impact impact = impactCalculator.impact(holdings, trims, purchases(candidates, capital), run.windowStart(),
-                run.asOf());
-        return ReportAssembler.assemble(request, gaps, topGaps, capital, run.scores().outcomes(), opportunities,
+        BuyPlan buys = buys(candidates, capital);
+        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, buys.capital(), holdings);
+        TrimPlan trims = trims(run, holdings, buys.capital());
+        Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
+        return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
                 trims, impact, allocation.total(), run.warnings(), clock.instant(), stats(run));
     }
 
@@ -258,10 +260,15 @@ public final class ScanService {
         return opportunities.subList(0, Math.min(settings.maxOpportunities(), opportunities.size()));
     }
 
-    /** Each top gap's money into its best-scored candidate. */
-    private static List<Purchase> purchases(List<GapCandidates> candidates, CapitalPlan capital) {
-        return candidates.stream().map(gap -> Purchase.intoBest(gap.gap().bucket().name(), capital.amount(gap.gap()),
-                gap.rows().stream().map(CandidateRow::purchaseOption).toList())).toList();
+    /**
+     * Each top gap's money into its best candidate scored at least the minimum to buy; a gap with
+     * none buys nothing and needs no capital (SCANNER.md 4).
+     */
+    private BuyPlan buys(List<GapCandidates> candidates, CapitalPlan capital) {
+        Map<SectorGap, List<PurchaseOption>> options = new LinkedHashMap<>();
+        candidates.forEach(gap -> options.put(gap.gap(),
+                gap.rows().stream().map(CandidateRow::purchaseOption).toList()));
+        return BuyPlan.of(capital, options, settings.minBuyScore());
     }
 
     /** The trims that fund the gaps, with a warning when they fall short. */

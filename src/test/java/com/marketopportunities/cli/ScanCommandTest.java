@@ -98,6 +98,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void aGapWithNothingWorthBuyingSaysSoWithItsBestCandidate() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
+
+        // Energy: XLE (28.8) is all it has, below the minimum score to buy (50); the others have no score at all
+        assertThat(run.out).containsPattern("(?m)^\\* Energy .*\\n +nothing worth buying: best XLE 28\\.8 \\(avoid\\)$")
+                .containsPattern("(?m)^\\* Industrials .*\\n +nothing worth buying: no candidate could be scored$");
+    }
+
+    @Test
     void aMissingPortfolioFileIsBadInput() {
         Run run = run("scan", dir.resolve("nope.csv").toString(), "--data", data.toString());
 
