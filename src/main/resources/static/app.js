@@ -118,12 +118,16 @@ function dateTime(isoInstant) {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-function scoreClass(value) {
-  if (value == null) return 'score-none';
-  if (value > 70) return 'score-high';
-  if (value >= 50) return 'score-mid';
-  return 'score-low';
-}
+// The readings of SCANNER.md 4 as the report names them (an opportunity's action, a gap's reading):
+// their thresholds live in the service alone (scoring/Reading); the page words, colours and ranks them.
+const READINGS = {
+  STRONG_BUY: { words: 'strong buy', className: 'score-strong-buy', rank: 4 },
+  BUY: { words: 'buy', className: 'score-buy', rank: 3 },
+  CONSIDER: { words: 'consider', className: 'score-consider', rank: 2 },
+  AVOID: { words: 'avoid', className: 'score-avoid', rank: 1 },
+};
+
+const readingClass = (reading) => READINGS[reading]?.className ?? 'score-none';
 
 const plural = (count, one, many = `${one}s`) => `${integer(count)} ${count === 1 ? one : many}`;
 
@@ -158,18 +162,26 @@ function fill(node, ...children) {
 
 const SECTOR_SCORE_NOTE = "Not scored itself: its sector ETF's score";
 
-function scoreBadge(value) {
+/** A score coloured by its reading, as the report gives it. */
+function scoreBadge(value, reading) {
   if (value == null) return h('span', { class: 'score score-none' }, 'no score');
-  return h('span', { class: `score ${scoreClass(value)}` }, score(value));
+  return h('span', { class: `score ${readingClass(reading)}` }, score(value));
+}
+
+/** A reading in words, in its colour; a muted dash where there is no score to read. */
+function readingBadge(reading) {
+  if (!READINGS[reading]) return h('span', { class: 'muted' }, '—');
+  return h('span', { class: `reading ${readingClass(reading)}` }, READINGS[reading].words);
 }
 
 /** A table cell's score; a stock shown with its sector ETF's score carries a marker that says so. */
-function scoreCell(value, { fromSector = false } = {}) {
+function scoreCell(value, reading, { fromSector = false } = {}) {
   if (!fromSector) {
-    return h('span', { class: 'score-cell' }, scoreBadge(value), h('span', { class: 'marker-slot', 'aria-hidden': 'true' }));
+    return h('span', { class: 'score-cell' }, scoreBadge(value, reading),
+      h('span', { class: 'marker-slot', 'aria-hidden': 'true' }));
   }
   return h('span', { class: 'score-cell', title: SECTOR_SCORE_NOTE },
-    scoreBadge(value),
+    scoreBadge(value, reading),
     h('span', { class: 'marker-slot', 'aria-hidden': 'true' }, '◇'),
     h('span', { class: 'visually-hidden' }, ` (${SECTOR_SCORE_NOTE.toLowerCase()})`));
 }
@@ -477,13 +489,18 @@ function renderSummary(report) {
   const currency = report.base_currency;
   const s = report.summary ?? {};
   const topGaps = (report.gaps ?? []).filter((gap) => gap.top).length;
+  const buyNothing = (report.gaps ?? []).filter((gap) => gap.no_candidate_worth_buying).length;
   const shortfall = Math.max(0, (s.capital_needed ?? 0) - (s.capital_freed ?? 0));
 
   const stats = h('dl', { class: 'stat-grid' },
     stat('Positions', integer(s.positions ?? 0)),
     stat('Total value', money(s.total_value, currency)),
     stat('Gaps', integer(s.total_gaps ?? 0), { sub: topGaps ? `${plural(topGaps, 'top gap')} to fill` : 'none to fill' }),
-    stat('Capital needed', money(s.capital_needed, currency), { sub: `for ${plural(topGaps, 'top gap')}` }),
+    stat('Capital needed', money(s.capital_needed, currency), {
+      sub: buyNothing
+        ? `for ${integer(topGaps - buyNothing)} of ${plural(topGaps, 'top gap')}: ${integer(buyNothing)} with nothing worth buying`
+        : `for ${plural(topGaps, 'top gap')}`,
+    }),
     stat('Freed by trims', money(s.capital_freed, currency), {
       tone: s.sufficient_capital ? 'ok' : 'short',
       sub: s.sufficient_capital
@@ -543,19 +560,29 @@ function renderGaps(report) {
         h('span', { class: 'target', style: `left: ${width(gap.target_pct)}` })),
       h('div', { class: 'gap-meta' },
         h('span', {}, 'ETF ', h('strong', {}, gap.etf ?? '—')),
-        h('span', {}, 'Score ', scoreBadge(gap.score))),
-      gap.top ? h('div', { class: 'gap-meta' },
-        h('span', {}, 'Capital'), h('strong', {}, money(gap.capital_needed, currency))) : null);
+        h('span', {}, 'Score ', scoreBadge(gap.score, gap.reading), gap.reading ? [' ', readingBadge(gap.reading)] : null)),
+      gap.no_candidate_worth_buying ? h('p', { class: 'gap-nothing' }, nothingWorthBuying(gap.best_candidate))
+        : gap.top ? h('div', { class: 'gap-meta' },
+          h('span', {}, 'Capital'), h('strong', {}, money(gap.capital_needed, currency))) : null);
   }));
+}
+
+/** Why a top gap buys nothing: none of its candidates scores the minimum to buy. */
+function nothingWorthBuying(best) {
+  if (!best) return 'Nothing worth buying: no candidate could be scored.';
+  return `Nothing worth buying: best ${best.symbol} ${score(best.score)} (${READINGS[best.reading]?.words ?? 'no reading'}).`;
 }
 
 // ----- opportunities table
 
 const TEXT_COLUMNS = new Set(['symbol', 'name', 'sector', 'type']);
 
+/** The value a column sorts by: its field, or for the action its reading's rank (strong buy highest). */
+const sortValue = (row, key) => (key === 'action' ? READINGS[row.action]?.rank : row[key]);
+
 function compareOpportunities(a, b, key, direction) {
-  const x = a.row[key];
-  const y = b.row[key];
+  const x = sortValue(a.row, key);
+  const y = sortValue(b.row, key);
   // missing values sit at the bottom whichever way the column is sorted
   if (x == null && y == null) return a.index - b.index;
   if (x == null) return 1;
@@ -581,12 +608,12 @@ function renderOpportunities(report) {
   }
 
   if (!rows.length) {
-    fill(tbody, h('tr', {}, h('td', { colspan: '12', class: 'muted' }, 'No opportunities: there is no top gap to fill.')));
+    fill(tbody, h('tr', {}, h('td', { colspan: '13', class: 'muted' }, 'No opportunities: there is no top gap to fill.')));
     ui.sectorScoreNote.hidden = true;
     return;
   }
 
-  const columns = 12;
+  const columns = 13;
   fill(tbody, ...rows.flatMap(({ row, index }) => {
     const rationaleId = `rationale-${index}`;
     const open = state.openRationales.has(index);
@@ -602,7 +629,8 @@ function renderOpportunities(report) {
         h('td', { class: 'name' }, row.name ?? ''),
         h('td', {}, row.sector ?? ''),
         h('td', {}, row.type ?? ''),
-        h('td', { class: 'num' }, scoreCell(row.score, { fromSector: row.score_source === 'sector' })),
+        h('td', { class: 'num' }, scoreCell(row.score, row.action, { fromSector: row.score_source === 'sector' })),
+        h('td', {}, readingBadge(row.action)),
         pillar(row.momentum_score),
         pillar(row.value_score),
         pillar(row.diversification_score),

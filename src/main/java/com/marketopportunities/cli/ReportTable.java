@@ -4,7 +4,7 @@ import com.marketopportunities.portfolio.PrintableText;
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scan.ScoreSource;
 import com.marketopportunities.scoring.Horizon;
-import com.marketopportunities.scoring.SymbolScore;
+import com.marketopportunities.scoring.Reading;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +63,18 @@ final class ReportTable {
         for (ScanReport.Gap gap : report.gaps()) {
             line("%s %-22s %5.1f %6.1f %5.1f  %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 22),
                     gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
-                    reading(gap.score()), gap.top() ? money(gap.capitalNeeded()) : "");
+                    words(gap.reading()), gap.top() ? money(gap.capitalNeeded()) : "");
+            if (gap.noCandidateWorthBuying()) {
+                line("    %s", nothingWorthBuying(gap.bestCandidate()));
+            }
         }
+    }
+
+    /** "nothing worth buying: best XLE 41.7 (avoid)": a top gap that buys nothing, and why. */
+    private static String nothingWorthBuying(ScanReport.BestCandidate best) {
+        return best == null ? "nothing worth buying: no candidate could be scored"
+                : String.format(Locale.ROOT, "nothing worth buying: best %s %.1f (%s)", best.symbol(), best.score(),
+                        best.reading().words());
     }
 
     private void opportunities(ScanReport report) {
@@ -72,22 +82,22 @@ final class ReportTable {
             return;
         }
         section("OPPORTUNITIES  (per gap: alternatives for the same capital)");
-        line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", "Symbol", "Name", "Sector", "Score", "Mom/Val/Div",
-                "Conf", "Corr", "Held");
+        line("  %-9s %-12s %-9s %6s %-10s %11s %4s %5s %4s", "Symbol", "Name", "Sector", "Score", "Action",
+                "Mom/Val/Div", "Conf", "Corr", "Held");
         for (ScanReport.Opportunity row : report.opportunities()) {
             ScanReport.ShownScore shown = row.shown();
             String pillars = shown.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
                     shown.momentumScore(), shown.valueScore(), shown.diversificationScore());
             String scoreText = score(shown.score()) + (shown.scoreSource() == ScoreSource.SECTOR ? "~" : "");
-            line("  %-9s %-18s %-12s %6s %11s %5s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 18),
-                    cut(row.sector(), 12), scoreText, pillars,
+            line("  %-9s %-12s %-9s %6s %-10s %11s %4s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 12),
+                    cut(row.sector(), 9), scoreText, words(row.action()), pillars,
                     shown.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", shown.confidence()),
                     row.correlationToPortfolio() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", row.correlationToPortfolio()),
                     row.held() ? "yes" : "");
         }
         if (report.opportunities().stream().anyMatch(row -> row.shown().scoreSource() == ScoreSource.SECTOR)) {
-            out.println("  ~ not scored itself: shown with its sector ETF's score");
+            out.println("  ~ not scored itself: shown with its sector ETF's score and reading");
         }
     }
 
@@ -113,7 +123,7 @@ final class ReportTable {
 
     private void impact(ScanReport report) {
         ScanReport.ImpactView impact = report.impact();
-        section("IMPACT  (trims applied, each gap's capital in its best candidate)");
+        section("IMPACT  (trims applied, each gap's capital in its best candidate worth buying)");
         line("  %-24s %8s %8s %10s", "Bucket", "Before%", "After%", "Drift");
         for (Map.Entry<String, Double> entry : impact.before().entrySet()) {
             double after = impact.after().getOrDefault(entry.getKey(), 0.0);
@@ -173,8 +183,9 @@ final class ReportTable {
         return score == null ? "-" : String.format(Locale.ROOT, "%.1f", score);
     }
 
-    private static String reading(Double score) {
-        return score == null ? "unscored" : SymbolScore.readingOf(score);
+    /** A reading in words; "unscored" for a row that shows no score. */
+    private static String words(Reading reading) {
+        return reading == null ? "unscored" : reading.words();
     }
 
     private static String pct(Double value) {

@@ -3,6 +3,7 @@ package com.marketopportunities.rebalance;
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.SectorGap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,13 @@ public record CapitalPlan(Map<SectorGap, Double> byGap, List<String> warnings) {
     /** The gap's money, 0 for a gap that is not one of the plan's. */
     public double amount(SectorGap gap) {
         return byGap.getOrDefault(gap, 0.0);
+    }
+
+    /** This plan without the money of these gaps (they buy nothing); the warnings stay. */
+    public CapitalPlan without(Collection<SectorGap> gaps) {
+        Map<SectorGap, Double> kept = new LinkedHashMap<>(byGap);
+        kept.keySet().removeAll(gaps);
+        return new CapitalPlan(kept, warnings);
     }
 
     /** The money all the gaps need together. */

@@ -1,11 +1,10 @@
 package com.marketopportunities.rebalance;
 
 import com.marketopportunities.marketdata.PriceHistory;
-import java.util.Comparator;
-import java.util.List;
 
 /**
- * Money put into one symbol to fill a bucket's gap (the gap's top-scored candidate).
+ * Money put into one symbol to fill a bucket's gap (the gap's best candidate worth buying, see
+ * {@link BuyPlan}).
  *
  * @param amount   in the base currency
  * @param history  the symbol's bars, or {@code null} when unknown (it then counts in the
@@ -13,16 +12,8 @@ import java.util.List;
  */
 public record Purchase(String symbol, String bucket, double amount, PriceHistory history) {
 
-    /**
-     * The gap's money put into its top-scored option (SCANNER.md 6); the first of equal scores
-     * wins, and the first option (the gap's ETF) when none is scored.
-     *
-     * @param options the gap's candidates, its ETF first; at least one
-     */
-    public static Purchase intoBest(String bucket, double amount, List<PurchaseOption> options) {
-        PurchaseOption best = options.stream().filter(option -> option.score() != null)
-                .max(Comparator.comparingDouble(PurchaseOption::score))
-                .orElse(options.get(0));
-        return new Purchase(best.symbol(), bucket, amount, best.history());
+    /** The gap's money put into one of its options. */
+    public static Purchase into(String bucket, double amount, PurchaseOption option) {
+        return new Purchase(option.symbol(), bucket, amount, option.history());
     }
 }

@@ -17,14 +17,14 @@ final class OpportunityRationale {
                 gap.bucket().name(), gap.currentPct(), gap.targetPct()));
         if (own != null) {
             why.append(String.format(Locale.ROOT, "; %s at %.1f (momentum %.1f, value %.1f, diversification %.1f)",
-                    own.reading(), own.compositeScore(), own.momentumScore(), own.valueScore(),
+                    own.reading().words(), own.compositeScore(), own.momentumScore(), own.valueScore(),
                     own.diversificationScore()));
             if (own.confidence() < 1) {
                 why.append(String.format(Locale.ROOT, "; short history, confidence %.2f", own.confidence()));
             }
         } else if (shown.scoreSource() == ScoreSource.SECTOR) {
-            why.append(String.format(Locale.ROOT, "; not scored (%s), shown with its sector ETF's %.1f",
-                    reason(outcome), shown.score()));
+            why.append(String.format(Locale.ROOT, "; not scored (%s), shown with its sector ETF's %.1f (%s)",
+                    reason(outcome), shown.score(), shown.reading().words()));
         } else {
             why.append("; not scored (").append(reason(outcome)).append(')');
         }

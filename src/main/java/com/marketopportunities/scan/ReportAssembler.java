@@ -1,9 +1,12 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.rebalance.BuyPlan;
 import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Impact;
+import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.scoring.ScoreOutcome;
+import com.marketopportunities.scoring.Reading;
 import com.marketopportunities.scoring.ScoreScale;
 import com.marketopportunities.scoring.SymbolScore;
 import com.marketopportunities.sectors.SectorGap;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a scan's results into the {@link ScanReport}, rounding money to cents and percentages to 2 places. */
 final class ReportAssembler {
@@ -19,11 +23,13 @@ final class ReportAssembler {
     }
 
     static ScanReport assemble(ScanRequest request, List<SectorGap> gaps, List<SectorGap> topGaps,
-                               CapitalPlan capital, Map<String, ScoreOutcome> outcomes,
+                               BuyPlan buys, Map<String, ScoreOutcome> outcomes,
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
                                double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
+        CapitalPlan capital = buys.capital();
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
-                capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()))).toList();
+                capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()), buys.nothingWorthBuying(gap)))
+                .toList();
         List<ScanReport.Sale> sales = trims.sales().stream().map(sale -> new ScanReport.Sale(sale.symbol(),
                 sale.name(), sale.bucket(), money(sale.currentValue()), round(sale.salePct(), 2),
                 money(sale.saleValue()), sale.saleScore(), sale.rationale(), sale.stopLossSafe())).toList();
@@ -33,7 +39,7 @@ final class ReportAssembler {
                 .filter(outcome -> outcome instanceof ScoreOutcome.Unscored)
                 .map(outcome -> new ScanReport.Unscored(outcome.symbol(), ((ScoreOutcome.Unscored) outcome).reason()))
                 .toList();
-        ScanReport.Summary summary = new ScanReport.Summary(request.portfolio().positions().size(), money(totalValue),
+        ScanReport.Summary summary = new ScanReport.Summary(positionCount(request), money(totalValue),
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
@@ -41,14 +47,18 @@ final class ReportAssembler {
                 request.portfolio().baseCurrency(), generatedAt, stats);
     }
 
-    private static ScanReport.Gap gapRow(SectorGap gap, boolean top, double capital, ScoreOutcome etfOutcome) {
+    private static ScanReport.Gap gapRow(SectorGap gap, boolean top, double capital, ScoreOutcome etfOutcome,
+                                         Optional<BuyPlan.NothingWorthBuying> nothingWorthBuying) {
         SymbolScore score = etfOutcome == null ? null : etfOutcome.anyScore().orElse(null);
+        PurchaseOption best = nothingWorthBuying.map(BuyPlan.NothingWorthBuying::best).orElse(null);
         return new ScanReport.Gap(gap.bucket().name(), round(gap.currentPct(), 2), round(gap.targetPct(), 2),
                 round(gap.gapPct(), 2), gap.bucket().minPct(), gap.bucket().maxPct(), gap.bucket().proxyEtf(),
-                score == null ? null : score.compositeScore(), score == null ? null : score.confidence(),
+                score == null ? null : score.compositeScore(), score == null ? null : score.reading(),
+                score == null ? null : score.confidence(),
                 score == null ? null : score.momentumScore(), score == null ? null : score.valueScore(),
                 score == null ? null : score.diversificationScore(), etfOutcome instanceof ScoreOutcome.Stale, top,
-                money(capital));
+                money(capital), nothingWorthBuying.isPresent(), best == null ? null
+                        : new ScanReport.BestCandidate(best.symbol(), best.score(), Reading.of(best.score())));
     }
 
     private static ScanReport.ImpactView impactView(Impact impact) {
@@ -71,5 +81,11 @@ final class ReportAssembler {
 
     static double round(double value, int decimals) {
         return ScoreScale.round(value, decimals);
+    }
+
+    /** A symbol on several rows is one position. */
+    private static int positionCount(ScanRequest request) {
+        return (int) request.portfolio().positions().stream().map(com.marketopportunities.portfolio.Position::symbol)
+                .distinct().count();
     }
 }

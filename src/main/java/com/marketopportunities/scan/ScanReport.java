@@ -1,7 +1,10 @@
 package com.marketopportunities.scan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.marketopportunities.scoring.Reading;
 import com.marketopportunities.scoring.SymbolScore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,14 +32,27 @@ public record ScanReport(
         Stats stats) {
 
     /**
-     * A bucket below its target. {@code score} and the pillars are those of its proxy ETF
-     * ({@code null} when the ETF could not be scored). {@code top} marks the gaps that drive
-     * opportunities, trims and impact.
+     * A bucket below its target. {@code score}, its {@code reading} and the pillars are those of its
+     * proxy ETF ({@code null} when the ETF could not be scored). {@code top} marks the gaps that
+     * drive opportunities, trims and impact.
+     *
+     * @param capitalNeeded          the money this gap buys with; 0 for a gap that is not top or
+     *                               buys nothing
+     * @param noCandidateWorthBuying a top gap none of whose candidates scores {@code scan.min-buy-score}
+     *                               (SCANNER.md 4): it buys nothing, needs no capital and stays in the
+     *                               remaining drift
+     * @param bestCandidate          for such a gap, the best-scored candidate it had; {@code null} when
+     *                               none could be scored, and for every other gap
      */
     public record Gap(String sector, double currentPct, double targetPct, double gapPct, double minPct,
-                      double maxPct, String etf, Double score, Double confidence, Double momentumScore,
-                      Double valueScore, Double diversificationScore, boolean stale, boolean top,
-                      double capitalNeeded) {
+                      double maxPct, String etf, Double score, Reading reading, Double confidence,
+                      Double momentumScore, Double valueScore, Double diversificationScore, boolean stale,
+                      boolean top, double capitalNeeded, boolean noCandidateWorthBuying,
+                      BestCandidate bestCandidate) {
+    }
+
+    /** A gap's best-scored candidate, with the reading of its own score. */
+    public record BestCandidate(String symbol, double score, Reading reading) {
     }
 
     /**
@@ -48,21 +64,38 @@ public record ScanReport(
     @JsonPropertyOrder({"symbol", "name", "sector", "type", "shown", "stale", "correlation_to_portfolio", "action",
             "horizon", "capital_needed", "rationale", "held"})
     public record Opportunity(String symbol, String name, String sector, String type, @JsonUnwrapped ShownScore shown,
-                              boolean stale, Double correlationToPortfolio, String action, String horizon,
+                              boolean stale, Double correlationToPortfolio, String horizon,
                               double capitalNeeded, String rationale, boolean held) {
 
         /** The composite score shown, its own or its gap ETF's; {@code null} when there is none. */
         public Double score() {
             return shown.score();
         }
+
+        /**
+         * The reading of the score it shows (SCANNER.md 4), never of another: {@code null} when it
+         * shows none.
+         */
+        @JsonProperty("action")
+        public Reading action() {
+            return shown.reading();
+        }
     }
 
     /**
      * The score an opportunity shows, with where it comes from and its pillars: its own; for an
-     * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}); or none, every number {@code null}.
+     * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}: the ETF's score, pillars and reading,
+     * but no confidence, which would be the ETF's and not the stock's); or none, every number
+     * {@code null}.
      */
     public record ShownScore(Double score, ScoreSource scoreSource, Double momentumScore, Double valueScore,
                              Double diversificationScore, Double confidence) {
+
+        /** The reading of the score shown, {@code null} when there is none. */
+        @JsonIgnore
+        public Reading reading() {
+            return score == null ? null : Reading.of(score);
+        }
 
         /**
          * @param own       the symbol's score, or {@code null} when it has none
@@ -70,15 +103,15 @@ public record ScanReport(
          */
         public static ShownScore of(SymbolScore own, SymbolScore sectorEtf) {
             if (own != null) {
-                return of(own, ScoreSource.SYMBOL);
+                return of(own, ScoreSource.SYMBOL, own.confidence());
             }
-            return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR)
+            return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR, null)
                     : new ShownScore(null, ScoreSource.NONE, null, null, null, null);
         }
 
-        private static ShownScore of(SymbolScore score, ScoreSource source) {
+        private static ShownScore of(SymbolScore score, ScoreSource source, Double confidence) {
             return new ShownScore(score.compositeScore(), source, score.momentumScore(), score.valueScore(),
-                    score.diversificationScore(), score.confidence());
+                    score.diversificationScore(), confidence);
         }
     }
 

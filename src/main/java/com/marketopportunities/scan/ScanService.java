@@ -8,11 +8,11 @@ import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.portfolio.PositionsBySymbol;
+import com.marketopportunities.rebalance.BuyPlan;
 import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
-import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.PurchaseOption;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
@@ -38,11 +38,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -110,11 +112,11 @@ public final class ScanService {
         checkTheAnswers(run);
         List<Holding> holdings = holdings(run, buckets);
         List<GapCandidates> candidates = candidates(run, topGaps);
-        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, capital, holdings);
-        TrimPlan trims = trims(run, holdings, capital);
-        Impact impact = impactCalculator.impact(holdings, trims, purchases(candidates, capital), run.windowStart(),
-                run.asOf());
-        return ReportAssembler.assemble(request, gaps, topGaps, capital, run.scores().outcomes(), opportunities,
+        BuyPlan buys = buys(candidates, capital);
+        List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, buys.capital(), holdings);
+        TrimPlan trims = trims(run, holdings, buys.capital());
+        Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
+        return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
                 trims, impact, allocation.total(), run.warnings(), clock.instant(), stats(run));
     }
 
@@ -268,10 +270,15 @@ public final class ScanService {
         return opportunities.subList(0, Math.min(settings.maxOpportunities(), opportunities.size()));
     }
 
-    /** Each top gap's money into its best-scored candidate. */
-    private static List<Purchase> purchases(List<GapCandidates> candidates, CapitalPlan capital) {
-        return candidates.stream().map(gap -> Purchase.intoBest(gap.gap().bucket().name(), capital.amount(gap.gap()),
-                gap.rows().stream().map(CandidateRow::purchaseOption).toList())).toList();
+    /**
+     * Each top gap's money into its best candidate scored at least the minimum to buy; a gap with
+     * none buys nothing and needs no capital (SCANNER.md 4).
+     */
+    private BuyPlan buys(List<GapCandidates> candidates, CapitalPlan capital) {
+        Map<SectorGap, List<PurchaseOption>> options = new LinkedHashMap<>();
+        candidates.forEach(gap -> options.put(gap.gap(),
+                gap.rows().stream().map(CandidateRow::purchaseOption).toList()));
+        return BuyPlan.of(capital, options, settings.minBuyScore());
     }
 
     /** The trims that fund the gaps, with a warning when they fall short. */
@@ -421,8 +428,7 @@ public final class ScanService {
         String rationale = OpportunityRationale.explain(gap.gap(), own, shown, correlation, row.outcome());
         return new ScanReport.Opportunity(row.symbol(), row.name(), gap.gap().bucket().name(), row.type(), shown,
                 (own != null ? row.outcome() : gap.etf().outcome()) instanceof ScoreOutcome.Stale,
-                correlation == null ? null : ReportAssembler.round(correlation, 2), "BUY",
-                run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
+                correlation == null ? null : ReportAssembler.round(correlation, 2), run.request().horizon().key(), ReportAssembler.money(amount), rationale, held.contains(row.symbol()));
     }
 
     private Double correlation(PriceHistory history, DailyReturnSeries portfolioReturns, LocalDate from, LocalDate to) {

@@ -1,5 +1,7 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.scoring.Reading;
+
 /**
  * The numbers of SCANNER.md sections 1, 2 and 4 that shape a scan.
  *
@@ -9,12 +11,13 @@ package com.marketopportunities.scan;
  * @param minCorrelationOverlap  shared days needed for a correlation to the portfolio (20)
  * @param defaultTopN            blue chips per gap when the request does not say (6)
  * @param defaultMinGapPct       minimum gap when the request does not say (5.0)
+ * @param minBuyScore            the lowest composite score a top gap's money buys, 0-100 (50, "consider")
  * @param maxSymbols             distinct symbols one scan may hold, a bound on what it costs upstream (250)
  */
 public record ScanSettings(int topGaps, int maxOpportunities, double bucketCapPct, int minCorrelationOverlap,
-                           int defaultTopN, double defaultMinGapPct, int maxSymbols) {
+                           int defaultTopN, double defaultMinGapPct, double minBuyScore, int maxSymbols) {
 
     public static ScanSettings defaults() {
-        return new ScanSettings(5, 35, 25, 20, 6, 5.0, 250);
+        return new ScanSettings(5, 35, 25, 20, 6, 5.0, Reading.CONSIDER.from(), 250);
     }
 }

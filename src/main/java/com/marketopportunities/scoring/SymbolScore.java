@@ -26,18 +26,7 @@ public record SymbolScore(
         String modelVersion) {
 
     /** How to read this score's composite. */
-    public String reading() {
-        return readingOf(compositeScore);
-    }
-
-    /** How to read a composite: >= 75 strong buy, 60-75 buy, 50-60 consider, below 50 avoid. */
-    public static String readingOf(double composite) {
-        if (composite >= 75) {
-            return "strong buy";
-        }
-        if (composite >= 60) {
-            return "buy";
-        }
-        return composite >= 50 ? "consider" : "avoid";
+    public Reading reading() {
+        return Reading.of(compositeScore);
     }
 }

@@ -148,6 +148,41 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void everyScoreIsColouredAndWordedByItsReadingAndAGapWithNothingWorthBuyingSaysSo() throws Exception {
+        JsonNode report = service.scan(PORTFOLIO, "medium");
+        scanInTheBrowser("6-12 months");
+
+        List<JsonNode> rows = new ArrayList<>();
+        report.path("opportunities").forEach(rows::add);
+        rows.sort(Comparator.comparingDouble((JsonNode row) -> row.path("score").asDouble()).reversed());
+        assertThat(column("action")).isEqualTo(rows.stream().map(row -> readingWords(row.path("score"))).toList());
+        assertThat(driver.findElements(By.cssSelector("#opportunities-table tbody tr[data-symbol] .score")))
+                .extracting(badge -> badge.getAttribute("class"))
+                .zipSatisfy(rows, (classes, row) -> assertThat(classes).as(row.path("symbol").asString())
+                        .contains(scoreClass(row.path("score"))));
+
+        int nothingWorthBuying = 0;
+        for (JsonNode gap : report.path("gaps")) {
+            String card = driver.findElement(By.cssSelector(
+                    "#gaps .gap-card[data-sector='" + gap.path("sector").asString() + "']")).getText();
+            if (gap.path("score").isNumber()) {
+                assertThat(card).as(gap.path("sector").asString()).contains(readingWords(gap.path("score")));
+            }
+            JsonNode best = gap.path("best_candidate");
+            if (gap.path("no_candidate_worth_buying").asBoolean()) {
+                nothingWorthBuying++;
+                assertThat(card).contains(String.format(Locale.ROOT, "Nothing worth buying: best %s %.1f (%s)",
+                        best.path("symbol").asString(), best.path("score").asDouble(), readingWords(best.path("score"))));
+            } else {
+                assertThat(card).doesNotContain("Nothing worth buying");
+            }
+        }
+        // tech-heavy, medium, 2022-12-05: Healthcare's best is JNJ at 49.2, Industrials' AIR.PA at 49.9, Japan's EWJ 43.9
+        assertThat(nothingWorthBuying).isEqualTo(3);
+        assertThat(text("#gaps-section .section-note")).contains("75", "60", "50");
+    }
+
+    @Test
     void theScoreHeaderSortsTheOpportunitiesOneWayThenTheOther() throws Exception {
         JsonNode report = service.scan(PORTFOLIO, "medium");
         scanInTheBrowser("6-12 months");
@@ -409,13 +444,18 @@ class DashboardBrowserTest {
                 .reversed()).map(row -> row.path("symbol").asString()).toList();
     }
 
-    /** The spec's colours: above 70 green, 50-70 orange, below 50 grey. */
+    /** The colour of SCANNER.md 4's readings: strong buy from 75, buy from 60, consider from 50, avoid below. */
     static String scoreClass(JsonNode score) {
         if (score.isNull() || score.isMissingNode()) {
             return "score-none";
         }
+        return "score-" + readingWords(score).replace(' ', '-');
+    }
+
+    /** SCANNER.md 4's reading of a score, in words: the page shows it beside the score. */
+    static String readingWords(JsonNode score) {
         double value = score.asDouble();
-        return value > 70 ? "score-high" : value >= 50 ? "score-mid" : "score-low";
+        return value >= 75 ? "strong buy" : value >= 60 ? "buy" : value >= 50 ? "consider" : "avoid";
     }
 
     /** Percent points as the en-US page writes them: 38.54 -> "38.5%". */

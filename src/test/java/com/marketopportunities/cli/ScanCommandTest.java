@@ -29,6 +29,7 @@ class ScanCommandTest {
         Path market = Files.createDirectories(dir.resolve("market"));
         data = new MarketDataFolder(market).prices("SPY", from, to, 400, 0.0004, 0.004)
                 .prices("AAPL", from, to, 150, 0.001, 0.01).prices("XLV", from, to, 130, 0.0003, 0.004)
+                .prices("XLE", from, to, 90, -0.0005, 0.010)
                 .fundamentals("AAPL", "EQUITY", "Information Technology", "30", "0.005").write();
         portfolio = dir.resolve("portfolio.csv");
         Files.writeString(portfolio, "symbol,market_value\nAAPL,9000\nXLV,1000\n");
@@ -111,6 +112,26 @@ class ScanCommandTest {
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
         assertThat(run.err).contains("evil.csv").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void eachOpportunityShowsTheReadingOfItsScoreAsItsAction() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
+
+        // XLE falls: it reads "avoid", and so does CVX, shown with XLE's score; XLY has no score at all
+        assertThat(run.out).containsPattern("(?m)^  XLE .* \\d+\\.\\d avoid ")
+                .containsPattern("(?m)^  CVX .* \\d+\\.\\d~ avoid ")
+                .containsPattern("(?m)^  XLY .* +- unscored ");
+        assertThat(run.out).doesNotContain(" BUY ");
+    }
+
+    @Test
+    void aGapWithNothingWorthBuyingSaysSoWithItsBestCandidate() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "-q");
+
+        // Energy: XLE (28.8) is all it has, below the minimum score to buy (50); the others have no score at all
+        assertThat(run.out).containsPattern("(?m)^\\* Energy .*\\n +nothing worth buying: best XLE 28\\.8 \\(avoid\\)$")
+                .containsPattern("(?m)^\\* Industrials .*\\n +nothing worth buying: no candidate could be scored$");
     }
 
     @Test

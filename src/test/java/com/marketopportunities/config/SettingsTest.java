@@ -65,11 +65,14 @@ class SettingsTest {
     void defaultScanAndTrimNumbersAreThoseOfTheSpec() {
         Settings settings = Settings.defaults();
 
-        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 6, 5.0, 250));
+        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 6, 5.0, 50, 250));
+        assertThat(settings.scan()).isEqualTo(ScanSettings.defaults());
         assertThat(settings.scan().topGaps()).isEqualTo(5);
         assertThat(settings.scan().defaultTopN()).isEqualTo(6);
         assertThat(settings.scan().maxOpportunities()).isEqualTo(35);
         assertThat(settings.scan().bucketCapPct()).isEqualTo(25.0);
+        // "consider" and up are bought (SCANNER.md 4)
+        assertThat(settings.scan().minBuyScore()).isEqualTo(50.0);
         // protected top 2, 30 days held, 30 % per sale, score 10, 95 % sufficient, 60 bars
         assertThat(settings.trims()).isEqualTo(new TrimSettings(2, 30, 30, 10, 0.95, 60));
         assertThat(settings.trims()).isEqualTo(TrimSettings.defaults());
@@ -87,7 +90,7 @@ class SettingsTest {
     void anOverrideFileChangesOnlyItsKey() {
         Settings settings = Settings.load(ConfigResources.path("top-n-8.properties"));
 
-        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 8, 5.0, 250));
+        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 8, 5.0, 50, 250));
         assertThat(settings.trims()).isEqualTo(TrimSettings.defaults());
         assertThat(settings.scoring()).isEqualTo(ScoringSettings.defaults());
     }
@@ -99,6 +102,16 @@ class SettingsTest {
 
         assertThat(settings.scoring().momentum().pointsPerReturnPct()).isEqualTo(1.5);
         assertThat(settings.trims().sufficientRatio()).isEqualTo(0.9);
+    }
+
+    @Test
+    void theMinimumScoreToBuyIsAScoreFrom0To100() throws IOException {
+        assertThat(Settings.load(overrides("scan.min-buy-score=60")).scan().minBuyScore()).isEqualTo(60.0);
+        Path file = overrides("scan.min-buy-score=101");
+
+        assertThatThrownBy(() -> Settings.load(file))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("'scan.min-buy-score' must be between 0.0 and 100.0, got 101.0");
     }
 
     @Test

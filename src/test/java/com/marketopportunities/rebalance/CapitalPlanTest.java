@@ -54,6 +54,20 @@ class CapitalPlanTest {
     }
 
     @Test
+    void withoutAGapItsMoneyLeavesTheTotalAndTheWarningsStay() {
+        SectorGap technology = new SectorGap(TECHNOLOGY, 20, 40, 20);
+        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+        CapitalPlan plan = CapitalPlan.of(List.of(technology, energy), ALLOCATION, 25);
+
+        CapitalPlan withoutEnergy = plan.without(List.of(energy));
+
+        assertThat(withoutEnergy.amount(energy)).isZero();
+        assertThat(withoutEnergy.total()).isCloseTo(500.0, within(1e-9));
+        assertThat(withoutEnergy.warnings()).isEqualTo(plan.warnings());
+        assertThat(plan.total()).isCloseTo(1_150.0, within(1e-9));
+    }
+
+    @Test
     void aGapOutsideThePlanGetsNothing() {
         CapitalPlan plan = CapitalPlan.of(List.of(), ALLOCATION, 25);
 

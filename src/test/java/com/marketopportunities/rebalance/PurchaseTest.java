@@ -6,20 +6,22 @@ import com.marketopportunities.marketdata.PriceHistory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SCANNER.md 6: each gap's money goes into its top-scored candidate. */
+/** SCANNER.md 6: a gap's money goes into its top-scored candidate; an unscored one is never bought. */
 class PurchaseTest {
 
     private static final PriceHistory NVDA_BARS = new PriceHistory("NVDA", List.of());
 
     @Test
-    void theMoneyGoesIntoTheTopScoredCandidateTheFirstOfEqualScores() {
+    void theBestOptionIsTheTopScoredTheFirstOfEqualScores() {
         List<PurchaseOption> options = List.of(new PurchaseOption("XLK", 55.0, null),
                 new PurchaseOption("AAPL", null, null), new PurchaseOption("MSFT", 48.2, null),
                 new PurchaseOption("NVDA", 71.3, NVDA_BARS), new PurchaseOption("AVGO", 71.3, null));
 
-        Purchase purchase = Purchase.intoBest("Technology", 4_200, options);
+        PurchaseOption best = PurchaseOption.best(options).orElseThrow();
 
-        assertThat(purchase).isEqualTo(new Purchase("NVDA", "Technology", 4_200, NVDA_BARS));
+        assertThat(best.symbol()).isEqualTo("NVDA");
+        assertThat(Purchase.into("Technology", 4_200, best)).isEqualTo(new Purchase("NVDA", "Technology", 4_200,
+                NVDA_BARS));
     }
 
     @Test
@@ -27,14 +29,14 @@ class PurchaseTest {
         List<PurchaseOption> options = List.of(new PurchaseOption("XLV", null, null),
                 new PurchaseOption("UNH", 12.0, null));
 
-        assertThat(Purchase.intoBest("Healthcare", 900, options).symbol()).isEqualTo("UNH");
+        assertThat(PurchaseOption.best(options)).map(PurchaseOption::symbol).contains("UNH");
     }
 
     @Test
-    void withNothingScoredTheMoneyGoesIntoTheEtf() {
+    void withNothingScoredThereIsNoBestOptionNotEvenTheEtf() {
         List<PurchaseOption> options = List.of(new PurchaseOption("VGK", null, null),
                 new PurchaseOption("SAP", null, null));
 
-        assertThat(Purchase.intoBest("Europe", 1_000, options).symbol()).isEqualTo("VGK");
+        assertThat(PurchaseOption.best(options)).isEmpty();
     }
 }

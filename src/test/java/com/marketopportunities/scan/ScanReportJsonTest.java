@@ -17,15 +17,15 @@ class ScanReportJsonTest {
             124, 0.12, LocalDate.of(2024, 6, 28), "1-abcd");
 
     @Test
-    void anUnscoredStockShowsItsSectorEtfsScoreWrittenFlatInTheApisOrder() {
+    void anUnscoredStockShowsItsSectorEtfsScoreAndReadingButNoConfidenceWrittenFlatInTheApisOrder() {
         ScanReport.Opportunity unh = new ScanReport.Opportunity("UNH", "UnitedHealth", "Healthcare", "Stock",
-                ScanReport.ShownScore.of(null, XLV), false, null, "BUY", "medium", 14_000.0, "why", false);
+                ScanReport.ShownScore.of(null, XLV), false, null, "medium", 14_000.0, "why", false);
 
         assertThat(JsonFormat.mapper().writeValueAsString(unh)).isEqualTo("{\"symbol\":\"UNH\","
                 + "\"name\":\"UnitedHealth\",\"sector\":\"Healthcare\",\"type\":\"Stock\","
                 + "\"score\":59.9,\"score_source\":\"sector\","
-                + "\"momentum_score\":61.2,\"value_score\":48.0,\"diversification_score\":70.4,\"confidence\":0.97,"
-                + "\"stale\":false,\"correlation_to_portfolio\":null,\"action\":\"BUY\",\"horizon\":\"medium\","
+                + "\"momentum_score\":61.2,\"value_score\":48.0,\"diversification_score\":70.4,\"confidence\":null,"
+                + "\"stale\":false,\"correlation_to_portfolio\":null,\"action\":\"CONSIDER\",\"horizon\":\"medium\","
                 + "\"capital_needed\":14000.0,\"rationale\":\"why\",\"held\":false}");
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.marketopportunities.config.Application;
 import com.marketopportunities.config.Settings;
+import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.CountingMarketData;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
 import com.marketopportunities.marketdata.Fundamentals;
@@ -21,10 +22,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class ScanServiceTest {
 
@@ -87,8 +90,9 @@ class ScanServiceTest {
 
         List<ScanReport.Gap> top = report.gaps().stream().filter(ScanReport.Gap::top).toList();
         for (ScanReport.Gap gap : top) {
-            // capital = gap% x total value of 100,000
-            assertThat(gap.capitalNeeded()).isEqualTo(gap.gapPct() * 1000, within(0.01));
+            // capital = gap% x total value of 100,000, for a gap that buys; nothing for one with nothing worth buying
+            assertThat(gap.capitalNeeded()).as(gap.sector())
+                    .isEqualTo(gap.noCandidateWorthBuying() ? 0 : gap.gapPct() * 1000, within(0.01));
             assertThat(report.opportunities()).filteredOn(row -> row.sector().equals(gap.sector()))
                     .allSatisfy(row -> assertThat(row.capitalNeeded()).isEqualTo(gap.capitalNeeded()));
         }
@@ -97,7 +101,7 @@ class ScanServiceTest {
     }
 
     @Test
-    void candidatesComeAfterTheirEtfAndAnUnscoredStockShowsTheSectorScore() {
+    void candidatesComeAfterTheirEtfAndAnUnscoredStockShowsTheSectorScoreWithNoConfidenceOfItsOwn() {
         ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
 
         List<ScanReport.Opportunity> healthcare = report.opportunities().stream()
@@ -110,9 +114,11 @@ class ScanServiceTest {
         assertThat(xlv.shown().scoreSource()).isEqualTo(ScoreSource.SYMBOL);
         assertThat(xlv.type()).isEqualTo("ETF");
         assertThat(unh.shown().scoreSource()).isEqualTo(ScoreSource.SECTOR);
+        // the ETF's score, pillars and reading, but no confidence of its own (SCANNER.md 4)
+        assertThat(xlv.shown().confidence()).isEqualTo(1.0);
         assertThat(unh.shown()).isEqualTo(new ScanReport.ShownScore(xlv.shown().score(), ScoreSource.SECTOR,
-                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(),
-                xlv.shown().confidence()));
+                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(), null));
+        assertThat(unh.action()).isEqualTo(xlv.action());
         assertThat(unh.type()).isEqualTo("Stock");
         assertThat(unh.correlationToPortfolio()).isNull();
         assertThat(find(healthcare, "JNJ").correlationToPortfolio()).isBetween(-1.0, 1.0);
@@ -120,6 +126,75 @@ class ScanServiceTest {
         assertThat(report.opportunities()).isSortedAccordingTo(
                 java.util.Comparator.comparing(ScanReport.Opportunity::score,
                         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    }
+
+    @Test
+    void everyRowsActionIsTheReadingOfTheScoreItShowsNeverBuyForAScoreThatReadsAvoid() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+
+        // SCANNER.md 4: STRONG_BUY >= 75, BUY 60-75, CONSIDER 50-60, AVOID < 50; no score, no action
+        assertThat(report.opportunities()).allSatisfy(row -> assertThat(Objects.toString(row.action(), null))
+                .as(row.symbol() + " at " + row.score()).isEqualTo(row.score() == null ? null
+                        : row.score() >= 75 ? "STRONG_BUY" : row.score() >= 60 ? "BUY"
+                        : row.score() >= 50 ? "CONSIDER" : "AVOID"));
+        // XOM 40.6, XLE 28.8 and CVX (shown with XLE's score) read avoid; JNJ 65.3 buy; XLV 53.0 consider
+        Map<String, String> actions = new java.util.HashMap<>();
+        report.opportunities().forEach(row -> actions.put(row.symbol(), Objects.toString(row.action(), null)));
+        assertThat(actions).containsEntry("XOM", "AVOID").containsEntry("XLE", "AVOID").containsEntry("CVX", "AVOID")
+                .containsEntry("JNJ", "BUY").containsEntry("XLV", "CONSIDER").containsEntry("UNH", "CONSIDER")
+                .containsEntry("XLY", null);
+        assertThat(find(report.opportunities(), "XOM").rationale()).contains("avoid at 40.6");
+        assertThat(find(report.opportunities(), "CVX").rationale()).contains("sector ETF's 28.8 (avoid)");
+    }
+
+    @Test
+    void aTopGapWithNothingWorthBuyingIsFlaggedWithItsBestCandidateBuysNothingAndLeavesTheCapitalNeeded() {
+        ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
+        JsonNode json = JsonFormat.mapper().valueToTree(report);
+
+        // Energy: its best candidate is XOM at 40.6 (XLE 28.8, the rest unscored), below scan.min-buy-score 50
+        JsonNode energy = gap(json, "Energy");
+        assertThat(energy.path("no_candidate_worth_buying").asBoolean()).isTrue();
+        assertThat(energy.path("best_candidate").path("symbol").asString()).isEqualTo("XOM");
+        assertThat(energy.path("best_candidate").path("score").asDouble()).isEqualTo(40.6);
+        assertThat(energy.path("best_candidate").path("reading").asString()).isEqualTo("AVOID");
+        assertThat(energy.path("capital_needed").asDouble()).isZero();
+        // the top gaps whose candidates could not be scored at all: flagged, with no best candidate
+        for (String sector : List.of("Consumer Discretionary", "Communication Services", "Industrials")) {
+            assertThat(gap(json, sector).path("no_candidate_worth_buying").asBoolean()).as(sector).isTrue();
+            assertThat(gap(json, sector).path("best_candidate").isNull()).as(sector).isTrue();
+            assertThat(gap(json, sector).path("capital_needed").asDouble()).as(sector).isZero();
+        }
+        // Healthcare buys JNJ (65.3): its 14 % of 100,000 is the only money needed, invested and to be freed
+        assertThat(gap(json, "Healthcare").path("no_candidate_worth_buying").asBoolean()).isFalse();
+        assertThat(gap(json, "Healthcare").path("capital_needed").asDouble()).isEqualTo(14_000.0);
+        assertThat(report.summary().capitalNeeded()).isEqualTo(14_000.0);
+        assertThat(report.impact().totalInvested()).isEqualTo(14_000.0);
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("of the USD 14,000.00 needed"));
+        // Energy gets no purchase and stays in the remaining drift, 3 points below its 3-10 % range
+        assertThat(report.impact().after().get("Energy")).isZero();
+        assertThat(report.impact().remainingDrift().get("Energy")).isEqualTo(-3.0);
+        assertThat(report.opportunities()).filteredOn(row -> row.sector().equals("Energy"))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.capitalNeeded()).as(row.symbol()).isZero());
+    }
+
+    @Test
+    void theMinimumScoreToBuyIsASetting() throws Exception {
+        Path file = folder.resolve("min-buy-70.properties");
+        java.nio.file.Files.writeString(file, "scan.min-buy-score=70\n");
+        ScanService service = Application.over(new CsvFolderMarketData(data), Settings.load(file), CLOCK,
+                new SimpleMeterRegistry()).scans();
+
+        ScanReport report = service.scan(request(techHeavy()), ScanListener.SILENT);
+
+        // JNJ's 65.3 reads "buy" but is below 70: Healthcare buys nothing either, and nothing is needed
+        JsonNode healthcare = gap(JsonFormat.mapper().valueToTree(report), "Healthcare");
+        assertThat(healthcare.path("no_candidate_worth_buying").asBoolean()).isTrue();
+        assertThat(healthcare.path("best_candidate").path("symbol").asString()).isEqualTo("JNJ");
+        assertThat(healthcare.path("best_candidate").path("reading").asString()).isEqualTo("BUY");
+        assertThat(report.summary().capitalNeeded()).isZero();
+        assertThat(report.impact().totalInvested()).isZero();
+        assertThat(report.suggestedSales()).isEmpty();
     }
 
     @Test
@@ -243,6 +318,7 @@ class ScanServiceTest {
         ScanReport report = scan(new CsvFolderMarketData(data), twice);
 
         assertThat(report.summary().totalValue()).isEqualTo(100_000.0);
+        assertThat(report.summary().positions()).isEqualTo(3);
         assertThat(report.suggestedSales()).extracting(ScanReport.Sale::symbol).doesNotContain("AAPL");
         assertThat(report.excludedPositions()).filteredOn(excluded -> excluded.symbol().equals("AAPL")).hasSize(1)
                 .first().extracting(ScanReport.Excluded::guard).asString().contains("largest");
@@ -262,6 +338,11 @@ class ScanServiceTest {
         Map<String, ScanReport.Gap> byName = new java.util.LinkedHashMap<>();
         gaps.forEach(gap -> byName.put(gap.sector(), gap));
         return byName;
+    }
+
+    static JsonNode gap(JsonNode report, String sector) {
+        return report.path("gaps").valueStream().filter(gap -> gap.path("sector").asString().equals(sector))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + sector + " gap"));
     }
 
     static ScanReport.Opportunity find(List<ScanReport.Opportunity> rows, String symbol) {

@@ -1,0 +1,73 @@
+package com.marketopportunities.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Bucket.Kind;
+import com.marketopportunities.sectors.SectorGap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SCANNER.md 4: a top gap buys its best candidate scored at least the minimum to buy, or nothing at all. */
+class BuyPlanTest {
+
+    private static final SectorGap HEALTHCARE = new SectorGap(new Bucket("Healthcare", Kind.SECTOR, 10, 18, "XLV"),
+            0, 14, 14);
+    private static final SectorGap ENERGY = new SectorGap(new Bucket("Energy", Kind.SECTOR, 3, 10, "XLE"), 0, 6.5, 6.5);
+    private static final SectorGap EUROPE = new SectorGap(new Bucket("Europe", Kind.REGION, 10, 20, "VGK"), 0, 15, 15);
+
+    /** 100,000 in all, none of it in the three gaps: 14,000, 6,500 and 15,000 wanted. */
+    private static final CapitalPlan CAPITAL = CapitalPlan.of(List.of(HEALTHCARE, ENERGY, EUROPE),
+            new Allocation(Map.of("Technology", 100_000.0)), 25);
+
+    private static final PurchaseOption XLV = new PurchaseOption("XLV", 53.0, null);
+    private static final PurchaseOption JNJ = new PurchaseOption("JNJ", 65.3, null);
+    private static final PurchaseOption XLE = new PurchaseOption("XLE", 28.8, null);
+    private static final PurchaseOption XOM = new PurchaseOption("XOM", 41.7, null);
+
+    private static final Map<SectorGap, List<PurchaseOption>> OPTIONS = Map.of(
+            HEALTHCARE, List.of(XLV, new PurchaseOption("UNH", null, null), JNJ),
+            ENERGY, List.of(XLE, XOM, new PurchaseOption("CVX", null, null)),
+            EUROPE, List.of(new PurchaseOption("VGK", null, null), new PurchaseOption("SAP", null, null)));
+
+    @Test
+    void aGapWhoseBestCandidateScoresBelowTheMinimumBuysNothingAndNeedsNoCapital() {
+        BuyPlan plan = BuyPlan.of(CAPITAL, OPTIONS, 50);
+
+        assertThat(plan.purchases()).extracting(Purchase::symbol, Purchase::bucket)
+                .containsExactly(tuple("JNJ", "Healthcare"));
+        assertThat(plan.purchases().get(0).amount()).isCloseTo(14_000.0, within(1e-6));
+        // Energy's best, XOM at 41.7, is below 50; Europe has nothing scored: neither buys, and their money is gone
+        assertThat(plan.nothingWorthBuying()).containsExactly(new BuyPlan.NothingWorthBuying(ENERGY, XOM),
+                new BuyPlan.NothingWorthBuying(EUROPE, null));
+        assertThat(plan.nothingWorthBuying(ENERGY)).map(BuyPlan.NothingWorthBuying::best).contains(XOM);
+        assertThat(plan.nothingWorthBuying(HEALTHCARE)).isEmpty();
+        assertThat(plan.capital().amount(HEALTHCARE)).isCloseTo(14_000.0, within(1e-6));
+        assertThat(plan.capital().amount(ENERGY)).isZero();
+        assertThat(plan.capital().amount(EUROPE)).isZero();
+        assertThat(plan.capital().total()).isCloseTo(14_000.0, within(1e-6));
+        assertThat(CAPITAL.total()).as("the plan it started from is unchanged").isCloseTo(35_500.0, within(1e-6));
+    }
+
+    @Test
+    void aCandidateScoredExactlyTheMinimumIsBought() {
+        BuyPlan plan = BuyPlan.of(CAPITAL, OPTIONS, 41.7);
+
+        assertThat(plan.purchases()).extracting(Purchase::symbol).containsExactly("JNJ", "XOM");
+        assertThat(plan.capital().total()).isCloseTo(20_500.0, within(1e-6));
+    }
+
+    @Test
+    void aHigherMinimumLeavesEveryGapWithoutAPurchase() {
+        BuyPlan plan = BuyPlan.of(CAPITAL, OPTIONS, 75);
+
+        assertThat(plan.purchases()).isEmpty();
+        assertThat(plan.nothingWorthBuying()).extracting(BuyPlan.NothingWorthBuying::best).containsExactly(JNJ, XOM,
+                null);
+        assertThat(plan.capital().total()).isZero();
+    }
+}
