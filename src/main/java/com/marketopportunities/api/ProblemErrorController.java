@@ -44,10 +44,11 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static String detail(HttpStatus status) {
+    /** The plain words for an error status, also those of Tomcat's own refusals. */
+    static String detail(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST -> "The request could not be read: too many query parameters (at most 1,000), or a "
-                    + "malformed URL, header or body.";
+            case BAD_REQUEST -> "The request could not be read: too many query parameters (at most 1,000), an "
+                    + "address or header over 8 KB, or a malformed URL, header or body.";
             case NOT_FOUND -> "There is nothing at this address: the API is under /api/bourse/, the dashboard at /.";
             case METHOD_NOT_ALLOWED -> "This address does not take that method (see /swagger-ui.html).";
             case URI_TOO_LONG -> "The address is too long.";

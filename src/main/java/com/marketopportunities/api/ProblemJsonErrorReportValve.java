@@ -29,14 +29,7 @@ final class ProblemJsonErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String detail = switch (status) {
-            case 400 -> "The request could not be read: its address or a header is too long (at most 8 KB), "
-                    + "or it is malformed.";
-            case 413 -> "The request is larger than the limit of 10 MB.";
-            case 414 -> "The address is too long.";
-            case 431 -> "The request's headers are too large.";
-            default -> known == null ? "The request could not be answered." : known.getReasonPhrase() + ".";
-        };
+        String detail = known == null ? "The request could not be answered." : ProblemErrorController.detail(known);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package com.marketopportunities.api;
 
+import com.marketopportunities.text.Excerpt;
 import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.portfolio.PortfolioFormatException;
@@ -103,7 +104,7 @@ class Problems {
     private static ProblemDetail cannotRead(String parameter, Object value, Class<?> type) {
         String text = value == null ? null : String.valueOf(value);
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + parameter + "' has a value that cannot be read"
-                + (text == null ? "" : ": '" + (text.length() <= 40 ? text : text.substring(0, 40) + "…") + "'")
+                + (text == null ? "" : ": " + Excerpt.quoted(text))
                 + "; expected " + kindOf(type) + ".", Map.of("parameter", parameter));
     }
 

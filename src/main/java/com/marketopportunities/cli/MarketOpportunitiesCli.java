@@ -1,5 +1,6 @@
 package com.marketopportunities.cli;
 
+import com.marketopportunities.text.Excerpt;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
@@ -57,7 +58,7 @@ public final class MarketOpportunitiesCli {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException notADate) {
-            throw new TypeConversionException(quoted(value) + " is not a date; expected YYYY-MM-DD, e.g. 2022-12-05");
+            throw new TypeConversionException(Excerpt.quoted(value) + " is not a date; expected YYYY-MM-DD, e.g. 2022-12-05");
         }
     }
 
@@ -70,19 +71,15 @@ public final class MarketOpportunitiesCli {
         } catch (NumberFormatException notANumber) {
             // told below
         }
-        throw new TypeConversionException(quoted(value) + " is not a number; expected e.g. 5 or 2.5");
+        throw new TypeConversionException(Excerpt.quoted(value) + " is not a number; expected e.g. 5 or 2.5");
     }
 
     private static Integer wholeNumber(String value) {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException notAWholeNumber) {
-            throw new TypeConversionException(quoted(value) + " is not a whole number; expected e.g. 6");
+            throw new TypeConversionException(Excerpt.quoted(value) + " is not a whole number; expected e.g. 6");
         }
-    }
-
-    private static String quoted(String value) {
-        return "'" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

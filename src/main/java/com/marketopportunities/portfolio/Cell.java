@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.Excerpt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,6 @@ record Cell(String column, String text, boolean jsonNumber) {
 
     /** Text in quotes for a message, cut short so that a huge cell cannot flood it. */
     static String quote(String text) {
-        int shown = 40;
-        return "'" + (text.length() <= shown ? text : text.substring(0, shown) + "…") + "'";
+        return Excerpt.quoted(text);
     }
 }

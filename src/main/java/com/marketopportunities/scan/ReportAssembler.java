@@ -25,7 +25,7 @@ final class ReportAssembler {
     static ScanReport assemble(ScanRequest request, List<SectorGap> gaps, List<SectorGap> topGaps,
                                BuyPlan buys, Map<String, ScoreOutcome> outcomes,
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
-                               double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
+                               int positions, double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
         CapitalPlan capital = buys.capital();
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
                 capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()), buys.nothingWorthBuying(gap)))
@@ -39,7 +39,7 @@ final class ReportAssembler {
                 .filter(outcome -> outcome instanceof ScoreOutcome.Unscored)
                 .map(outcome -> new ScanReport.Unscored(outcome.symbol(), ((ScoreOutcome.Unscored) outcome).reason()))
                 .toList();
-        ScanReport.Summary summary = new ScanReport.Summary(positionCount(request), money(totalValue),
+        ScanReport.Summary summary = new ScanReport.Summary(positions, money(totalValue),
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
@@ -81,11 +81,5 @@ final class ReportAssembler {
 
     static double round(double value, int decimals) {
         return ScoreScale.round(value, decimals);
-    }
-
-    /** A symbol on several rows is one position. */
-    private static int positionCount(ScanRequest request) {
-        return (int) request.portfolio().positions().stream().map(com.marketopportunities.portfolio.Position::symbol)
-                .distinct().count();
     }
 }

@@ -26,6 +26,7 @@ import com.marketopportunities.scoring.SymbolScore;
 import com.marketopportunities.text.ShortList;
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Candidate;
+import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.CandidateUniverse;
 import com.marketopportunities.sectors.Classification;
 import com.marketopportunities.sectors.GapFinder;
@@ -40,7 +41,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -76,6 +76,8 @@ public final class ScanService {
     private final ScoringSettings scoring;
     private final ScanSettings settings;
     private final Taxonomy taxonomy;
+    /** Each bucket's range minimum, below which no trim takes it. */
+    private final Map<String, Double> minPctByBucket;
     private final CandidateUniverse universe;
     private final TrimPlanner trimPlanner;
     private final ImpactCalculator impactCalculator;
@@ -91,6 +93,8 @@ public final class ScanService {
         this.scoring = scoring;
         this.settings = settings;
         this.taxonomy = taxonomy;
+        this.minPctByBucket = taxonomy.buckets().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Bucket::name, Bucket::minPct));
         this.universe = universe;
         this.trimPlanner = trimPlanner;
         this.impactCalculator = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear());
@@ -117,7 +121,7 @@ public final class ScanService {
         TrimPlan trims = trims(run, holdings, buys.capital());
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
         return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
-                trims, impact, allocation.total(), run.warnings(), clock.instant(), stats(run));
+                trims, impact, run.positions().size(), allocation.total(), run.warnings(), clock.instant(), stats(run));
     }
 
     /**
@@ -284,8 +288,6 @@ public final class ScanService {
     /** The trims that fund the gaps, with a warning when they fall short. */
     private TrimPlan trims(Run run, List<Holding> holdings, CapitalPlan capital) {
         double needed = capital.total();
-        Map<String, Double> minPctByBucket = new HashMap<>();
-        taxonomy.buckets().forEach(bucket -> minPctByBucket.put(bucket.name(), bucket.minPct()));
         TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf(), minPctByBucket);
         if (!trims.sufficient() && needed > 0) {
             String currency = run.request().portfolio().baseCurrency();
