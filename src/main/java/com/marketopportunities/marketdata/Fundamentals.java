@@ -8,6 +8,11 @@ package com.marketopportunities.marketdata;
  *                        "Information Technology"), or {@code null}
  * @param pegRatio        PEG ratio, or else the trailing PEG ratio, or {@code null}
  * @param dividendYield   dividend yield as a FRACTION (0.025 = 2.5 %), or {@code null}
+ * @param country         the company's country as the provider writes it (Yahoo
+ *                        {@code assetProfile.country}, e.g. "Switzerland"), or {@code null}
+ *                        (always for a fund: where a fund is domiciled says nothing of what it holds)
+ * @param fund            a fund's breakdown (EXPOSURE.md 2a), or {@code null} when the symbol is
+ *                        not a fund or the provider has none
  */
 public record Fundamentals(
         String symbol,
@@ -18,7 +23,16 @@ public record Fundamentals(
         Double trailingPe,
         Double forwardPe,
         Double pegRatio,
-        Double dividendYield) {
+        Double dividendYield,
+        String country,
+        FundBreakdown fund) {
+
+    /** Fundamentals without country or fund breakdown. */
+    public Fundamentals(String symbol, String name, String instrumentType, String sector, String currency,
+                        Double trailingPe, Double forwardPe, Double pegRatio, Double dividendYield) {
+        this(symbol, name, instrumentType, sector, currency, trailingPe, forwardPe, pegRatio, dividendYield, null,
+                null);
+    }
 
     /** No fundamentals known: every pillar that needs them falls back to its neutral value. */
     public static Fundamentals none(String symbol) {

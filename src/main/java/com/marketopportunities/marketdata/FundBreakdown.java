@@ -1,0 +1,41 @@
+package com.marketopportunities.marketdata;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a fund holds, as the provider breaks it down (EXPOSURE.md 2a). Weights are fractions
+ * (0.25 = 25 %) as the provider gives them: they are neither checked nor normalized here, for
+ * the exposure rules say what to do with weights that do not add up. A map is empty when the
+ * provider has no breakdown in that dimension.
+ *
+ * @param sectors      sector name as the provider writes it (Yahoo {@code technology},
+ *                     {@code financial_services}; the CSV folder's GICS names) -> weight
+ * @param regions      region name (EXPOSURE.md: North America, Europe, Japan, Asia Pacific,
+ *                     Emerging Markets) -> weight; Yahoo has none
+ * @param assetClasses Equity, Fixed Income, Commodities, Cash or Other -> weight
+ * @param category     the provider's fund category (Yahoo {@code fundProfile.categoryName},
+ *                     e.g. "Large Growth"), or {@code null}
+ * @param asOf         the date of the figures as the provider gives it, or {@code null}
+ * @param source       where the figures come from, for the answer (e.g. "Yahoo topHoldings",
+ *                     "funds.csv: iShares ACWI holdings 2024-12-24"), or {@code null}
+ */
+public record FundBreakdown(Map<String, Double> sectors, Map<String, Double> regions,
+                            Map<String, Double> assetClasses, String category, String asOf, String source) {
+
+    public FundBreakdown {
+        sectors = copy(sectors);
+        regions = copy(regions);
+        assetClasses = copy(assetClasses);
+    }
+
+    /** Whether the provider said anything at all about the fund. */
+    public boolean isEmpty() {
+        return sectors.isEmpty() && regions.isEmpty() && assetClasses.isEmpty() && category == null;
+    }
+
+    private static Map<String, Double> copy(Map<String, Double> weights) {
+        return weights == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    }
+}
