@@ -34,6 +34,9 @@ final class ReportTable {
                 report.asOf());
         wrapped("", String.format(Locale.ROOT, "%s: %d positions, %s %s; data: %s", source, summary.positions(),
                 money(summary.totalValue()), report.baseCurrency(), dataSource));
+        unconverted(report);
+        exposure(report);
+        holdings(report);
         gaps(report);
         opportunities(report);
         trims(report);
@@ -52,17 +55,99 @@ final class ReportTable {
                 report.stats().upstreamCalls());
     }
 
+    /** Positions left out of every figure: said before anything else, for every figure below lacks them. */
+    private void unconverted(ScanReport report) {
+        if (report.unconverted() == null || report.unconverted().isEmpty()) {
+            return;
+        }
+        section("NOT CONVERTED to " + report.baseCurrency() + "  (left out of every figure below)");
+        report.unconverted().forEach(item -> wrapped("  " + item.symbol() + " (" + item.currency() + "): ",
+                item.reason()));
+    }
+
+    /**
+     * The asset-class line, then sectors and regions side by side: now, target, and after the
+     * suggested trims and purchases, in percent of the equity value.
+     */
+    private void exposure(ScanReport report) {
+        ScanReport.ExposureView exposure = report.exposure();
+        if (exposure == null) {
+            return;
+        }
+        section(String.format(Locale.ROOT, "EXPOSURE  (%% of the equity value, %s %s; after = with the suggestions)",
+                money(exposure.equityValue()), report.baseCurrency()));
+        wrapped("  Asset classes: ", String.join(", ", exposure.assetClasses().stream()
+                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", row.bucket(), row.pct())).toList()));
+        line("  %-20s %5s %5s %5s | %-16s %5s %5s %5s", "Sector", "Now", "Tgt", "After", "Region", "Now", "Tgt",
+                "After");
+        int rows = Math.max(exposure.sectors().size(), exposure.regions().size());
+        for (int i = 0; i < rows; i++) {
+            line("  %s | %s", side(exposure.sectors(), i, 20, report.impact()),
+                    side(exposure.regions(), i, 16, report.impact()));
+        }
+    }
+
+    /** One dimension's row: bucket, now, target, after; blank past its last row. */
+    private static String side(List<ScanReport.ExposureRow> rows, int i, int width, ScanReport.ImpactView impact) {
+        if (i >= rows.size()) {
+            return " ".repeat(width + 18);
+        }
+        ScanReport.ExposureRow row = rows.get(i);
+        Double after = impact == null ? null : impact.after().get(row.bucket());
+        return String.format(Locale.ROOT, "%-" + width + "s %5.1f %5s %5s", cut(row.bucket(), width), row.pct(),
+                row.targetPct() == null ? "" : String.format(Locale.ROOT, "%.1f", row.targetPct()),
+                after == null ? "" : String.format(Locale.ROOT, "%.1f", after));
+    }
+
+    /** Each holding with its value, its main sector and region, and where they came from. */
+    private void holdings(ScanReport report) {
+        if (report.holdings() == null || report.holdings().isEmpty()) {
+            return;
+        }
+        section("HOLDINGS  (value in " + report.baseCurrency() + "; from = where sector / region came from)");
+        line("  %-9s %12s %-20s %-16s %-16s", "Symbol", "Value", "Sector", "Region", "From");
+        for (ScanReport.HoldingView holding : report.holdings()) {
+            line("  %-9s %12s %-20s %-16s %-16s", cut(holding.symbol(), 9), money(holding.value()),
+                    cut(main(holding.sectors(), holding.assetClasses()), 20),
+                    cut(main(holding.regions(), holding.assetClasses()), 16),
+                    cut(source(holding.sectorSource()) + " / " + source(holding.regionSource()), 16));
+        }
+    }
+
+    /** The largest weight, with "+n" when the holding is spread over more; the asset class without equity. */
+    private static String main(Map<String, Double> weights, Map<String, Double> assetClasses) {
+        if (weights == null || weights.isEmpty()) {
+            return assetClasses == null || assetClasses.isEmpty() ? "-" : assetClasses.keySet().iterator().next();
+        }
+        Map.Entry<String, Double> largest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return weights.size() == 1 ? largest.getKey() : String.format(Locale.ROOT, "%s %.0f%% +%d", largest.getKey(),
+                largest.getValue() * 100, weights.size() - 1);
+    }
+
+    private static String source(String source) {
+        if (source == null) {
+            return "-";
+        }
+        return switch (source) {
+            case "provider_fund" -> "fund";
+            case "known_fund" -> "table";
+            case "fund_category" -> "category";
+            case "unclassified" -> "none";
+            default -> source;
+        };
+    }
+
     private void gaps(ScanReport report) {
         section("GAPS  (* = top gaps, which drive the suggestions below)");
         if (report.gaps().isEmpty()) {
             out.println("  No bucket is below its target by the minimum gap. Nothing to fill.");
             return;
         }
-        line("  %-22s %5s %6s %5s  %-5s %5s  %-10s %10s", "Sector", "Now%", "Target", "Gap", "ETF", "Score",
+        line("  %-17s %-6s %5s %6s %5s %-5s %5s  %-10s %10s", "Bucket", "Dim", "Now%", "Target", "Gap", "ETF", "Score",
                 "Reading", "Capital");
         for (ScanReport.Gap gap : report.gaps()) {
-            line("%s %-22s %5.1f %6.1f %5.1f  %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 22),
-                    gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
+            line("%s %-17s %-6s %5.1f %6.1f %5.1f %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 17),
+                    gap.dimension(), gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
                     words(gap.reading()), gap.top() ? money(gap.capitalNeeded()) : "");
             if (gap.noCandidateWorthBuying()) {
                 line("    %s", nothingWorthBuying(gap.bestCandidate()));
@@ -124,17 +209,13 @@ final class ReportTable {
     private void impact(ScanReport report) {
         ScanReport.ImpactView impact = report.impact();
         section("IMPACT  (trims applied, each gap's capital in its best candidate worth buying)");
-        line("  %-24s %8s %8s %10s", "Bucket", "Before%", "After%", "Drift");
-        for (Map.Entry<String, Double> entry : impact.before().entrySet()) {
-            double after = impact.after().getOrDefault(entry.getKey(), 0.0);
-            Double drift = impact.remainingDrift().get(entry.getKey());
-            // a bucket held neither before nor after still shows when it stays below its range
-            if (entry.getValue() == 0 && after == 0 && (drift == null || drift == 0)) {
-                continue;
+        List<String> drifts = new ArrayList<>();
+        impact.remainingDrift().forEach((bucket, drift) -> {
+            if (drift != null && drift != 0) {
+                drifts.add(String.format(Locale.ROOT, "%s %+.1f", bucket, drift));
             }
-            line("  %-24s %8.1f %8.1f %10s", cut(entry.getKey(), 24), entry.getValue(), after,
-                    drift == null ? "" : drift == 0 ? "in range" : String.format(Locale.ROOT, "%+.1f", drift));
-        }
+        });
+        wrapped("  Outside its range after (points): ", drifts.isEmpty() ? "none" : String.join(", ", drifts));
         line("  Risk (annualized volatility): %s -> %s", pct(impact.riskBefore()), pct(impact.riskAfter()));
         line("  Freed %s, invested %s, new cash needed %s", money(impact.totalFreed()), money(impact.totalInvested()),
                 money(Math.max(impact.netChange(), 0)));

@@ -88,7 +88,8 @@ public final class Application implements AutoCloseable {
     public synchronized ScanService scans() {
         if (scans == null) {
             scans = new ScanService(marketData(), new FormulaScorer(settings.scoring()), settings.scoring(),
-                    settings.scan(), settings.taxonomy(), settings.universe(), new TrimPlanner(settings.trims()),
+                    settings.scan(), settings.taxonomy(), settings.exposure(), settings.universe(),
+                    new TrimPlanner(settings.trims()),
                     caches.scores(), clock);
         }
         return scans;

@@ -2,6 +2,7 @@ package com.marketopportunities.config;
 
 import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.Candidate;
 import com.marketopportunities.sectors.CandidateUniverse;
 import com.marketopportunities.sectors.Taxonomy;
@@ -50,15 +51,21 @@ public final class SectorFiles {
         }
         for (JsonNode node : list) {
             try {
-                buckets.add(new Bucket(required(node, "name", source), Bucket.Kind.valueOf(
-                        required(node, "kind", source).toUpperCase(Locale.ROOT)),
+                buckets.add(new Bucket(required(node, "name", source), Dimension.valueOf(
+                        required(node, node.has("dimension") ? "dimension" : "kind", source).toUpperCase(Locale.ROOT)),
                         percent(node, "min_pct", source), percent(node, "max_pct", source), required(node, "etf", source)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingsException(source + ": bucket " + node + ": " + e.getMessage()
-                        + " (kind is sector or region; min_pct <= max_pct within 0-100)");
+                        + " (dimension is sector or region; min_pct <= max_pct within 0-100)");
             }
         }
-        return new Taxonomy(buckets, textMap(root.path("known_etfs")), textMap(root.path("sector_aliases")));
+        Map<String, String> aliases = textMap(root.path("sector_aliases"));
+        aliases.putAll(textMap(root.path("aliases")));
+        try {
+            return new Taxonomy(buckets, aliases);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(source + ": " + e.getMessage());
+        }
     }
 
     private static CandidateUniverse universe(JsonNode root, String source) {

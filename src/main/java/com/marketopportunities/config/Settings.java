@@ -9,6 +9,7 @@ import com.marketopportunities.scan.ScanSettings;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.scoring.ScoringSettings;
 import com.marketopportunities.scoring.ScoringSettings.HorizonSettings;
+import com.marketopportunities.exposure.ExposureTables;
 import com.marketopportunities.sectors.CandidateUniverse;
 import com.marketopportunities.sectors.Taxonomy;
 import java.io.IOException;
@@ -26,8 +27,8 @@ import java.util.Properties;
  * overridden by a user's file. Every key is documented in that resource.
  */
 public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings trims, Taxonomy taxonomy,
-                       CandidateUniverse universe, YahooSettings yahoo, long marketDataCacheEntries,
-                       CacheSettings cache) {
+                       CandidateUniverse universe, ExposureTables exposure, YahooSettings yahoo,
+                       long marketDataCacheEntries, CacheSettings cache) {
 
     private static final String DEFAULTS = "/market-opportunities.properties";
 
@@ -108,7 +109,15 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
         return new Settings(scoring, scan, trims,
                 taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
                 universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)),
+                ExposureFiles.tables(file(keys, "exposure.known-funds"), file(keys, "exposure.fund-categories"),
+                        file(keys, "exposure.countries")),
                 yahoo, keys.integer("market-data.cache-entries", 1, 10_000_000), cacheSettings(keys));
+    }
+
+    /** A file named by a key, or {@code null} (the built-in resource) when the key is empty. */
+    private static Path file(Keys keys, String key) {
+        String name = keys.text(key);
+        return name.isEmpty() ? null : Path.of(name);
     }
 
     private static CacheSettings cacheSettings(Keys keys) {
@@ -143,7 +152,7 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
     /** The shared level at {@code url} ({@code --redis-url}, {@code REDIS_URL}); blank: none. */
     public Settings withRedisUrl(String url) {
         RedisSettings redis = cache.redis();
-        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo, marketDataCacheEntries,
+        return new Settings(scoring, scan, trims, taxonomy, universe, exposure, yahoo, marketDataCacheEntries,
                 new CacheSettings(new RedisSettings(url == null || url.isBlank() ? null : url, redis.commandTimeout(),
                         redis.connectTimeout(), redis.breakerFailures(), redis.breakerOpenFor()), cache.localMaxEntries(),
                         cache.ttl(), cache.warmScoresPerSecond(), cache.warmInterval(), cache.warmLock()));
@@ -153,12 +162,12 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
     public Settings withSectorFiles(Path taxonomyFile, Path universeFile) {
         return new Settings(scoring, scan, trims,
                 taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile),
-                universeFile == null ? universe : SectorFiles.universe(universeFile), yahoo, marketDataCacheEntries, cache);
+                universeFile == null ? universe : SectorFiles.universe(universeFile), exposure, yahoo, marketDataCacheEntries, cache);
     }
 
     /** Every Yahoo URL on one server ({@code --yahoo-url}, {@code YAHOO_URL}): a stand-in, a proxy. */
     public Settings withYahooUrl(java.net.URI base) {
-        return new Settings(scoring, scan, trims, taxonomy, universe, yahoo.pointingAt(base), marketDataCacheEntries,
+        return new Settings(scoring, scan, trims, taxonomy, universe, exposure, yahoo.pointingAt(base), marketDataCacheEntries,
                 cache);
     }
 

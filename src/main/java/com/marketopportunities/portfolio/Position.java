@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param assetType    asset type as given by the file (e.g. "ETF", "Stock"), or {@code null}
  * @param acquired     acquisition date, or {@code null}
  * @param sourceLine   the 1-based line of the file where the position starts (0 when not from a file)
+ * @param region       region as given by the file (free text, mapped to a region bucket later), or {@code null}
+ * @param country      the company's country as given by the file (e.g. "Switzerland"), or {@code null}
+ * @param isin         the ISIN as given by the file (e.g. {@code CH0012032048}), or {@code null}
  */
 public record Position(
         String symbol,
@@ -35,7 +38,10 @@ public record Position(
         String sector,
         String assetType,
         LocalDate acquired,
-        int sourceLine) {
+        int sourceLine,
+        String region,
+        String country,
+        String isin) {
 
     public Position {
         Objects.requireNonNull(symbol, "symbol");
@@ -48,6 +54,14 @@ public record Position(
         if (sourceSymbol == null) {
             sourceSymbol = symbol;
         }
+    }
+
+    /** A position whose file says nothing of its region, country or ISIN. */
+    public Position(String symbol, String sourceSymbol, String name, double marketValue, Double quantity,
+                    Double currentPrice, Double entryPrice, String currency, String sector, String assetType,
+                    LocalDate acquired, int sourceLine) {
+        this(symbol, sourceSymbol, name, marketValue, quantity, currentPrice, entryPrice, currency, sector, assetType,
+                acquired, sourceLine, null, null, null);
     }
 
     /** A position known only by symbol and value (tests, API callers). */
@@ -65,6 +79,6 @@ public record Position(
 
     public Position withSector(String newSector) {
         return new Position(symbol, sourceSymbol, name, marketValue, quantity, currentPrice, entryPrice,
-                currency, newSector, assetType, acquired, sourceLine);
+                currency, newSector, assetType, acquired, sourceLine, region, country, isin);
     }
 }

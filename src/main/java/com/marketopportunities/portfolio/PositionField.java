@@ -20,13 +20,19 @@ enum PositionField {
     ENTRY_PRICE("entry_price"),
     CURRENCY("currency"),
     SECTOR("sector"),
-    ASSET_TYPE("asset_type"),
-    ACQUIRED("acquired");
+    ASSET_TYPE("asset_type", "asset_class"),
+    ACQUIRED("acquired"),
+    REGION("region"),
+    COUNTRY("country"),
+    ISIN("isin");
 
     private final String documentedName;
+    /** Other names of the field, e.g. {@code asset_class} for {@code asset_type}. */
+    private final String[] aliases;
 
-    PositionField(String documentedName) {
+    PositionField(String documentedName, String... aliases) {
         this.documentedName = documentedName;
+        this.aliases = aliases;
     }
 
     /** The name as DATA.md writes it, e.g. {@code market_value}. */
@@ -40,5 +46,7 @@ enum PositionField {
 
     /** Folded once: a header of many columns asks for each of them. */
     private static final Map<String, PositionField> BY_FOLDED_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(field -> FoldedText.fold(field.documentedName), field -> field));
+            .flatMap(field -> java.util.stream.Stream.concat(java.util.stream.Stream.of(field.documentedName),
+                    Arrays.stream(field.aliases)).map(name -> Map.entry(FoldedText.fold(name), field)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 }

@@ -93,7 +93,10 @@ final class PositionRow {
                 text(PositionField.SECTOR),
                 text(PositionField.ASSET_TYPE),
                 optional(PositionField.ACQUIRED, DateText::parse, out),
-                line);
+                line,
+                text(PositionField.REGION),
+                text(PositionField.COUNTRY),
+                isin());
     }
 
     private double marketValue(NumberColumns numbers) throws UnreadableRow {
@@ -146,6 +149,12 @@ final class PositionRow {
         Cell cell = cells.get(field);
         DecimalSeparator separator = cell != null && cell.jsonNumber() ? DecimalSeparator.DOT : numbers.of(field);
         return text -> NumberText.parse(text, separator);
+    }
+
+    /** The ISIN upper-cased without spaces, or {@code null}: only its country prefix is used, and only for a stock. */
+    private String isin() {
+        String isin = text(PositionField.ISIN);
+        return isin == null ? null : isin.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     private String currencyCode() {

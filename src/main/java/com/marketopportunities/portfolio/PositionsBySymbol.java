@@ -72,7 +72,8 @@ public record PositionsBySymbol(List<Position> positions, Map<String, List<Lot>>
                 .max(LocalDate::compareTo).orElse(null);
         return new Position(first.symbol(), first.sourceSymbol(), firstOf(rows, Position::name), value, quantity,
                 firstOf(rows, Position::currentPrice), entry, firstOf(rows, Position::currency),
-                firstOf(rows, Position::sector), firstOf(rows, Position::assetType), acquired, first.sourceLine());
+                firstOf(rows, Position::sector), firstOf(rows, Position::assetType), acquired, first.sourceLine(),
+                firstOf(rows, Position::region), firstOf(rows, Position::country), firstOf(rows, Position::isin));
     }
 
     private static <T> T firstOf(List<Position> rows, java.util.function.Function<Position, T> field) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code Prix entrée}/{@code Open Price}, else {@code Prix revient} -> entry price;
  * {@code Prix actuel}/{@code Current Price}; {@code Valeur actuelle (EUR)}/{@code Market Value (EUR)},
  * else {@code Exposition (EUR)} -> market value, its bracket giving the portfolio's base currency;
- * {@code Devise}/{@code Currency}; {@code Type d'actif}/{@code Asset Type}/{@code Asset Class};
+ * {@code Devise}/{@code Currency}; {@code Type d'actif}/{@code Asset Type}/{@code Asset Class}; {@code ISIN};
  * {@code Date de valeur}, {@code Heure d'ouverture}, {@code Value Date} or {@code Open Time} ->
  * acquired. Prices stay in the instrument's currency; there is no quantity × price fallback for
  * the value, because that product would be in the instrument's currency, not the account's.
@@ -42,6 +42,7 @@ final class SaxoExportReader {
     private static final String[] EXPOSURE = {"exposition", "exposure"};
     private static final String[] CURRENCY = {"devise", "currency"};
     private static final String[] ASSET_TYPE = {"typedactif", "assettype", "assetclass"};
+    private static final String[] ISIN = {"isin"};
     private static final String[] ACQUIRED = {"datedevaleur", "heuredouverture", "valuedate", "opentime"};
 
     private static final Set<String> SHORT_DIRECTIONS = Set.of("vente", "vendu", "sell", "sold", "short");
@@ -183,6 +184,7 @@ final class SaxoExportReader {
             putIfFound(columns, PositionField.CURRENCY, find(CURRENCY));
             putIfFound(columns, PositionField.ASSET_TYPE, find(ASSET_TYPE));
             putIfFound(columns, PositionField.ACQUIRED, find(ACQUIRED));
+            putIfFound(columns, PositionField.ISIN, find(ISIN));
             return columns;
         }
 

@@ -1,10 +1,12 @@
 package com.marketopportunities.rebalance;
 
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.exposure.HoldingExposure;
+import com.marketopportunities.sectors.BucketGap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the top gaps buy (SCANNER.md 4 and 6): each gap's money goes into its best-scored
@@ -27,14 +29,17 @@ public record BuyPlan(CapitalPlan capital, List<Purchase> purchases, List<Nothin
      * @param capital     each top gap's money, in the gaps' order
      * @param options     each top gap's candidates, its ETF first; a gap without any buys nothing
      * @param minBuyScore the lowest composite score bought, 0-100 ({@code scan.min-buy-score}, 50)
+     * @param exposureOf  what a symbol bought holds (asked only of the symbols bought)
      */
-    public static BuyPlan of(CapitalPlan capital, Map<SectorGap, List<PurchaseOption>> options, double minBuyScore) {
+    public static BuyPlan of(CapitalPlan capital, Map<BucketGap, List<PurchaseOption>> options, double minBuyScore,
+                             Function<String, HoldingExposure> exposureOf) {
         List<Purchase> purchases = new ArrayList<>();
         List<NothingWorthBuying> nothing = new ArrayList<>();
-        for (SectorGap gap : capital.byGap().keySet()) {
+        for (BucketGap gap : capital.byGap().keySet()) {
             Optional<PurchaseOption> best = PurchaseOption.best(options.getOrDefault(gap, List.of()));
             if (best.isPresent() && best.get().score() >= minBuyScore) {
-                purchases.add(Purchase.into(gap.bucket().name(), capital.amount(gap), best.get()));
+                purchases.add(Purchase.into(gap.bucket().name(), capital.amount(gap), best.get(),
+                        exposureOf.apply(best.get().symbol())));
             } else {
                 nothing.add(new NothingWorthBuying(gap, best.orElse(null)));
             }
@@ -44,7 +49,7 @@ public record BuyPlan(CapitalPlan capital, List<Purchase> purchases, List<Nothin
     }
 
     /** What the gap had when it buys nothing; empty when it buys, or is not one of the plan's gaps. */
-    public Optional<NothingWorthBuying> nothingWorthBuying(SectorGap gap) {
+    public Optional<NothingWorthBuying> nothingWorthBuying(BucketGap gap) {
         return nothingWorthBuying.stream().filter(item -> item.gap().equals(gap)).findFirst();
     }
 
@@ -53,6 +58,6 @@ public record BuyPlan(CapitalPlan capital, List<Purchase> purchases, List<Nothin
      *
      * @param best its best-scored candidate, below the minimum; {@code null} when none could be scored
      */
-    public record NothingWorthBuying(SectorGap gap, PurchaseOption best) {
+    public record NothingWorthBuying(BucketGap gap, PurchaseOption best) {
     }
 }

@@ -1,7 +1,8 @@
 package com.marketopportunities.rebalance;
 
 import com.marketopportunities.sectors.Allocation;
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.BucketGap;
+import com.marketopportunities.sectors.Dimension;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,15 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The money each top gap gets (SCANNER.md 4): {@code gap% x total value}, capped so that the buy
- * does not lift its bucket above the bucket cap of the portfolio. The candidates of one gap are
+ * The money each top gap gets (SCANNER.md 4, EXPOSURE.md 4): {@code gap% x equity value}, capped
+ * so that the buy does not lift its bucket above the bucket cap of the equity value. The candidates of one gap are
  * alternatives for the same money, so the money needed is counted once per gap. Money in the
  * base currency.
  *
  * @param byGap    each top gap's money, in the gaps' order
  * @param warnings one per capped gap, naming the bucket, the capped amount and the cap
  */
-public record CapitalPlan(Map<SectorGap, Double> byGap, List<String> warnings) {
+public record CapitalPlan(Map<BucketGap, Double> byGap, List<String> warnings) {
 
     public CapitalPlan {
         byGap = Collections.unmodifiableMap(new LinkedHashMap<>(byGap));
@@ -27,18 +28,20 @@ public record CapitalPlan(Map<SectorGap, Double> byGap, List<String> warnings) {
     }
 
     /**
-     * @param bucketCapPct no buy lifts its bucket above this share of the portfolio, in percent (25)
+     * @param allocations  each dimension's equity value per bucket
+     * @param bucketCapPct no buy lifts its bucket above this share of the equity value, in percent (25)
      */
-    public static CapitalPlan of(List<SectorGap> gaps, Allocation allocation, double bucketCapPct) {
-        double total = allocation.total();
-        Map<SectorGap, Double> byGap = new LinkedHashMap<>();
+    public static CapitalPlan of(List<BucketGap> gaps, Map<Dimension, Allocation> allocations, double bucketCapPct) {
+        Map<BucketGap, Double> byGap = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        for (SectorGap gap : gaps) {
+        for (BucketGap gap : gaps) {
+            Allocation allocation = allocations.get(gap.bucket().dimension());
+            double total = allocation.total();
             double wanted = gap.gapPct() / 100 * total;
             double room = Math.max(0, bucketCapPct / 100 * total - allocation.value(gap.bucket().name()));
             if (wanted > room) {
                 warnings.add(String.format(Locale.ROOT,
-                        "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the portfolio",
+                        "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the equity value",
                         gap.bucket().name(), room, bucketCapPct));
             }
             byGap.put(gap, Math.min(wanted, room));
@@ -47,13 +50,13 @@ public record CapitalPlan(Map<SectorGap, Double> byGap, List<String> warnings) {
     }
 
     /** The gap's money, 0 for a gap that is not one of the plan's. */
-    public double amount(SectorGap gap) {
+    public double amount(BucketGap gap) {
         return byGap.getOrDefault(gap, 0.0);
     }
 
     /** This plan without the money of these gaps (they buy nothing); the warnings stay. */
-    public CapitalPlan without(Collection<SectorGap> gaps) {
-        Map<SectorGap, Double> kept = new LinkedHashMap<>(byGap);
+    public CapitalPlan without(Collection<BucketGap> gaps) {
+        Map<BucketGap, Double> kept = new LinkedHashMap<>(byGap);
         kept.keySet().removeAll(gaps);
         return new CapitalPlan(kept, warnings);
     }

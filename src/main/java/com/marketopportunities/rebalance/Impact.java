@@ -1,12 +1,16 @@
 package com.marketopportunities.rebalance;
 
+import com.marketopportunities.sectors.Dimension;
 import java.util.Map;
 
 /**
- * The portfolio before and after the suggested trims and purchases (SCANNER.md 6).
+ * The portfolio before and after the suggested trims and purchases (SCANNER.md 6, EXPOSURE.md 4),
+ * both dimensions recomputed with each instrument's own exposure.
  *
- * @param before          share of each bucket before, in percent
- * @param after           share of each bucket after, in percent
+ * @param before          share of each target bucket (sectors, then regions) in the equity value
+ *                        before, in percent
+ * @param after           the same after
+ * @param dimensionOf     the dimension of each bucket of {@code before}
  * @param riskBefore      annualized volatility of the value-weighted daily returns before, in
  *                        percent, or {@code null} when the histories are too short
  * @param riskAfter       the same after
@@ -16,6 +20,7 @@ import java.util.Map;
  * @param remainingDrift  per target bucket, how far its share after lies outside its target
  *                        range, in percent points (negative below, positive above, 0 inside)
  */
-public record Impact(Map<String, Double> before, Map<String, Double> after, Double riskBefore, Double riskAfter,
-                     double totalFreed, double totalInvested, double netChange, Map<String, Double> remainingDrift) {
+public record Impact(Map<String, Double> before, Map<String, Double> after, Map<String, Dimension> dimensionOf,
+                     Double riskBefore, Double riskAfter, double totalFreed, double totalInvested, double netChange,
+                     Map<String, Double> remainingDrift) {
 }

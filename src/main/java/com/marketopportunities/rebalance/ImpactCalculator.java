@@ -1,10 +1,11 @@
 package com.marketopportunities.rebalance;
 
+import com.marketopportunities.exposure.HoldingExposure;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.returns.DailyReturnSeries;
 import com.marketopportunities.returns.ValuedHistory;
-import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,9 +15,11 @@ import java.util.Map;
 
 /**
  * Works out the allocation and the risk of the portfolio before and after a rebalance: the
- * trims applied, each gap's money put into its top-scored candidate. Risk is the annualized
- * volatility of the value-weighted daily returns over the horizon's window, from the real
- * price histories.
+ * trims applied (value taken out of a holding's exposures pro rata), each gap's money put into
+ * its top-scored candidate, which adds to every bucket it holds in both dimensions (VGK adds to
+ * Europe and to its sectors). Shares are of the equity value before and after. Risk is the
+ * annualized volatility of the value-weighted daily returns over the horizon's window, from the
+ * real price histories in the base currency.
  */
 public final class ImpactCalculator {
 
@@ -39,18 +42,14 @@ public final class ImpactCalculator {
         Map<String, Double> valueBefore = new LinkedHashMap<>();
         Map<String, Double> valueAfter = new LinkedHashMap<>();
         Map<String, PriceHistory> histories = new HashMap<>();
-        Map<String, Double> bucketBefore = new LinkedHashMap<>();
-        Map<String, Double> bucketAfter = new LinkedHashMap<>();
-        for (Bucket bucket : taxonomy.buckets()) {
-            bucketBefore.put(bucket.name(), 0.0);
-            bucketAfter.put(bucket.name(), 0.0);
-        }
+        Exposures before = new Exposures();
+        Exposures after = new Exposures();
         for (Holding holding : holdings) {
-            double after = holding.value() - soldBySymbol.getOrDefault(holding.symbol(), 0.0);
+            double kept = holding.value() - soldBySymbol.getOrDefault(holding.symbol(), 0.0);
             valueBefore.merge(holding.symbol(), holding.value(), Double::sum);
-            valueAfter.merge(holding.symbol(), after, Double::sum);
-            bucketBefore.merge(holding.bucket(), holding.value(), Double::sum);
-            bucketAfter.merge(holding.bucket(), after, Double::sum);
+            valueAfter.merge(holding.symbol(), kept, Double::sum);
+            before.add(holding.value(), holding.exposure());
+            after.add(kept, holding.exposure());
             if (holding.history() != null) {
                 histories.put(holding.symbol(), holding.history());
             }
@@ -59,25 +58,44 @@ public final class ImpactCalculator {
         for (Purchase purchase : purchases) {
             invested += purchase.amount();
             valueAfter.merge(purchase.symbol(), purchase.amount(), Double::sum);
-            bucketAfter.merge(purchase.bucket(), purchase.amount(), Double::sum);
+            after.add(purchase.amount(), purchase.exposure());
             if (purchase.history() != null) {
                 histories.putIfAbsent(purchase.symbol(), purchase.history());
             }
         }
-        Allocation before = new Allocation(bucketBefore);
-        Allocation after = new Allocation(bucketAfter);
+        Map<String, Double> pctBefore = new LinkedHashMap<>();
+        Map<String, Double> pctAfter = new LinkedHashMap<>();
+        Map<String, Dimension> dimensionOf = new LinkedHashMap<>();
         Map<String, Double> drift = new LinkedHashMap<>();
         for (Bucket bucket : taxonomy.buckets()) {
-            drift.put(bucket.name(), bucket.driftPct(after.pct(bucket.name())));
+            pctBefore.put(bucket.name(), before.pct(bucket));
+            pctAfter.put(bucket.name(), after.pct(bucket));
+            dimensionOf.put(bucket.name(), bucket.dimension());
+            drift.put(bucket.name(), bucket.driftPct(after.pct(bucket)));
         }
-        return new Impact(shares(before), shares(after), riskPct(valueBefore, histories, from, to),
+        return new Impact(pctBefore, pctAfter, dimensionOf, riskPct(valueBefore, histories, from, to),
                 riskPct(valueAfter, histories, from, to), trims.freed(), invested, invested - trims.freed(), drift);
     }
 
-    private static Map<String, Double> shares(Allocation allocation) {
-        Map<String, Double> shares = new LinkedHashMap<>();
-        allocation.valueByBucket().keySet().forEach(bucket -> shares.put(bucket, allocation.pct(bucket)));
-        return shares;
+    /** Equity value in total and per bucket of both dimensions. */
+    private static final class Exposures {
+        private final Map<Dimension, Map<String, Double>> values = new HashMap<>();
+        private double equity;
+
+        void add(double value, HoldingExposure exposure) {
+            double equityPart = value * exposure.equityShare();
+            equity += equityPart;
+            for (Dimension dimension : Dimension.values()) {
+                exposure.weights(dimension).byBucket().forEach((bucket, weight) -> values
+                        .computeIfAbsent(dimension, key -> new HashMap<>()).merge(bucket, equityPart * weight,
+                                Double::sum));
+            }
+        }
+
+        double pct(Bucket bucket) {
+            double value = values.getOrDefault(bucket.dimension(), Map.of()).getOrDefault(bucket.name(), 0.0);
+            return equity <= 0 ? 0 : value / equity * 100;
+        }
     }
 
     /** Annualized volatility of the value-weighted returns, in percent, or {@code null}. */

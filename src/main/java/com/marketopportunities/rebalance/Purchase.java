@@ -1,5 +1,6 @@
 package com.marketopportunities.rebalance;
 
+import com.marketopportunities.exposure.HoldingExposure;
 import com.marketopportunities.marketdata.PriceHistory;
 
 /**
@@ -7,13 +8,14 @@ import com.marketopportunities.marketdata.PriceHistory;
  * {@link BuyPlan}).
  *
  * @param amount   in the base currency
- * @param history  the symbol's bars, or {@code null} when unknown (it then counts in the
- *                 allocation but not in the risk)
+ * @param history  the symbol's bars in the base currency, or {@code null} when unknown (it then
+ *                 counts in the allocation but not in the risk)
+ * @param exposure what the symbol holds: the impact adds the amount to each of its buckets
  */
-public record Purchase(String symbol, String bucket, double amount, PriceHistory history) {
+public record Purchase(String symbol, String bucket, double amount, PriceHistory history, HoldingExposure exposure) {
 
-    /** The gap's money put into one of its options. */
-    public static Purchase into(String bucket, double amount, PurchaseOption option) {
-        return new Purchase(option.symbol(), bucket, amount, option.history());
+    /** The gap's money put into one of its options, which holds {@code exposure}. */
+    public static Purchase into(String bucket, double amount, PurchaseOption option, HoldingExposure exposure) {
+        return new Purchase(option.symbol(), bucket, amount, option.history(), exposure);
     }
 }

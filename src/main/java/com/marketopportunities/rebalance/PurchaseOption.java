@@ -9,7 +9,7 @@ import java.util.Optional;
  * A candidate a gap's money may go into.
  *
  * @param score    its own composite score 0-100, or {@code null} when it could not be scored
- * @param history  its bars, or {@code null} when unknown
+ * @param history  its bars in the base currency, or {@code null} when unknown
  */
 public record PurchaseOption(String symbol, Double score, PriceHistory history) {
 

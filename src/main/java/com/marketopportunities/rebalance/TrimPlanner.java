@@ -3,6 +3,7 @@ package com.marketopportunities.rebalance;
 import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.returns.ReturnStatistics;
 import com.marketopportunities.scoring.ScoreScale;
+import com.marketopportunities.sectors.Bucket;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,10 +21,15 @@ import java.util.Locale;
  * get a sale score from their concentration and recent return (halved near a stop-loss); a
  * position with neither signal has nothing to be sold for. The sellable ones are walked from the
  * highest score, each selling at most a share of its value and only from its lots old enough,
- * until the need is covered, and never so much that its bucket falls below its range minimum: a
- * trim funds gaps from what is over-weight, it does not open new ones.
+ * until the need is covered, and never so much that a bucket it is a material part of (at least
+ * {@value #MATERIAL_SHARE} of its value, in either dimension) falls below its range minimum: a trim
+ * funds gaps from what is over-weight, it does not open new ones. A broad fund's thin slices of
+ * every sector do not hold it back.
  */
 public final class TrimPlanner {
+
+    /** The share of a holding's value in a bucket from which the bucket's floor limits its sale. */
+    static final double MATERIAL_SHARE = 0.10;
 
     private final TrimSettings settings;
 
@@ -34,26 +40,29 @@ public final class TrimPlanner {
     /**
      * A plan with no bucket floor (every bucket may be trimmed down to nothing).
      *
-     * @see #plan(List, double, LocalDate, Map)
+     * @see #plan(List, double, LocalDate, List)
      */
     public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf) {
-        return plan(holdings, capitalNeeded, asOf, Map.of());
+        return plan(holdings, capitalNeeded, asOf, List.of());
     }
 
     /**
      * @param holdings      every position of the portfolio, one per symbol
      * @param capitalNeeded money to free, in the base currency
      * @param asOf          the scan's date: holding periods and returns end there
-     * @param minPctByBucket each bucket's range minimum, in percent of the portfolio; a bucket
-     *                      not named has none
+     * @param floors        the target buckets whose range minimum (in percent of the equity value)
+     *                      no sale may cross; a bucket not given has none
      */
-    public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf,
-                         Map<String, Double> minPctByBucket) {
+    public TrimPlan plan(List<Holding> holdings, double capitalNeeded, LocalDate asOf, List<Bucket> floors) {
         double total = holdings.stream().mapToDouble(Holding::value).sum();
-        Map<String, Double> room = new HashMap<>();
-        holdings.forEach(holding -> room.merge(holding.bucket(), holding.value(), Double::sum));
-        room.replaceAll((bucket, value) -> minPctByBucket.containsKey(bucket)
-                ? value - minPctByBucket.get(bucket) / 100 * total : Double.POSITIVE_INFINITY);
+        double equity = holdings.stream().mapToDouble(Holding::equityValue).sum();
+        // each floored bucket's value above its minimum
+        Map<Bucket, Double> room = new HashMap<>();
+        for (Bucket bucket : floors) {
+            double value = holdings.stream()
+                    .mapToDouble(holding -> holding.value() * share(holding, bucket)).sum();
+            room.put(bucket, value - bucket.minPct() / 100 * equity);
+        }
         List<Holding> largest = holdings.stream()
                 .sorted(Comparator.comparingDouble(Holding::value).reversed())
                 .limit(settings.protectedTopN()).toList();
@@ -88,18 +97,25 @@ public final class TrimPlanner {
                 break;
             }
             Holding holding = candidate.holding();
-            double bucketRoom = room.get(holding.bucket());
-            if (bucketRoom <= 0.005) {
+            double limit = Math.min(Math.min(holding.value() * settings.maxSalePct() / 100, sellable(holding, asOf)),
+                    remaining);
+            Bucket binding = null;
+            for (Map.Entry<Bucket, Double> floor : room.entrySet()) {
+                double share = share(holding, floor.getKey());
+                if (share >= MATERIAL_SHARE && Math.max(floor.getValue(), 0) / share < limit) {
+                    limit = Math.max(floor.getValue(), 0) / share;
+                    binding = floor.getKey();
+                }
+            }
+            if (binding != null && limit <= 0.005) {
                 excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
-                        "a sale would take %s below its range minimum of %.1f%%", holding.bucket(),
-                        minPctByBucket.get(holding.bucket()))));
+                        "a sale would take %s below its range minimum of %.1f%%", binding.name(), binding.minPct())));
                 continue;
             }
-            double sale = Math.min(Math.min(holding.value() * settings.maxSalePct() / 100, sellable(holding, asOf)),
-                    Math.min(remaining, bucketRoom));
+            double sale = limit;
             remaining -= sale;
-            room.put(holding.bucket(), bucketRoom - sale);
-            sales.add(new TrimSuggestion(holding.symbol(), holding.position().name(), holding.bucket(),
+            room.replaceAll((bucket, value) -> value - sale * share(holding, bucket));
+            sales.add(new TrimSuggestion(holding.symbol(), holding.position().name(), holding.mainBucket(),
                     holding.value(), sale / holding.value() * 100, sale, ScoreScale.round(candidate.score(), 1),
                     candidate.rationale(), candidate.stopLossSafe()));
         }
@@ -128,11 +144,21 @@ public final class TrimPlanner {
         return null;
     }
 
-    /** The value of the lots held at least the minimum period (or since a date the file does not give). */
+    /**
+     * The value, in the base currency, of the lots held at least the minimum period (or since a
+     * date the file does not give): the holding's value times those lots' share of all its lots.
+     */
     private double sellable(Holding holding, LocalDate asOf) {
-        return holding.lots().stream().filter(lot -> lot.acquired() == null
+        double all = holding.lots().stream().mapToDouble(Lot::marketValue).sum();
+        double old = holding.lots().stream().filter(lot -> lot.acquired() == null
                         || ChronoUnit.DAYS.between(lot.acquired(), asOf) >= settings.minHoldingDays())
                 .mapToDouble(Lot::marketValue).sum();
+        return all <= 0 ? 0 : holding.value() * old / all;
+    }
+
+    /** The fraction of the holding's value in the bucket. */
+    private static double share(Holding holding, Bucket bucket) {
+        return holding.exposure().share(bucket.dimension(), bucket.name());
     }
 
     /** The holding's sale score and why, or {@code null} when no signal applies to it. */

@@ -2,7 +2,7 @@ package com.marketopportunities.scan;
 
 import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.SymbolScore;
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.BucketGap;
 import java.util.Locale;
 
 /** The one-line why of an opportunity, in words an investor reads. */
@@ -11,7 +11,7 @@ final class OpportunityRationale {
     private OpportunityRationale() {
     }
 
-    static String explain(SectorGap gap, SymbolScore own, ScanReport.ShownScore shown, Double correlation,
+    static String explain(BucketGap gap, SymbolScore own, ScanReport.ShownScore shown, Double correlation,
                           ScoreOutcome outcome) {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "Fills the %s gap (%.1f%% -> %.1f%%)",
                 gap.bucket().name(), gap.currentPct(), gap.targetPct()));

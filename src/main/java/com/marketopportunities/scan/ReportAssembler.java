@@ -1,6 +1,10 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.exposure.HoldingExposure;
+import com.marketopportunities.exposure.PortfolioExposure;
+import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.rebalance.BuyPlan;
+import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.PurchaseOption;
@@ -9,8 +13,13 @@ import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Reading;
 import com.marketopportunities.scoring.ScoreScale;
 import com.marketopportunities.scoring.SymbolScore;
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.BucketGap;
+import com.marketopportunities.sectors.Dimension;
+import com.marketopportunities.sectors.Taxonomy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +31,11 @@ final class ReportAssembler {
     private ReportAssembler() {
     }
 
-    static ScanReport assemble(ScanRequest request, List<SectorGap> gaps, List<SectorGap> topGaps,
+    static ScanReport assemble(ScanRequest request, List<BucketGap> gaps, List<BucketGap> topGaps,
                                BuyPlan buys, Map<String, ScoreOutcome> outcomes,
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
-                               int positions, double totalValue, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
+                               PortfolioExposure exposure, List<Holding> holdings, Taxonomy taxonomy,
+                               int positions, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
         CapitalPlan capital = buys.capital();
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
                 capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()), buys.nothingWorthBuying(gap)))
@@ -39,19 +49,20 @@ final class ReportAssembler {
                 .filter(outcome -> outcome instanceof ScoreOutcome.Unscored)
                 .map(outcome -> new ScanReport.Unscored(outcome.symbol(), ((ScoreOutcome.Unscored) outcome).reason()))
                 .toList();
-        ScanReport.Summary summary = new ScanReport.Summary(positions, money(totalValue),
+        ScanReport.Summary summary = new ScanReport.Summary(positions, money(exposure.totalValue()),
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
-                unscored, List.copyOf(warnings), request.horizon().key(), request.asOf(),
+                exposureView(exposure, taxonomy), holdings.stream().map(ReportAssembler::holdingView).toList(),
+                unscored, List.of(), List.copyOf(warnings), request.horizon().key(), request.asOf(),
                 request.portfolio().baseCurrency(), generatedAt, stats);
     }
 
-    private static ScanReport.Gap gapRow(SectorGap gap, boolean top, double capital, ScoreOutcome etfOutcome,
+    private static ScanReport.Gap gapRow(BucketGap gap, boolean top, double capital, ScoreOutcome etfOutcome,
                                          Optional<BuyPlan.NothingWorthBuying> nothingWorthBuying) {
         SymbolScore score = etfOutcome == null ? null : etfOutcome.anyScore().orElse(null);
         PurchaseOption best = nothingWorthBuying.map(BuyPlan.NothingWorthBuying::best).orElse(null);
-        return new ScanReport.Gap(gap.bucket().name(), round(gap.currentPct(), 2), round(gap.targetPct(), 2),
+        return new ScanReport.Gap(gap.bucket().name(), gap.bucket().dimension().key(), round(gap.currentPct(), 2), round(gap.targetPct(), 2),
                 round(gap.gapPct(), 2), gap.bucket().minPct(), gap.bucket().maxPct(), gap.bucket().proxyEtf(),
                 score == null ? null : score.compositeScore(), score == null ? null : score.reading(),
                 score == null ? null : score.confidence(),
@@ -62,11 +73,58 @@ final class ReportAssembler {
     }
 
     private static ScanReport.ImpactView impactView(Impact impact) {
-        return new ScanReport.ImpactView(roundAll(impact.before()), roundAll(impact.after()),
+        Map<String, String> dimensionOf = new LinkedHashMap<>();
+        impact.dimensionOf().forEach((bucket, dimension) -> dimensionOf.put(bucket, dimension.key()));
+        return new ScanReport.ImpactView(roundAll(impact.before()), roundAll(impact.after()), dimensionOf,
                 impact.riskBefore() == null ? null : round(impact.riskBefore(), 2),
                 impact.riskAfter() == null ? null : round(impact.riskAfter(), 2),
                 money(impact.totalFreed()), money(impact.totalInvested()), money(impact.netChange()),
                 roundAll(impact.remainingDrift()));
+    }
+
+    private static ScanReport.ExposureView exposureView(PortfolioExposure exposure, Taxonomy taxonomy) {
+        double total = exposure.totalValue();
+        List<ScanReport.ExposureRow> classes = exposure.assetClasses().entrySet().stream()
+                .map(entry -> new ScanReport.ExposureRow(entry.getKey().label(), money(entry.getValue()),
+                        round(total <= 0 ? 0 : entry.getValue() / total * 100, 2), null, null, null))
+                .toList();
+        return new ScanReport.ExposureView(money(exposure.equityValue()), classes,
+                rows(exposure.allocation(Dimension.SECTOR), taxonomy), rows(exposure.allocation(Dimension.REGION), taxonomy));
+    }
+
+    /** Every target bucket of the dimension, in order, then Unclassified when any equity is. */
+    private static List<ScanReport.ExposureRow> rows(Allocation allocation, Taxonomy taxonomy) {
+        List<ScanReport.ExposureRow> rows = new ArrayList<>();
+        allocation.valueByBucket().forEach((name, value) -> {
+            Bucket bucket = taxonomy.bucket(name).orElse(null);
+            if (bucket == null && value <= 0) {
+                return;
+            }
+            rows.add(new ScanReport.ExposureRow(name, money(value), round(allocation.pct(name), 2),
+                    bucket == null ? null : bucket.minPct(), bucket == null ? null : bucket.maxPct(),
+                    bucket == null ? null : bucket.targetPct()));
+        });
+        return rows;
+    }
+
+    private static ScanReport.HoldingView holdingView(Holding holding) {
+        HoldingExposure exposure = holding.exposure();
+        Position position = holding.position();
+        Map<String, Double> classes = new LinkedHashMap<>();
+        exposure.assetClasses().forEach((assetClass, weight) -> classes.put(assetClass.label(), round(weight, 4)));
+        return new ScanReport.HoldingView(position.symbol(), position.name(), position.currency(), null,
+                money(holding.value()), classes, fractions(exposure.sectors().byBucket()),
+                fractions(exposure.regions().byBucket()),
+                exposure.sectorSource() == null ? null : exposure.sectorSource().key(),
+                exposure.regionSource() == null ? null : exposure.regionSource().key());
+    }
+
+    /** Weights rounded to 4 places, largest first. */
+    private static Map<String, Double> fractions(Map<String, Double> weights) {
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> rounded.put(entry.getKey(), round(entry.getValue(), 4)));
+        return rounded;
     }
 
     private static Map<String, Double> roundAll(Map<String, Double> values) {

@@ -1,6 +1,7 @@
 package com.marketopportunities.scan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -23,7 +24,10 @@ public record ScanReport(
         List<Excluded> excludedPositions,
         ImpactView impact,
         Summary summary,
+        ExposureView exposure,
+        List<HoldingView> holdings,
         List<Unscored> unscored,
+        List<Unconverted> unconverted,
         List<String> warnings,
         String horizon,
         LocalDate asOf,
@@ -32,7 +36,8 @@ public record ScanReport(
         Stats stats) {
 
     /**
-     * A bucket below its target. {@code score}, its {@code reading} and the pillars are those of its
+     * A bucket below its target, in its {@code dimension} ({@code sector} or {@code region}; the
+     * field {@code sector} names the bucket, as the reference's clients expect). {@code score}, its {@code reading} and the pillars are those of its
      * proxy ETF ({@code null} when the ETF could not be scored). {@code top} marks the gaps that
      * drive opportunities, trims and impact.
      *
@@ -44,7 +49,7 @@ public record ScanReport(
      * @param bestCandidate          for such a gap, the best-scored candidate it had; {@code null} when
      *                               none could be scored, and for every other gap
      */
-    public record Gap(String sector, double currentPct, double targetPct, double gapPct, double minPct,
+    public record Gap(String sector, String dimension, double currentPct, double targetPct, double gapPct, double minPct,
                       double maxPct, String etf, Double score, Reading reading, Double confidence,
                       Double momentumScore, Double valueScore, Double diversificationScore, boolean stale,
                       boolean top, double capitalNeeded, boolean noCandidateWorthBuying,
@@ -122,10 +127,42 @@ public record ScanReport(
     public record Excluded(String symbol, String guard) {
     }
 
-    /** Allocation in percent per bucket, risk as annualized volatility in percent. */
-    public record ImpactView(Map<String, Double> before, Map<String, Double> after, Double riskBefore,
-                             Double riskAfter, double totalFreed, double totalInvested, double netChange,
-                             Map<String, Double> remainingDrift) {
+    /**
+     * Allocation in percent of the equity value per target bucket (sectors, then regions; names are
+     * unique across both), each bucket's dimension, risk as annualized volatility in percent.
+     */
+    public record ImpactView(Map<String, Double> before, Map<String, Double> after, Map<String, String> dimensionOf,
+                             Double riskBefore, Double riskAfter, double totalFreed, double totalInvested,
+                             double netChange, Map<String, Double> remainingDrift) {
+    }
+
+    /**
+     * What the portfolio really holds (EXPOSURE.md 5): its asset classes, in percent of the whole
+     * value, and its sectors and regions, in percent of the equity value.
+     */
+    public record ExposureView(double equityValue, List<ExposureRow> assetClasses, List<ExposureRow> sectors,
+                               List<ExposureRow> regions) {
+    }
+
+    /** One bucket: its value in the base currency, its share, and its range (absent for Unclassified and asset classes). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExposureRow(String bucket, double value, double pct, Double minPct, Double maxPct, Double targetPct) {
+    }
+
+    /**
+     * One holding as classified (EXPOSURE.md 2): its value in the base currency at {@code fxRate}
+     * (the price of one unit of {@code currency} in the base currency), its weights as fractions,
+     * and the rule behind each dimension ({@code file}, {@code provider_fund}, {@code known_fund},
+     * {@code fund_category}, {@code profile}, {@code isin}, {@code listing}, {@code unclassified};
+     * {@code null} for a holding without equity).
+     */
+    public record HoldingView(String symbol, String name, String currency, Double fxRate, double value,
+                              Map<String, Double> assetClasses, Map<String, Double> sectors,
+                              Map<String, Double> regions, String sectorSource, String regionSource) {
+    }
+
+    /** A position that could not be converted to the base currency: left out of every figure. */
+    public record Unconverted(String symbol, String currency, String reason) {
     }
 
     public record Summary(int positions, double totalValue, int totalGaps, int totalOpportunities, int totalSales,

@@ -24,14 +24,15 @@ import com.marketopportunities.scoring.Scorer;
 import com.marketopportunities.scoring.ScoringSettings;
 import com.marketopportunities.scoring.SymbolScore;
 import com.marketopportunities.text.ShortList;
-import com.marketopportunities.sectors.Allocation;
+import com.marketopportunities.exposure.ExposureClassifier;
+import com.marketopportunities.exposure.ExposureTables;
+import com.marketopportunities.exposure.HoldingExposure;
+import com.marketopportunities.exposure.PortfolioExposure;
 import com.marketopportunities.sectors.Candidate;
-import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.CandidateUniverse;
-import com.marketopportunities.sectors.Classification;
+import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.GapFinder;
-import com.marketopportunities.sectors.SectorClassifier;
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.BucketGap;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,7 +43,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -71,13 +71,15 @@ import java.util.stream.Collectors;
  */
 public final class ScanService {
 
+    /** Classification notes shown in full among the warnings; the rest are counted. */
+    private static final int NOTES_SHOWN = 8;
+
     private final MarketData marketData;
     private final Scorer scorer;
     private final ScoringSettings scoring;
     private final ScanSettings settings;
     private final Taxonomy taxonomy;
-    /** Each bucket's range minimum, below which no trim takes it. */
-    private final Map<String, Double> minPctByBucket;
+    private final ExposureClassifier classifier;
     private final CandidateUniverse universe;
     private final TrimPlanner trimPlanner;
     private final ImpactCalculator impactCalculator;
@@ -85,16 +87,15 @@ public final class ScanService {
     private final Clock clock;
 
     public ScanService(MarketData marketData, Scorer scorer, ScoringSettings scoring, ScanSettings settings,
-                       Taxonomy taxonomy, CandidateUniverse universe, TrimPlanner trimPlanner, ScoreCache scoreCache,
-                       Clock clock) {
+                       Taxonomy taxonomy, ExposureTables exposureTables, CandidateUniverse universe,
+                       TrimPlanner trimPlanner, ScoreCache scoreCache, Clock clock) {
         this.marketData = marketData;
         this.scoreCache = scoreCache;
         this.scorer = scorer;
         this.scoring = scoring;
         this.settings = settings;
         this.taxonomy = taxonomy;
-        this.minPctByBucket = taxonomy.buckets().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Bucket::name, Bucket::minPct));
+        this.classifier = new ExposureClassifier(taxonomy, exposureTables);
         this.universe = universe;
         this.trimPlanner = trimPlanner;
         this.impactCalculator = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear());
@@ -108,20 +109,24 @@ public final class ScanService {
      */
     public ScanReport scan(ScanRequest request, ScanListener listener) {
         Run run = start(request, listener);
-        List<String> buckets = fetchAndClassifyHoldings(run);
-        Allocation allocation = Allocation.of(run.positions(), buckets, taxonomy);
-        List<SectorGap> gaps = gapsByEtfScore(run, allocation);
-        List<SectorGap> topGaps = topGaps(run, gaps);
-        CapitalPlan capital = capitalPlan(run, topGaps, allocation);
+        List<HoldingExposure> exposures = fetchAndClassifyHoldings(run);
+        List<Holding> holdings = holdings(run, exposures);
+        PortfolioExposure exposure = PortfolioExposure.of(holdings.stream()
+                .map(holding -> new PortfolioExposure.Valued(holding.value(), holding.exposure())).toList(), taxonomy);
+        warnAboutUnclassified(run, holdings, exposure);
+        List<BucketGap> gaps = gapsByEtfScore(run, exposure);
+        List<BucketGap> topGaps = topGaps(run, gaps);
+        CapitalPlan capital = capitalPlan(run, topGaps, exposure);
         checkTheAnswers(run);
-        List<Holding> holdings = holdings(run, buckets);
+        warnAboutMissingHistories(run, holdings);
         List<GapCandidates> candidates = candidates(run, topGaps);
-        BuyPlan buys = buys(candidates, capital);
+        BuyPlan buys = buys(run, candidates, capital);
         List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, buys.capital(), holdings);
         TrimPlan trims = trims(run, holdings, buys.capital());
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
         return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
-                trims, impact, run.positions().size(), allocation.total(), run.warnings(), clock.instant(), stats(run));
+                trims, impact, exposure, holdings, taxonomy, run.positions().size(), run.warnings(), clock.instant(),
+                stats(run));
     }
 
     /**
@@ -166,13 +171,12 @@ public final class ScanService {
     }
 
     /**
-     * The first round: the holdings' profiles and histories, with the benchmark's. Returns each
-     * position's bucket, in order; only the profiles are awaited, the histories load meanwhile.
+     * The first round: the holdings' profiles and histories, with the benchmark's. Returns what
+     * each position holds, in order; only the profiles are awaited, the histories load meanwhile.
      */
-    private List<String> fetchAndClassifyHoldings(Run run) {
+    private List<HoldingExposure> fetchAndClassifyHoldings(Run run) {
         List<Position> positions = run.positions();
         run.listener().stage("classifying " + positions.size() + " holdings");
-        SectorClassifier classifier = new SectorClassifier(taxonomy);
         List<String> profiles = positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList();
         List<String> histories = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
         positions.forEach(position -> histories.add(position.symbol()));
@@ -180,20 +184,22 @@ public final class ScanService {
         // profiles first: classification waits for them, the histories are needed only later
         profiles.forEach(run.data()::fundamentals);
         histories.forEach(run.data()::history);
-        List<String> buckets = classify(positions, classifier, run.data(), run.warnings());
+        List<HoldingExposure> exposures = positions.stream().map(position -> classifier.classify(position,
+                classifier.needsProfile(position) ? run.data().awaitFundamentals(position.symbol())
+                        : new Fetch.NoData<Fundamentals>("not asked: the file classifies it"))).toList();
         failIfUnreachable(positions, run.data());
-        return buckets;
+        return exposures;
     }
 
     /** The second round: every gap with its proxy ETF scored, by that score (highest first, unscored last). */
-    private List<SectorGap> gapsByEtfScore(Run run, Allocation allocation) {
-        List<SectorGap> gaps = new GapFinder(taxonomy).gaps(allocation, run.request().minGapPct());
+    private List<BucketGap> gapsByEtfScore(Run run, PortfolioExposure exposure) {
+        List<BucketGap> gaps = new GapFinder(taxonomy).gaps(exposure.byDimension(), run.request().minGapPct());
         run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps");
         List<String> etfs = gaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
         run.data().prefetch(etfs, etfs);
         etfs.forEach(run.scores()::request);
-        List<SectorGap> sorted = new ArrayList<>(gaps);
-        sorted.sort(Comparator.comparing((SectorGap gap) -> run.scores().score(gap.bucket().proxyEtf())
+        List<BucketGap> sorted = new ArrayList<>(gaps);
+        sorted.sort(Comparator.comparing((BucketGap gap) -> run.scores().score(gap.bucket().proxyEtf())
                 .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
         return sorted;
     }
@@ -202,8 +208,8 @@ public final class ScanService {
      * The gaps that drive opportunities, trims and impact; the third round asks for their candidates,
      * whose scores are awaited when the rows are made.
      */
-    private List<SectorGap> topGaps(Run run, List<SectorGap> gaps) {
-        List<SectorGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
+    private List<BucketGap> topGaps(Run run, List<BucketGap> gaps) {
+        List<BucketGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
         run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
         List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
                 run.request().topN()).stream()).map(Candidate::symbol).toList();
@@ -212,8 +218,8 @@ public final class ScanService {
         return topGaps;
     }
 
-    private CapitalPlan capitalPlan(Run run, List<SectorGap> topGaps, Allocation allocation) {
-        CapitalPlan capital = CapitalPlan.of(topGaps, allocation, settings.bucketCapPct());
+    private CapitalPlan capitalPlan(Run run, List<BucketGap> topGaps, PortfolioExposure exposure) {
+        CapitalPlan capital = CapitalPlan.of(topGaps, exposure.byDimension(), settings.bucketCapPct());
         run.warnings().addAll(capital.warnings());
         return capital;
     }
@@ -254,7 +260,7 @@ public final class ScanService {
     }
 
     /** Each top gap with its rows: its ETF first, then its candidates, with their scores and bars. */
-    private List<GapCandidates> candidates(Run run, List<SectorGap> topGaps) {
+    private List<GapCandidates> candidates(Run run, List<BucketGap> topGaps) {
         return topGaps.stream().map(gap -> new GapCandidates(gap, candidateRows(run, gap))).toList();
     }
 
@@ -278,17 +284,22 @@ public final class ScanService {
      * Each top gap's money into its best candidate scored at least the minimum to buy; a gap with
      * none buys nothing and needs no capital (SCANNER.md 4).
      */
-    private BuyPlan buys(List<GapCandidates> candidates, CapitalPlan capital) {
-        Map<SectorGap, List<PurchaseOption>> options = new LinkedHashMap<>();
-        candidates.forEach(gap -> options.put(gap.gap(),
-                gap.rows().stream().map(CandidateRow::purchaseOption).toList()));
-        return BuyPlan.of(capital, options, settings.minBuyScore());
+    private BuyPlan buys(Run run, List<GapCandidates> candidates, CapitalPlan capital) {
+        Map<BucketGap, List<PurchaseOption>> options = new LinkedHashMap<>();
+        Map<String, String> types = new java.util.HashMap<>();
+        candidates.forEach(gap -> {
+            options.put(gap.gap(), gap.rows().stream().map(CandidateRow::purchaseOption).toList());
+            gap.rows().forEach(row -> types.putIfAbsent(row.symbol(), row.type()));
+        });
+        return BuyPlan.of(capital, options, settings.minBuyScore(), symbol -> classifier.classify(
+                new Position(symbol, symbol, null, 0, null, null, null, null, null, types.get(symbol), null, 0),
+                run.data().awaitFundamentals(symbol)));
     }
 
     /** The trims that fund the gaps, with a warning when they fall short. */
     private TrimPlan trims(Run run, List<Holding> holdings, CapitalPlan capital) {
         double needed = capital.total();
-        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf(), minPctByBucket);
+        TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf(), taxonomy.buckets());
         if (!trims.sufficient() && needed > 0) {
             String currency = run.request().portfolio().baseCurrency();
             run.warnings().add(String.format(Locale.ROOT, "The suggested trims free %s %,.2f of the %s %,.2f needed: "
@@ -304,57 +315,53 @@ public final class ScanService {
                 counts.misses());
     }
 
-    /** Each position's bucket, in order, with a warning naming the positions left Unknown or Other. */
-    private static List<String> classify(List<Position> positions, SectorClassifier classifier, ScanData data,
-                                         List<String> warnings) {
-        List<String> buckets = new ArrayList<>(positions.size());
-        List<String> unknown = new ArrayList<>();
-        List<String> other = new ArrayList<>();
-        for (Position position : positions) {
-            Classification classification = classifier.needsProfile(position)
-                    ? classifyByProfile(position, classifier, data.awaitFundamentals(position.symbol()))
-                    : classifier.classify(position, null, false);
-            if (classification.bucket().equals(Taxonomy.UNKNOWN)) {
-                unknown.add(position.symbol());
-            } else if (classification.bucket().equals(Taxonomy.OTHER)) {
-                other.add(position.symbol());
-            }
-            buckets.add(classification.bucket());
-        }
-        if (!unknown.isEmpty()) {
-            warnings.add("Sector unknown (no profile could be looked up) for " + ShortList.of(unknown)
-                    + ": counted in the total as \"Unknown\"");
-        }
-        if (!other.isEmpty()) {
-            warnings.add("No target bucket for " + ShortList.of(other) + ": counted in the total as \"Other\"");
-        }
-        return buckets;
-    }
-
-    /** A profile that could not be had, for want of data or of an answer, makes the bucket Unknown. */
-    private static Classification classifyByProfile(Position position, SectorClassifier classifier,
-                                                    Fetch<Fundamentals> profile) {
-        return profile instanceof Fetch.Ok<Fundamentals> ok ? classifier.classify(position, ok.value().sector(), false)
-                : classifier.classify(position, null, true);
-    }
-
-    /** The positions in file order with their buckets and price histories. */
-    private static List<Holding> holdings(Run run, List<String> buckets) {
+    /**
+     * The positions in file order, each valued in the base currency with what it holds and its
+     * price history.
+     */
+    private static List<Holding> holdings(Run run, List<HoldingExposure> exposures) {
         List<Position> positions = run.positions();
-        ScanData data = run.data();
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
-            holdings.add(new Holding(position, buckets.get(i),
-                    data.awaitHistory(position.symbol()).toOptional().orElse(null), run.bySymbol().lotsOf(position)));
+            holdings.add(new Holding(position, position.marketValue(), exposures.get(i),
+                    run.data().awaitHistory(position.symbol()).toOptional().orElse(null),
+                    run.bySymbol().lotsOf(position)));
         }
+        return holdings;
+    }
+
+    private static void warnAboutMissingHistories(Run run, List<Holding> holdings) {
         List<String> noHistory = holdings.stream().filter(holding -> holding.history() == null)
                 .map(Holding::symbol).toList();
         if (!noHistory.isEmpty()) {
             run.warnings().add("No price history for " + ShortList.of(noHistory)
                     + ": left out of the risk and correlation figures");
         }
-        return holdings;
+    }
+
+    /**
+     * Says how much of the equity no rule could classify, in each dimension, and what would
+     * classify it: the holdings' own notes, the first few in full.
+     */
+    private static void warnAboutUnclassified(Run run, List<Holding> holdings, PortfolioExposure exposure) {
+        for (Dimension dimension : Dimension.values()) {
+            double pct = exposure.unclassifiedPct(dimension);
+            if (pct > 0.005) {
+                List<String> symbols = holdings.stream()
+                        .filter(holding -> holding.exposure().weights(dimension).of(Taxonomy.UNCLASSIFIED) > 0)
+                        .map(Holding::symbol).toList();
+                run.warnings().add(String.format(Locale.ROOT, "%.1f%% of the equity has no %s (Unclassified): %s;"
+                        + " it counts in the total and is never spread over the other buckets", pct, dimension.key(),
+                        ShortList.of(symbols)));
+            }
+        }
+        List<String> notes = holdings.stream().flatMap(holding -> holding.exposure().notes().stream()).toList();
+        notes.stream().limit(NOTES_SHOWN).forEach(run.warnings()::add);
+        if (notes.size() > NOTES_SHOWN) {
+            run.warnings().add((notes.size() - NOTES_SHOWN) + " more classification notes: each holding's sources"
+                    + " are in holdings[]");
+        }
     }
 
     /**
@@ -402,7 +409,7 @@ public final class ScanService {
         }
     }
 
-    private List<CandidateRow> candidateRows(Run run, SectorGap gap) {
+    private List<CandidateRow> candidateRows(Run run, BucketGap gap) {
         ScanScores scores = run.scores();
         ScanData data = run.data();
         List<CandidateRow> rows = new ArrayList<>();
@@ -459,7 +466,7 @@ public final class ScanService {
     }
 
     /** A top gap and its rows: its ETF first, then its candidates. */
-    private record GapCandidates(SectorGap gap, List<CandidateRow> rows) {
+    private record GapCandidates(BucketGap gap, List<CandidateRow> rows) {
         CandidateRow etf() {
             return rows.get(0);
         }

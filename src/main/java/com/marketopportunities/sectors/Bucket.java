@@ -4,14 +4,12 @@ package com.marketopportunities.sectors;
  * An allocation bucket with a target range: a GICS sector or a region.
  *
  * @param name      e.g. "Technology", "Europe"
- * @param kind      sector or region
- * @param minPct    lower end of the target range, in percent of the portfolio (15.0 = 15 %)
+ * @param dimension the dimension it belongs to: sector or region
+ * @param minPct    lower end of the target range, in percent of the portfolio's equity value (15.0 = 15 %)
  * @param maxPct    upper end of the target range, in percent
  * @param proxyEtf  the ETF that stands for the bucket (e.g. XLK)
  */
-public record Bucket(String name, Kind kind, double minPct, double maxPct, String proxyEtf) {
-
-    public enum Kind { SECTOR, REGION }
+public record Bucket(String name, Dimension dimension, double minPct, double maxPct, String proxyEtf) {
 
     public Bucket {
         if (name == null || name.isBlank() || proxyEtf == null || proxyEtf.isBlank()) {

@@ -8,53 +8,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The allocation buckets with their target ranges, the ETFs whose bucket is known without a
- * lookup, and how provider and file sector names map onto bucket names.
+ * The allocation buckets of both dimensions with their target ranges (EXPOSURE.md 1), and how
+ * providers and files write their names.
  *
- * @param buckets          the buckets with targets, in display order
- * @param knownEtfs        ETF symbol -> bucket name (a bucket of {@code buckets}, or one without a
- *                         target such as "Diversified", "Commodities", "Fixed Income")
- * @param sectorAliases    sector name as a provider or a file writes it -> bucket name; matched
- *                         ignoring case, accents, spaces, underscores and punctuation
+ * @param buckets the buckets with targets, sectors then regions, in display order; names are
+ *                unique across both dimensions
+ * @param aliases a name as a provider or a file writes it -> bucket name ("Consumer Cyclical" ->
+ *                "Consumer Discretionary", "US" -> "North America"); matched ignoring case,
+ *                accents, spaces, underscores and punctuation. Every bucket's own name is one.
  */
-public record Taxonomy(List<Bucket> buckets, Map<String, String> knownEtfs, Map<String, String> sectorAliases) {
+public record Taxonomy(List<Bucket> buckets, Map<String, String> aliases) {
 
-    /** Bucket of positions whose sector maps to no bucket. */
-    public static final String OTHER = "Other";
-    /** Bucket of positions whose sector could not be looked up. */
-    public static final String UNKNOWN = "Unknown";
+    /** The part of a holding's equity that no rule could put in a bucket of the dimension. */
+    public static final String UNCLASSIFIED = "Unclassified";
 
     public Taxonomy {
         buckets = List.copyOf(buckets);
-        Map<String, String> etfs = new LinkedHashMap<>();
-        knownEtfs.forEach((symbol, bucket) -> etfs.put(symbol.toUpperCase(Locale.ROOT), bucket));
-        for (Bucket bucket : buckets) {
-            etfs.putIfAbsent(bucket.proxyEtf().toUpperCase(Locale.ROOT), bucket.name());
+        if (buckets.stream().map(Bucket::name).distinct().count() != buckets.size()) {
+            throw new IllegalArgumentException("bucket names must be unique across sectors and regions");
         }
-        knownEtfs = Map.copyOf(etfs);
-        Map<String, String> aliases = new LinkedHashMap<>();
-        sectorAliases.forEach((alias, bucket) -> aliases.put(normalize(alias), bucket));
+        Map<String, String> normalized = new LinkedHashMap<>();
+        aliases.forEach((alias, bucket) -> normalized.put(normalize(alias), bucket));
         for (Bucket bucket : buckets) {
-            aliases.putIfAbsent(normalize(bucket.name()), bucket.name());
+            normalized.putIfAbsent(normalize(bucket.name()), bucket.name());
         }
-        sectorAliases = Map.copyOf(aliases);
+        aliases = Map.copyOf(normalized);
     }
 
     public Optional<Bucket> bucket(String name) {
         return buckets.stream().filter(bucket -> bucket.name().equals(name)).findFirst();
     }
 
-    /** The bucket of a known ETF, if {@code symbol} is one. */
-    public Optional<String> etfBucket(String symbol) {
-        return Optional.ofNullable(knownEtfs.get(symbol.toUpperCase(Locale.ROOT)));
+    /** The buckets of one dimension, in display order. */
+    public List<Bucket> buckets(Dimension dimension) {
+        return buckets.stream().filter(bucket -> bucket.dimension() == dimension).toList();
     }
 
     /**
-     * The bucket a sector name means ("Consumer Cyclical", "consumer_cyclical", "Health Care",
-     * "Information Technology", "Europe"), or {@link #OTHER} when it means none.
+     * The bucket of {@code dimension} that a name means ("Consumer Cyclical", "consumer_cyclical",
+     * "Health Care", "Europe", "north america"); empty when it means none of that dimension.
      */
-    public String bucketOfSector(String sector) {
-        return sectorAliases.getOrDefault(normalize(sector), OTHER);
+    public Optional<String> bucketOf(String name, Dimension dimension) {
+        String bucket = aliases.get(normalize(name));
+        return bucket(bucket).filter(found -> found.dimension() == dimension).map(Bucket::name);
     }
 
     /** Lower case, no accents, letters and digits only: "Consumer_Cyclical" and "consumer cyclical" agree. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.Candidate;
 import com.marketopportunities.sectors.CandidateUniverse;
+import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.Taxonomy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,14 @@ class SectorFilesTest {
         Taxonomy taxonomy = SectorFiles.taxonomy(ConfigResources.path("taxonomy-two-buckets.json"));
 
         assertThat(taxonomy.buckets()).containsExactly(
-                new Bucket("Technology", Bucket.Kind.SECTOR, 20, 40, "XLK"),
-                new Bucket("Europe", Bucket.Kind.REGION, 10, 30, "VGK"));
+                new Bucket("Technology", Dimension.SECTOR, 20, 40, "XLK"),
+                new Bucket("Europe", Dimension.REGION, 10, 30, "VGK"));
         // target (10 + 30) / 2
         assertThat(taxonomy.bucket("Europe").orElseThrow().targetPct()).isEqualTo(20.0);
-        assertThat(taxonomy.etfBucket("EZU")).contains("Europe");
-        assertThat(taxonomy.etfBucket("VGK")).contains("Europe");
-        assertThat(taxonomy.bucketOfSector("semiconductors")).isEqualTo("Technology");
+        assertThat(taxonomy.buckets(Dimension.REGION)).extracting(Bucket::name).containsExactly("Europe");
+        assertThat(taxonomy.bucketOf("semiconductors", Dimension.SECTOR)).contains("Technology");
         // only what the file says: the built-in aliases are not merged in
-        assertThat(taxonomy.bucketOfSector("Health Care")).isEqualTo(Taxonomy.OTHER);
+        assertThat(taxonomy.bucketOf("Health Care", Dimension.SECTOR)).isEmpty();
     }
 
     @Test

@@ -82,7 +82,7 @@ class SettingsTest {
     void defaultsUseTheBuiltInSectorFiles() {
         Settings settings = Settings.defaults();
 
-        assertThat(settings.taxonomy().buckets()).hasSize(15);
+        assertThat(settings.taxonomy().buckets()).hasSize(16);
         assertThat(settings.universe().candidates("XLK", 1)).containsExactly(new Candidate("AAPL", "Apple"));
     }
 

@@ -5,26 +5,27 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.sectors.Allocation;
 import com.marketopportunities.sectors.Bucket;
-import com.marketopportunities.sectors.Bucket.Kind;
-import com.marketopportunities.sectors.SectorGap;
+import com.marketopportunities.sectors.Dimension;
+import com.marketopportunities.sectors.BucketGap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SCANNER.md 4: each top gap's money is gap% x total, capped by the bucket cap. */
+/** SCANNER.md 4, EXPOSURE.md 4: each top gap's money is gap% x equity value, capped by the bucket cap. */
 class CapitalPlanTest {
 
-    private static final Bucket ENERGY = new Bucket("Energy", Kind.SECTOR, 3, 10, "XLE");
-    private static final Bucket TECHNOLOGY = new Bucket("Technology", Kind.SECTOR, 30, 50, "XLK");
-    private static final Bucket EUROPE = new Bucket("Europe", Kind.REGION, 40, 50, "VGK");
+    private static final Bucket ENERGY = new Bucket("Energy", Dimension.SECTOR, 3, 10, "XLE");
+    private static final Bucket TECHNOLOGY = new Bucket("Technology", Dimension.SECTOR, 30, 50, "XLK");
+    private static final Bucket EUROPE = new Bucket("Europe", Dimension.REGION, 40, 50, "VGK");
 
-    /** 10,000 in all: Energy 0 %, Technology 20 %, Europe 30 %, the rest elsewhere. */
-    private static final Allocation ALLOCATION = new Allocation(Map.of("Energy", 0.0, "Technology", 2_000.0,
-            "Europe", 3_000.0, "Other", 5_000.0));
+    /** 10,000 of equity: Energy 0 %, Technology 20 %, Europe 30 %, the rest elsewhere. */
+    private static final Map<Dimension, Allocation> ALLOCATION = Map.of(
+            Dimension.SECTOR, new Allocation(Map.of("Energy", 0.0, "Technology", 2_000.0, "Unclassified", 8_000.0)),
+            Dimension.REGION, new Allocation(Map.of("Europe", 3_000.0, "North America", 7_000.0)));
 
     @Test
-    void aGapGetsItsShareOfTheTotalValue() {
-        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+    void aGapGetsItsShareOfTheEquityValue() {
+        BucketGap energy = new BucketGap(ENERGY, 0, 6.5, 6.5);
 
         CapitalPlan plan = CapitalPlan.of(List.of(energy), ALLOCATION, 25);
 
@@ -36,18 +37,18 @@ class CapitalPlanTest {
     @Test
     void aBuyThatWouldLiftItsBucketAboveTheCapIsCappedWithAWarning() {
         // Technology: target 40 %, holds 20 %: 2,000 wanted, but 25 % of 10,000 leaves room for 500 only
-        SectorGap technology = new SectorGap(TECHNOLOGY, 20, 40, 20);
+        BucketGap technology = new BucketGap(TECHNOLOGY, 20, 40, 20);
         // Europe: target 45 %, holds 30 %, already above the cap: no room at all
-        SectorGap europe = new SectorGap(EUROPE, 30, 45, 15);
-        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+        BucketGap europe = new BucketGap(EUROPE, 30, 45, 15);
+        BucketGap energy = new BucketGap(ENERGY, 0, 6.5, 6.5);
 
         CapitalPlan plan = CapitalPlan.of(List.of(technology, europe, energy), ALLOCATION, 25);
 
         assertThat(plan.amount(technology)).isCloseTo(500.0, within(1e-9));
         assertThat(plan.amount(europe)).isZero();
         assertThat(plan.warnings()).containsExactly(
-                "Technology: capital capped at 500.00 so the bucket stays within 25% of the portfolio",
-                "Europe: capital capped at 0.00 so the bucket stays within 25% of the portfolio");
+                "Technology: capital capped at 500.00 so the bucket stays within 25% of the equity value",
+                "Europe: capital capped at 0.00 so the bucket stays within 25% of the equity value");
         // counted once per gap: 500 + 0 + 650
         assertThat(plan.total()).isCloseTo(1_150.0, within(1e-9));
         assertThat(plan.byGap().keySet()).containsExactly(technology, europe, energy);
@@ -55,8 +56,8 @@ class CapitalPlanTest {
 
     @Test
     void withoutAGapItsMoneyLeavesTheTotalAndTheWarningsStay() {
-        SectorGap technology = new SectorGap(TECHNOLOGY, 20, 40, 20);
-        SectorGap energy = new SectorGap(ENERGY, 0, 6.5, 6.5);
+        BucketGap technology = new BucketGap(TECHNOLOGY, 20, 40, 20);
+        BucketGap energy = new BucketGap(ENERGY, 0, 6.5, 6.5);
         CapitalPlan plan = CapitalPlan.of(List.of(technology, energy), ALLOCATION, 25);
 
         CapitalPlan withoutEnergy = plan.without(List.of(energy));
@@ -71,7 +72,7 @@ class CapitalPlanTest {
     void aGapOutsideThePlanGetsNothing() {
         CapitalPlan plan = CapitalPlan.of(List.of(), ALLOCATION, 25);
 
-        assertThat(plan.amount(new SectorGap(ENERGY, 0, 6.5, 6.5))).isZero();
+        assertThat(plan.amount(new BucketGap(ENERGY, 0, 6.5, 6.5))).isZero();
         assertThat(plan.total()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package com.marketopportunities.rebalance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketopportunities.exposure.HoldingExposure;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ class PurchaseTest {
         PurchaseOption best = PurchaseOption.best(options).orElseThrow();
 
         assertThat(best.symbol()).isEqualTo("NVDA");
-        assertThat(Purchase.into("Technology", 4_200, best)).isEqualTo(new Purchase("NVDA", "Technology", 4_200,
-                NVDA_BARS));
+        HoldingExposure technology = HoldingExposure.unclassifiedEquity(List.of());
+        assertThat(Purchase.into("Technology", 4_200, best, technology)).isEqualTo(new Purchase("NVDA", "Technology",
+                4_200, NVDA_BARS, technology));
     }
 
     @Test

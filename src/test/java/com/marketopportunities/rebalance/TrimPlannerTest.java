@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.exposure.AssetClass;
+import com.marketopportunities.exposure.ExposureSource;
+import com.marketopportunities.exposure.HoldingExposure;
+import com.marketopportunities.exposure.Weights;
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Dimension;
+import java.util.Map;
 import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.portfolio.Position;
 import java.time.LocalDate;
@@ -182,17 +189,41 @@ class TrimPlannerTest {
         // 1000 in all; Healthcare's minimum is 10 %: HC (12 %, score 10 + 2 * 4 = 18) may sell 20, not its 30 % (36);
         // ENERGY is exactly at its 5 % minimum: it sells nothing and says why
         TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
-        List<Holding> holdings = List.of(new Holding(Position.of("TECH", 830), "Technology", null),
-                new Holding(Position.of("HC", 120), "Healthcare", null),
-                new Holding(Position.of("ENERGY", 50), "Energy", null));
+        List<Holding> holdings = List.of(new Holding(Position.of("TECH", 830), in("Technology"), null),
+                new Holding(Position.of("HC", 120), in("Healthcare"), null),
+                new Holding(Position.of("ENERGY", 50), in("Energy"), null));
 
-        TrimPlan plan = unprotected.plan(holdings, 300, AS_OF,
-                java.util.Map.of("Technology", 15.0, "Healthcare", 10.0, "Energy", 5.0));
+        TrimPlan plan = unprotected.plan(holdings, 300, AS_OF, List.of(
+                new Bucket("Technology", Dimension.SECTOR, 15, 30, "XLK"),
+                new Bucket("Healthcare", Dimension.SECTOR, 10, 18, "XLV"),
+                new Bucket("Energy", Dimension.SECTOR, 5, 10, "XLE")));
 
         assertThat(saleOf(plan, "HC").saleValue()).isCloseTo(20.0, within(1e-9));
         assertThat(saleOf(plan, "TECH").saleValue()).isCloseTo(249.0, within(1e-9));
         assertThat(plan.sales()).extracting(TrimSuggestion::symbol).doesNotContain("ENERGY");
         assertThat(guardOf(plan, "ENERGY")).contains("below its range minimum of 5.0%");
+    }
+
+    @Test
+    void aFloorHoldsBackOnlyTheHoldingsItIsAMaterialPartOf() {
+        // 1000 of equity; Europe's minimum is 10 % and it holds exactly 10 %: a world fund WORLD of 400 with
+        // 5 % in Europe (20), and EU 80. EU (8 % of the portfolio, score 12) may sell nothing; WORLD's 5 %
+        // slice is too thin to hold it back.
+        TrimPlanner unprotected = new TrimPlanner(new TrimSettings(0, 30, 30, 10, 0.95, 60));
+        HoldingExposure world = new HoldingExposure(Map.of(AssetClass.EQUITY, 1.0), Weights.all("Technology"),
+                new Weights(Map.of("North America", 0.95, "Europe", 0.05)), ExposureSource.KNOWN_FUND,
+                ExposureSource.KNOWN_FUND, List.of());
+        HoldingExposure european = new HoldingExposure(Map.of(AssetClass.EQUITY, 1.0), Weights.all("Technology"),
+                Weights.all("Europe"), ExposureSource.PROFILE, ExposureSource.PROFILE, List.of());
+        List<Holding> holdings = List.of(new Holding(Position.of("WORLD", 400), world, null),
+                new Holding(Position.of("EU", 80), european, null), holding("REST", 520));
+
+        TrimPlan plan = unprotected.plan(holdings, 1_000, AS_OF,
+                List.of(new Bucket("Europe", Dimension.REGION, 10, 20, "VGK")));
+
+        assertThat(plan.sales()).extracting(TrimSuggestion::symbol).doesNotContain("EU");
+        assertThat(guardOf(plan, "EU")).contains("Europe below its range minimum of 10.0%");
+        assertThat(saleOf(plan, "WORLD").saleValue()).isPositive();
     }
 
     @Test
@@ -202,9 +233,9 @@ class TrimPlannerTest {
         Position mixed = position("MIXED", 300, null, null, AS_OF.minusDays(10));
         Position fresh = position("FRESH", 100, null, null, AS_OF.minusDays(5));
         List<Holding> holdings = List.of(
-                new Holding(mixed, "Technology", null, List.of(new Lot(50, AS_OF.minusDays(100), 2),
+                new Holding(mixed, mixed.marketValue(), in("Technology"), null, List.of(new Lot(50, AS_OF.minusDays(100), 2),
                         new Lot(250, AS_OF.minusDays(10), 3))),
-                new Holding(fresh, "Technology", null, List.of(new Lot(40, AS_OF.minusDays(5), 4),
+                new Holding(fresh, fresh.marketValue(), in("Technology"), null, List.of(new Lot(40, AS_OF.minusDays(5), 4),
                         new Lot(60, AS_OF.minusDays(1), 5))),
                 holding("REST", 600));
 
@@ -243,7 +274,13 @@ class TrimPlannerTest {
     }
 
     private static Holding holding(Position position, PriceHistory history) {
-        return new Holding(position, "Technology", history);
+        return new Holding(position, in("Technology"), history);
+    }
+
+    /** A North American stock of one sector. */
+    private static HoldingExposure in(String sector) {
+        return new HoldingExposure(Map.of(AssetClass.EQUITY, 1.0), Weights.all(sector), Weights.all("North America"),
+                ExposureSource.PROFILE, ExposureSource.PROFILE, List.of());
     }
 
     private static Position position(String symbol, double value, Double entryPrice, Double currentPrice,

@@ -54,7 +54,8 @@ final class ScanInstance implements AutoCloseable {
                 caches.shared(), caches.metrics().upstreamCalls(), caches.sharedLookups(), clock);
         CountingScorer scorer = new CountingScorer(new FormulaScorer(settings.scoring()));
         ScanService service = new ScanService(marketData, scorer, settings.scoring(), settings.scan(),
-                settings.taxonomy(), settings.universe(), new TrimPlanner(settings.trims()), caches.scores(), clock);
+                settings.taxonomy(), settings.exposure(), settings.universe(), new TrimPlanner(settings.trims()),
+                caches.scores(), clock);
         return new ScanInstance(caches, upstream, scorer, service);
     }
 

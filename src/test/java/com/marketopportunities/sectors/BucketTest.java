@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BucketTest {
 
-    private final Bucket healthcare = new Bucket("Healthcare", Bucket.Kind.SECTOR, 10, 18, "XLV");
+    private final Bucket healthcare = new Bucket("Healthcare", Dimension.SECTOR, 10, 18, "XLV");
 
     @ParameterizedTest(name = "{0} % -> drift {1}")
     @CsvSource(textBlock = """
@@ -34,13 +34,13 @@ class BucketTest {
 
     @Test
     void refusesARangeThatIsUpsideDownOrBeyondOneHundred() {
-        assertThatThrownBy(() -> new Bucket("Energy", Bucket.Kind.SECTOR, 10, 3, "XLE"))
+        assertThatThrownBy(() -> new Bucket("Energy", Dimension.SECTOR, 10, 3, "XLE"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Energy");
-        assertThatThrownBy(() -> new Bucket("Energy", Bucket.Kind.SECTOR, -1, 10, "XLE"))
+        assertThatThrownBy(() -> new Bucket("Energy", Dimension.SECTOR, -1, 10, "XLE"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Bucket("Energy", Bucket.Kind.SECTOR, 50, 101, "XLE"))
+        assertThatThrownBy(() -> new Bucket("Energy", Dimension.SECTOR, 50, 101, "XLE"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Bucket("Energy", Bucket.Kind.SECTOR, 3, 10, " "))
+        assertThatThrownBy(() -> new Bucket("Energy", Dimension.SECTOR, 3, 10, " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("proxy ETF");
     }
 }

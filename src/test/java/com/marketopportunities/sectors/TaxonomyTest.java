@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The built-in taxonomy against SCANNER.md section 1: the 15 buckets, the known ETFs, the sector aliases. */
+/** The built-in taxonomy against SCANNER.md 1 and EXPOSURE.md 1: 11 sectors and 5 regions, and the names providers write. */
 class TaxonomyTest {
 
     private final Taxonomy taxonomy = SectorFiles.builtInTaxonomy();
@@ -26,6 +26,7 @@ class TaxonomyTest {
             Utilities              | 2   | 8   | XLU  | 5
             Real Estate            | 2   | 8   | XLRE | 5
             Materials              | 2   | 8   | XLB  | 5
+            North America          | 50  | 67  | SPY  | 58.5
             Europe                 | 10  | 20  | VGK  | 15
             Asia Pacific           | 5   | 15  | VPL  | 10
             Emerging Markets       | 5   | 15  | VWO  | 10
@@ -41,13 +42,14 @@ class TaxonomyTest {
     }
 
     @Test
-    void hasTheElevenGicsSectorsThenTheFourRegionsInDisplayOrder() {
+    void hasTheElevenGicsSectorsThenTheFiveRegionsInDisplayOrder() {
         assertThat(taxonomy.buckets()).extracting(Bucket::name).containsExactly(
                 "Technology", "Healthcare", "Financials", "Consumer Discretionary", "Communication Services",
                 "Industrials", "Consumer Staples", "Energy", "Utilities", "Real Estate", "Materials",
-                "Europe", "Asia Pacific", "Emerging Markets", "Japan");
-        assertThat(taxonomy.buckets()).filteredOn(bucket -> bucket.kind() == Bucket.Kind.REGION)
-                .extracting(Bucket::name).containsExactly("Europe", "Asia Pacific", "Emerging Markets", "Japan");
+                "North America", "Europe", "Asia Pacific", "Emerging Markets", "Japan");
+        assertThat(taxonomy.buckets(Dimension.REGION)).extracting(Bucket::name)
+                .containsExactly("North America", "Europe", "Asia Pacific", "Emerging Markets", "Japan");
+        assertThat(taxonomy.buckets(Dimension.SECTOR)).hasSize(11);
     }
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
@@ -86,14 +88,32 @@ class TaxonomyTest {
             Consumer Discretionary | Consumer Discretionary
             Consumer Staples       | Consumer Staples
             Materials              | Materials
-            Europe                 | Europe
-            emerging_markets       | Emerging Markets
             """)
     void mapsEveryProviderAndFileSectorNameToItsGicsBucket(String sector, String bucket) {
-        assertThat(taxonomy.bucketOfSector(sector)).isEqualTo(bucket);
+        assertThat(taxonomy.bucketOf(sector, Dimension.SECTOR)).contains(bucket);
     }
 
-    @ParameterizedTest(name = "''{0}'' -> Other")
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Europe            | Europe
+            emerging_markets  | Emerging Markets
+            NORTH AMERICA     | North America
+            US                | North America
+            Asia-Pacific      | Asia Pacific
+            EM                | Emerging Markets
+            japan             | Japan
+            """)
+    void mapsRegionNamesToTheirBucket(String region, String bucket) {
+        assertThat(taxonomy.bucketOf(region, Dimension.REGION)).contains(bucket);
+    }
+
+    @Test
+    void aNameOfOneDimensionMeansNothingInTheOther() {
+        assertThat(taxonomy.bucketOf("Europe", Dimension.SECTOR)).isEmpty();
+        assertThat(taxonomy.bucketOf("Technology", Dimension.REGION)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> none")
     @CsvSource(nullValues = "null", textBlock = """
             Conglomerates
             Crypto
@@ -101,56 +121,7 @@ class TaxonomyTest {
             ''
             null
             """)
-    void anySectorNameThatMeansNoBucketIsOther(String sector) {
-        assertThat(taxonomy.bucketOfSector(sector)).isEqualTo(Taxonomy.OTHER);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            # SCANNER.md 1 step 2
-            VT   | Diversified
-            ACWI | Diversified
-            IWDA | Diversified
-            FEZ  | Europe
-            EWU  | Europe
-            EWG  | Europe
-            EWQ  | Europe
-            EWI  | Europe
-            EWP  | Europe
-            ASHR | Emerging Markets
-            INDA | Emerging Markets
-            EWZ  | Emerging Markets
-            GLD  | Commodities
-            SLV  | Commodities
-            DBC  | Commodities
-            AGGS | Fixed Income
-            # the 15 proxies
-            XLK  | Technology
-            XLV  | Healthcare
-            XLF  | Financials
-            XLY  | Consumer Discretionary
-            XLC  | Communication Services
-            XLI  | Industrials
-            XLP  | Consumer Staples
-            XLE  | Energy
-            XLU  | Utilities
-            XLRE | Real Estate
-            XLB  | Materials
-            VGK  | Europe
-            VPL  | Asia Pacific
-            VWO  | Emerging Markets
-            EWJ  | Japan
-            # whatever the case the file wrote
-            xlk  | Technology
-            Gld  | Commodities
-            """)
-    void knownEtfsMapToTheirBucketWithoutALookup(String symbol, String bucket) {
-        assertThat(taxonomy.etfBucket(symbol)).contains(bucket);
-    }
-
-    @Test
-    void aStockIsNotAKnownEtf() {
-        assertThat(taxonomy.etfBucket("AAPL")).isEmpty();
-        assertThat(taxonomy.etfBucket("XL")).isEmpty();
+    void anySectorNameThatMeansNoBucketMapsToNone(String sector) {
+        assertThat(taxonomy.bucketOf(sector, Dimension.SECTOR)).isEmpty();
     }
 }

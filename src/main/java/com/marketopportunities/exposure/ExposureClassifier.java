@@ -1,0 +1,264 @@
+package com.marketopportunities.exposure;
+
+import com.marketopportunities.marketdata.Fetch;
+import com.marketopportunities.marketdata.FundBreakdown;
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.sectors.Dimension;
+import com.marketopportunities.sectors.Taxonomy;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Works out what a holding is (EXPOSURE.md 2): per dimension, the first rule that applies.
+ * <ol>
+ *   <li>the portfolio file: a {@code sector} column, a {@code region} or {@code country} column,
+ *       an {@code asset_type} such as bond, gold or cash;</li>
+ *   <li>a fund: the provider's breakdown, else the known-fund table, else (regions) the
+ *       provider's fund category; never its listing or its ISIN, which say where the fund is
+ *       listed or domiciled, not what it holds;</li>
+ *   <li>a stock: the provider's profile (sector, country), else (region) the ISIN's prefix, else
+ *       the listing suffix. A US listing without a country stays Unclassified: ADRs are foreign
+ *       companies;</li>
+ *   <li>whatever is left is Unclassified, with a note saying what would classify it.</li>
+ * </ol>
+ * Stateless and thread-safe.
+ */
+public final class ExposureClassifier {
+
+    private static final Set<String> FUND_TYPES = Set.of("ETF", "MUTUALFUND", "FUND", "ETP");
+
+    private final Taxonomy taxonomy;
+    private final ExposureTables tables;
+
+    public ExposureClassifier(Taxonomy taxonomy, ExposureTables tables) {
+        this.taxonomy = taxonomy;
+        this.tables = tables;
+    }
+
+    /**
+     * Whether the rules need the provider's profile of the position: not when the file says all
+     * there is to say (a sector and a region or country, or an asset class without equity).
+     */
+    public boolean needsProfile(Position position) {
+        Optional<FileAssetType> type = FileAssetType.of(position.assetType());
+        if (type.flatMap(FileAssetType::nonEquityClass).isPresent()) {
+            return false;
+        }
+        boolean fileSector = fileBucket(position.sector(), Dimension.SECTOR).isPresent();
+        boolean fileRegion = fileBucket(position.region(), Dimension.REGION).isPresent()
+                || position.country() != null && tables.countries().named(position.country()).isPresent();
+        return !(fileSector && fileRegion);
+    }
+
+    /**
+     * @param profile the provider's fundamentals and profile of the symbol, as they were fetched
+     *                (a failure leaves the rules that need them unapplied)
+     */
+    public HoldingExposure classify(Position position, Fetch<Fundamentals> profile) {
+        Fundamentals fundamentals = profile instanceof Fetch.Ok<Fundamentals> ok ? ok.value() : null;
+        String symbol = position.symbol();
+        List<String> notes = new ArrayList<>();
+        Optional<FileAssetType> fileType = FileAssetType.of(position.assetType());
+        Optional<AssetClass> nonEquity = fileType.flatMap(FileAssetType::nonEquityClass);
+        if (nonEquity.isPresent()) {
+            return new HoldingExposure(Map.of(nonEquity.get(), 1.0), Weights.none(), Weights.none(), null, null,
+                    notes);
+        }
+        boolean fund = fileType.map(type -> type == FileAssetType.FUND).orElse(false)
+                || fundamentals != null && (fundamentals.fund() != null || fundamentals.instrumentType() != null
+                        && FUND_TYPES.contains(fundamentals.instrumentType().toUpperCase(Locale.ROOT)))
+                || tables.knownFund(symbol).isPresent();
+        FundBreakdown provided = fundamentals == null || fundamentals.fund() == null ? null : fundamentals.fund();
+        FundBreakdown known = tables.knownFund(symbol).orElse(null);
+
+        Map<AssetClass, Double> assetClasses = fund ? fundAssetClasses(symbol, provided, known, notes)
+                : Map.of(AssetClass.EQUITY, 1.0);
+        if (assetClasses.getOrDefault(AssetClass.EQUITY, 0.0) <= 0) {
+            return new HoldingExposure(assetClasses, Weights.none(), Weights.none(), null, null, notes);
+        }
+        Classified sector = fund ? fundSectors(position, provided, known, notes)
+                : stockSector(position, fundamentals, profile, notes);
+        Classified region = fund ? fundRegions(position, provided, known, notes)
+                : stockRegion(position, fundamentals, profile, notes);
+        return new HoldingExposure(assetClasses, sector.weights(), region.weights(), sector.source(), region.source(),
+                notes);
+    }
+
+    private Map<AssetClass, Double> fundAssetClasses(String symbol, FundBreakdown provided, FundBreakdown known,
+                                                     List<String> notes) {
+        for (FundBreakdown figures : new FundBreakdown[] {provided, known}) {
+            if (figures != null && !figures.assetClasses().isEmpty()) {
+                Weights.Mapped mapped = Weights.mapped(figures.assetClasses(),
+                        name -> AssetClass.labelled(name).map(AssetClass::label));
+                note(notes, symbol, "asset classes", figures, mapped.problem());
+                Map<AssetClass, Double> classes = new EnumMap<>(AssetClass.class);
+                mapped.weights().byBucket().forEach((label, weight) -> classes.merge(
+                        AssetClass.labelled(label).orElse(AssetClass.OTHER), weight, Double::sum));
+                return classes;
+            }
+        }
+        return Map.of(AssetClass.EQUITY, 1.0);
+    }
+
+    private Classified fundSectors(Position position, FundBreakdown provided, FundBreakdown known,
+                                   List<String> notes) {
+        Optional<Classified> fromFile = fromFile(position, Dimension.SECTOR, notes);
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        Optional<Classified> fromFigures = fromFigures(position.symbol(), Dimension.SECTOR, provided, known, notes);
+        if (fromFigures.isPresent()) {
+            return fromFigures.get();
+        }
+        notes.add(position.symbol() + ": fund without a sector breakdown (sector Unclassified); a 'sector' column in"
+                + " the file or an entry in the known-fund table (exposure.known-funds) would classify it");
+        return Classified.UNCLASSIFIED;
+    }
+
+    private Classified fundRegions(Position position, FundBreakdown provided, FundBreakdown known,
+                                   List<String> notes) {
+        Optional<Classified> fromFile = fromFile(position, Dimension.REGION, notes);
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        Optional<Classified> fromFigures = fromFigures(position.symbol(), Dimension.REGION, provided, known, notes);
+        if (fromFigures.isPresent()) {
+            return fromFigures.get();
+        }
+        String category = provided == null ? null : provided.category();
+        Optional<Map<String, Double>> categoryRegions = tables.categoryRegions(category);
+        if (categoryRegions.isPresent()) {
+            Weights.Mapped mapped = Weights.mapped(categoryRegions.get(),
+                    name -> taxonomy.bucketOf(name, Dimension.REGION));
+            return new Classified(mapped.weights(), ExposureSource.FUND_CATEGORY);
+        }
+        notes.add(position.symbol() + ": fund without a region breakdown" + (category == null ? ""
+                : " (category '" + category + "' is not in the category table)") + " (region Unclassified); a"
+                + " 'region' column in the file or an entry in the known-fund table (exposure.known-funds) would"
+                + " classify it");
+        return Classified.UNCLASSIFIED;
+    }
+
+    private Classified stockSector(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
+                                   List<String> notes) {
+        Optional<Classified> fromFile = fromFile(position, Dimension.SECTOR, notes);
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        String sector = fundamentals == null ? null : fundamentals.sector();
+        Optional<String> bucket = sector == null ? Optional.empty() : taxonomy.bucketOf(sector, Dimension.SECTOR);
+        if (bucket.isPresent()) {
+            return new Classified(Weights.all(bucket.get()), ExposureSource.PROFILE);
+        }
+        notes.add(position.symbol() + ": " + (sector != null ? "the provider's sector '" + sector
+                + "' is no GICS sector" : whyNoProfile(profile, "sector")) + " (sector Unclassified); a 'sector'"
+                + " column in the file would classify it");
+        return Classified.UNCLASSIFIED;
+    }
+
+    private Classified stockRegion(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
+                                   List<String> notes) {
+        Optional<Classified> fromFile = fromFile(position, Dimension.REGION, notes);
+        if (fromFile.isPresent()) {
+            return fromFile.get();
+        }
+        String country = fundamentals == null ? null : fundamentals.country();
+        if (country != null) {
+            Optional<Countries.Country> known = tables.countries().named(country);
+            if (known.isPresent()) {
+                return region(known.get(), ExposureSource.PROFILE);
+            }
+            notes.add(position.symbol() + ": the provider's country '" + country
+                    + "' is not in the country table (exposure.countries)");
+        }
+        Optional<Countries.Country> byIsin = tables.countries().ofIsin(position.isin());
+        if (byIsin.isPresent()) {
+            return region(byIsin.get(), ExposureSource.ISIN);
+        }
+        Optional<Countries.Country> byListing = tables.countries().ofListing(position.symbol());
+        if (byListing.isPresent()) {
+            return region(byListing.get(), ExposureSource.LISTING);
+        }
+        notes.add(position.symbol() + ": " + (country != null ? "no known country"
+                : whyNoProfile(profile, "country")) + ", no ISIN and a listing that names no country (region"
+                + " Unclassified; a US listing may be a foreign company's ADR); a 'country' or 'region' column in the"
+                + " file would classify it");
+        return Classified.UNCLASSIFIED;
+    }
+
+    private static String whyNoProfile(Fetch<Fundamentals> profile, String what) {
+        if (profile instanceof Fetch.Ok) {
+            return "the provider's profile has no " + what;
+        }
+        return profile instanceof Fetch.NoData ? "the provider has no profile" : "the profile could not be looked up";
+    }
+
+    private Classified region(Countries.Country country, ExposureSource source) {
+        return taxonomy.bucketOf(country.region(), Dimension.REGION)
+                .map(bucket -> new Classified(Weights.all(bucket), source))
+                .orElse(Classified.UNCLASSIFIED);
+    }
+
+    /** Rule 1: the file's column, when it names a bucket (a country, for regions); a value that names none is noted. */
+    private Optional<Classified> fromFile(Position position, Dimension dimension, List<String> notes) {
+        String text = dimension == Dimension.SECTOR ? position.sector() : position.region();
+        if (text != null) {
+            Optional<String> bucket = fileBucket(text, dimension);
+            if (bucket.isPresent()) {
+                return Optional.of(new Classified(Weights.all(bucket.get()), ExposureSource.FILE));
+            }
+            notes.add(position.symbol() + ": the file's " + dimension.key() + " '" + text + "' is not one of "
+                    + String.join(", ", taxonomy.buckets(dimension).stream().map(b -> b.name()).toList())
+                    + ": ignored");
+        }
+        if (dimension == Dimension.REGION && position.country() != null) {
+            Optional<Countries.Country> country = tables.countries().named(position.country());
+            if (country.isPresent()) {
+                return Optional.of(region(country.get(), ExposureSource.FILE));
+            }
+            notes.add(position.symbol() + ": the file's country '" + position.country()
+                    + "' is not in the country table (exposure.countries): ignored");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> fileBucket(String text, Dimension dimension) {
+        return text == null || text.isBlank() ? Optional.empty() : taxonomy.bucketOf(text, dimension);
+    }
+
+    /** Rules 2a and 2b: the provider's figures of the fund, else the known-fund table's. */
+    private Optional<Classified> fromFigures(String symbol, Dimension dimension, FundBreakdown provided,
+                                             FundBreakdown known, List<String> notes) {
+        FundBreakdown[] sources = {provided, known};
+        ExposureSource[] names = {ExposureSource.PROVIDER_FUND, ExposureSource.KNOWN_FUND};
+        for (int i = 0; i < sources.length; i++) {
+            FundBreakdown figures = sources[i];
+            Map<String, Double> weights = figures == null ? Map.of()
+                    : dimension == Dimension.SECTOR ? figures.sectors() : figures.regions();
+            if (!weights.isEmpty()) {
+                Weights.Mapped mapped = Weights.mapped(weights, name -> taxonomy.bucketOf(name, dimension));
+                note(notes, symbol, dimension.key() + " weights", figures, mapped.problem());
+                return Optional.of(new Classified(mapped.weights(), names[i]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void note(List<String> notes, String symbol, String what, FundBreakdown figures, String problem) {
+        if (problem != null) {
+            notes.add(symbol + ": " + what + (figures.source() == null ? "" : " from " + figures.source()) + ": "
+                    + problem);
+        }
+    }
+
+    /** A dimension's weights and the rule that gave them. */
+    private record Classified(Weights weights, ExposureSource source) {
+        static final Classified UNCLASSIFIED = new Classified(Weights.unclassified(), ExposureSource.UNCLASSIFIED);
+    }
+}
