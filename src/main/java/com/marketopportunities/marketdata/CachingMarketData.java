@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * Keeps raw market data (DATA.md) in process and, when there is one, in the shared level
- * ({@code market_data:...} keys in Redis): a price history until the next market close,
- * fundamentals and profiles for a day, so that a repeated scan, in any instance, does not refetch.
+ * ({@code market_data:{source}:history:...} and {@code market_data:{source}:fundamentals:v2:...}
+ * keys in Redis): a price history until the next market close, fundamentals and profiles for a
+ * day, so that a repeated scan, in any instance, does not refetch.
  *
  * <p>Concurrent requests for the same missing piece share one upstream request (single flight).
  * Yahoo's "no data for this symbol" is an answer and is kept like data; a failure to reach the
@@ -37,6 +38,14 @@ public final class CachingMarketData implements MarketData {
 
     /** How long fundamentals and profiles are kept. */
     public static final Duration FUNDAMENTALS_TTL = Duration.ofDays(1);
+
+    /**
+     * Fundamentals' shared keys name the version of their document ({@code fundamentals:v2:{SYMBOL}}
+     * since they carry the country and a fund's breakdown). Documents of an earlier version are then
+     * never asked for, rather than read without those for the day they are kept, and expire on their
+     * own; instances of both versions sharing one store keep apart.
+     */
+    static final String FUNDAMENTALS_KEY = "fundamentals:v2:";
 
     private final MarketData upstream;
     private final TwoLevels<HistoryKey, PriceHistory> histories;
@@ -73,7 +82,7 @@ public final class CachingMarketData implements MarketData {
                 key -> prefix + "history:" + key.symbol() + ":" + key.from() + ":" + key.to(),
                 MarketDataJson::decodeHistory, MarketDataJson::encode);
         this.fundamentals = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups, () -> FUNDAMENTALS_TTL,
-                symbol -> prefix + "fundamentals:" + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
+                symbol -> prefix + FUNDAMENTALS_KEY + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
     }
 
     private CachingMarketData(CachingMarketData shared, FetchObserver observer) {

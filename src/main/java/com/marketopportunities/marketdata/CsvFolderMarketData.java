@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,15 +22,27 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Offline market data from a folder: {@code {dir}/{SYMBOL}.csv} (or {@code {dir}/ohlcv/{SYMBOL}.csv})
- * in Yahoo's download format {@code Date,Open,High,Low,Close,Adj Close,Volume}, and
+ * in Yahoo's download format {@code Date,Open,High,Low,Close,Adj Close,Volume},
  * {@code {dir}/fundamentals.csv} with
- * {@code symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of}
- * (yield as a fraction).
+ * {@code symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of,country}
+ * (yield as a fraction; {@code country} as Yahoo writes it, and optional, so that older files still
+ * read), and {@code {dir}/funds.csv} (optional) with a fund's breakdown in long format
+ * {@code symbol,exposure,bucket,weight,as_of,source}.
+ *
+ * <p>funds.csv: {@code exposure} is {@code sector} (GICS names), {@code region},
+ * {@code asset_class} or {@code category} (the bucket is the category's name, the weight 1 and
+ * not read). A symbol's rows make its {@link Fundamentals#fund()}: weights as written (a bucket
+ * written twice counts the sum), the category of its first category row, {@code asOf} its first
+ * non-empty {@code as_of}, {@code source} "funds.csv: " and its first non-empty {@code source}. A
+ * symbol with rows in funds.csv has fundamentals even without a fundamentals.csv row: type "ETF"
+ * and its breakdown, nothing else. A fund (type ETF or MUTUALFUND) never has a {@code country}:
+ * where a fund is domiciled says nothing of what it holds.
  *
  * <p>Each file is parsed once per instance and kept; files are parsed on a small pool of daemon
  * threads (one per core), so a scan that asks for everything first parses in parallel. A symbol
- * without a price file, or without a fundamentals row, is a {@link NoDataException}; an
- * unreadable file is a {@link MarketDataUnavailableException} naming the file and line.
+ * without a price file, or without a row in either fundamentals file, is a {@link NoDataException};
+ * an unreadable file, a number that is not one or an unknown {@code exposure} is a
+ * {@link MarketDataUnavailableException} naming the file, line and column.
  */
 public final class CsvFolderMarketData implements MarketData {
 
@@ -91,7 +104,7 @@ public final class CsvFolderMarketData implements MarketData {
         try {
             Fundamentals found = fundamentalsTable().get(symbol.toUpperCase(Locale.ROOT));
             if (found == null) {
-                throw new NoDataException(symbol, "no fundamentals for " + symbol + " in fundamentals.csv");
+                throw new NoDataException(symbol, "no fundamentals for " + symbol + " in fundamentals.csv or funds.csv");
             }
             return CompletableFuture.completedFuture(found);
         } catch (RuntimeException e) {
@@ -140,8 +153,18 @@ public final class CsvFolderMarketData implements MarketData {
         return fundamentals.computeIfAbsent("table", key -> readFundamentals());
     }
 
+    /** fundamentals.csv and funds.csv, joined by symbol (upper case). */
     private Map<String, Fundamentals> readFundamentals() {
-        Path file = dir.resolve("fundamentals.csv");
+        Map<String, Fundamentals> table = readFundamentalsFile(dir.resolve("fundamentals.csv"));
+        readFunds(dir.resolve("funds.csv")).forEach((symbol, fund) -> table.merge(symbol,
+                new Fundamentals(symbol, null, "ETF", null, null, null, null, null, null, null, fund),
+                (row, onlyFund) -> new Fundamentals(row.symbol(), row.name(), row.instrumentType(), row.sector(),
+                        row.currency(), row.trailingPe(), row.forwardPe(), row.pegRatio(), row.dividendYield(),
+                        row.country(), fund)));
+        return table;
+    }
+
+    private static Map<String, Fundamentals> readFundamentalsFile(Path file) {
         Map<String, Fundamentals> table = new HashMap<>();
         if (!Files.isRegularFile(file)) {
             return table;
@@ -152,15 +175,103 @@ public final class CsvFolderMarketData implements MarketData {
                 if (symbol == null) {
                     continue;
                 }
+                String type = text(row, "type");
                 table.put(symbol.toUpperCase(Locale.ROOT), new Fundamentals(symbol.toUpperCase(Locale.ROOT),
-                        text(row, "name"), text(row, "type"), text(row, "sector"), text(row, "currency"),
+                        text(row, "name"), type, text(row, "sector"), text(row, "currency"),
                         number(file, row, "trailing_pe"), number(file, row, "forward_pe"),
-                        number(file, row, "peg_ratio"), number(file, row, "dividend_yield")));
+                        number(file, row, "peg_ratio"), number(file, row, "dividend_yield"),
+                        Fundamentals.isFundType(type) ? null : text(row, "country"), null));
             }
         } catch (IOException e) {
             throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
         return table;
+    }
+
+    /** funds.csv's breakdowns by symbol (upper case); none when there is no such file. */
+    private static Map<String, FundBreakdown> readFunds(Path file) {
+        Map<String, FundRows> funds = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                String symbol = text(row, "symbol");
+                if (symbol == null) {
+                    continue;
+                }
+                FundExposure exposure = FundExposure.of(file, row);
+                String bucket = text(row, "bucket");
+                if (bucket == null) {
+                    throw new MarketDataUnavailableException(at(file, row, "bucket") + " is empty: expected "
+                            + (exposure == FundExposure.CATEGORY ? "the category's name" : "a " + exposure.word + " name"));
+                }
+                Double weight = number(file, row, "weight");
+                if (weight == null && exposure != FundExposure.CATEGORY) {
+                    throw new MarketDataUnavailableException(at(file, row, "weight")
+                            + " is empty: expected the weight as a fraction (0.25 = 25 %)");
+                }
+                funds.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), key -> new FundRows())
+                        .add(exposure, bucket, weight, text(row, "as_of"), text(row, "source"));
+            }
+        } catch (IOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+        Map<String, FundBreakdown> breakdowns = new LinkedHashMap<>();
+        funds.forEach((symbol, rows) -> breakdowns.put(symbol, rows.breakdown()));
+        return breakdowns;
+    }
+
+    /** The dimensions of funds.csv's {@code exposure} column. */
+    private enum FundExposure {
+        SECTOR("sector"), REGION("region"), ASSET_CLASS("asset_class"), CATEGORY("category");
+
+        private final String word;
+
+        FundExposure(String word) {
+            this.word = word;
+        }
+
+        static FundExposure of(Path file, CSVRecord row) {
+            String value = text(row, "exposure");
+            for (FundExposure exposure : values()) {
+                if (exposure.word.equalsIgnoreCase(value)) {
+                    return exposure;
+                }
+            }
+            throw new MarketDataUnavailableException(at(file, row, "exposure") + ": '" + (value == null ? "" : value)
+                    + "' is not an exposure (expected sector, region, asset_class or category)");
+        }
+    }
+
+    /** One fund's rows of funds.csv as they are read. */
+    private static final class FundRows {
+        private final Map<String, Double> sectors = new LinkedHashMap<>();
+        private final Map<String, Double> regions = new LinkedHashMap<>();
+        private final Map<String, Double> assetClasses = new LinkedHashMap<>();
+        private String category;
+        private String asOf;
+        private String source;
+
+        void add(FundExposure exposure, String bucket, Double weight, String rowAsOf, String rowSource) {
+            switch (exposure) {
+                case SECTOR -> sectors.merge(bucket, weight, Double::sum);
+                case REGION -> regions.merge(bucket, weight, Double::sum);
+                case ASSET_CLASS -> assetClasses.merge(bucket, weight, Double::sum);
+                case CATEGORY -> category = category == null ? bucket : category;
+            }
+            asOf = asOf == null ? rowAsOf : asOf;
+            source = source == null ? rowSource : source;
+        }
+
+        FundBreakdown breakdown() {
+            return new FundBreakdown(sectors, regions, assetClasses, category, asOf,
+                    source == null ? "funds.csv" : "funds.csv: " + source);
+        }
     }
 
     private static String text(CSVRecord row, String column) {
@@ -176,8 +287,8 @@ public final class CsvFolderMarketData implements MarketData {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new MarketDataUnavailableException(file + ", line " + (row.getRecordNumber() + 1)
-                    + ", column 'Date': '" + value + "' is not a date (expected YYYY-MM-DD)");
+            throw new MarketDataUnavailableException(at(file, row, "Date") + ": '" + value
+                    + "' is not a date (expected YYYY-MM-DD)");
         }
     }
 
@@ -195,8 +306,12 @@ public final class CsvFolderMarketData implements MarketData {
             double number = Double.parseDouble(value);
             return Double.isFinite(number) ? number : null;
         } catch (NumberFormatException e) {
-            throw new MarketDataUnavailableException(file + ", line " + (row.getRecordNumber() + 1)
-                    + ", column '" + column + "': '" + value + "' is not a number");
+            throw new MarketDataUnavailableException(at(file, row, column) + ": '" + value + "' is not a number");
         }
+    }
+
+    /** Where a cell is, as the messages name it: the header is line 1. */
+    private static String at(Path file, CSVRecord row, String column) {
+        return file + ", line " + (row.getRecordNumber() + 1) + ", column '" + column + "'";
     }
 }

@@ -42,4 +42,9 @@ public record Fundamentals(
     public boolean isEtf() {
         return "ETF".equalsIgnoreCase(instrumentType);
     }
+
+    /** Whether a provider's instrument type is a fund's: "ETF" or "MUTUALFUND" (Yahoo's words), any case. */
+    public static boolean isFundType(String instrumentType) {
+        return "ETF".equalsIgnoreCase(instrumentType) || "MUTUALFUND".equalsIgnoreCase(instrumentType);
+    }
 }

@@ -12,6 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Raw market data as the shared cache keeps it: compact JSON, one document per history, per
  * symbol's fundamentals, or per "no data" answer.
+ *
+ * <p>Fundamentals are their record's fields in snake_case, a fund's breakdown nested under
+ * {@code fund}. A document without {@code country} or {@code fund} (written before they existed)
+ * still reads, as fundamentals without them.
  */
 final class MarketDataJson {
 

@@ -133,6 +133,61 @@ class CachingMarketDataTest {
     }
 
     @Test
+    void fundamentalsOfThePreviousVersionAreNotReadAFundsBreakdownIsSharedWhole() {
+        FundBreakdown breakdown = new FundBreakdown(Map.of("technology", 0.5083), Map.of(), Map.of("Equity", 1.0),
+                "Large Growth", null, "Yahoo topHoldings/fundProfile");
+        AtomicInteger upstreamCalls = new AtomicInteger();
+        MarketData provider = new MarketData() {
+            @Override
+            public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+                throw new UnsupportedOperationException("fundamentals only");
+            }
+
+            @Override
+            public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+                upstreamCalls.incrementAndGet();
+                return CompletableFuture.completedFuture(
+                        new Fundamentals(symbol, "Invesco QQQ Trust", "ETF", null, "USD", null, null, null, null, null,
+                                breakdown));
+            }
+
+            @Override
+            public String describe() {
+                return "one fund";
+            }
+
+            @Override
+            public MarketData observedBy(FetchObserver observer) {
+                return this;
+            }
+        };
+        try (RealRedis redis = RealRedis.start();
+             RedisSharedStore shared = new RedisSharedStore(RedisSettings.defaults(redis.url()))) {
+            // kept by the version before funds had breakdowns: without one, for a day
+            String previousKey = "market_data:yahoo:fundamentals:QQQ";
+            shared.putAll(Map.of(previousKey, new SharedStore.TimedValue("{\"kind\":\"fundamentals\",\"symbol\":\"QQQ\","
+                    + "\"instrument_type\":\"ETF\",\"etf\":true}", Duration.ofHours(20))));
+            for (int i = 0; i < 100 && shared.getAll(List.of(previousKey)).isEmpty(); i++) {
+                pause(20);
+            }
+
+            CachingMarketData first = new CachingMarketData(provider, "yahoo", 10, shared, FetchObserver.NONE,
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
+            assertThat(first.fundamentals("QQQ").join().fund()).as("fetched, not the old entry").isEqualTo(breakdown);
+            assertThat(upstreamCalls).hasValue(1);
+
+            String key = "market_data:yahoo:" + CachingMarketData.FUNDAMENTALS_KEY + "QQQ";
+            for (int i = 0; i < 100 && shared.getAll(List.of(key)).isEmpty(); i++) {
+                pause(20);
+            }
+            CachingMarketData another = new CachingMarketData(provider, "yahoo", 10, shared, FetchObserver.NONE,
+                    ForkJoinPool.commonPool(), Clock.systemUTC());
+            assertThat(another.fundamentals("QQQ").join().fund()).as("from the shared level").isEqualTo(breakdown);
+            assertThat(upstreamCalls).hasValue(1);
+        }
+    }
+
+    @Test
     void theNextCloseIsFourPmNewYorkOnTheNextWeekday() {
         // Friday 2024-03-08 17:00 New York (22:00 UTC, EST): the next close is Monday 03-11 16:00 EDT (20:00 UTC)
         assertThat(MarketHours.nextClose(Instant.parse("2024-03-08T22:00:00Z")))

@@ -26,9 +26,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Yahoo Finance: daily history from v8 chart, fundamentals and profile from v10 quoteSummary
- * (cookie and crumb, renewed once on a 401 such as "Invalid Crumb"), within the bounds of
- * {@link PoliteCalls}.
+ * Yahoo Finance: daily history from v8 chart, fundamentals, profile and a fund's holdings from
+ * v10 quoteSummary (cookie and crumb, renewed once on a 401 such as "Invalid Crumb"), within the
+ * bounds of {@link PoliteCalls}.
  *
  * <p>A 404 is Yahoo's word that it has no data for the symbol: a {@link NoDataException} with
  * Yahoo's own description. Unreachable, refusing or failing after retries: a
@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
 
-    private static final String MODULES = "price,summaryDetail,defaultKeyStatistics,assetProfile";
+    private static final String MODULES = "price,summaryDetail,defaultKeyStatistics,assetProfile,topHoldings,fundProfile";
 
     private final YahooSettings settings;
     private final HttpClient http;

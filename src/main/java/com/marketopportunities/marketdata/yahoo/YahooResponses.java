@@ -1,5 +1,6 @@
 package com.marketopportunities.marketdata.yahoo;
 
+import com.marketopportunities.marketdata.FundBreakdown;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
@@ -7,13 +8,18 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads Yahoo's response bodies: v8 chart (daily bars) and v10 quoteSummary (fundamentals and
- * profile). Numbers may come raw or as {@code {"raw": 1.2, "fmt": "1.20"}} objects; both are read.
+ * Reads Yahoo's response bodies: v8 chart (daily bars) and v10 quoteSummary (fundamentals,
+ * profile and a fund's holdings). Numbers may come raw or as {@code {"raw": 1.2, "fmt": "1.20"}} objects; both are read.
  */
 final class YahooResponses {
+
+    /** Where a fund's breakdown comes from, for the answer. */
+    static final String FUND_SOURCE = "Yahoo topHoldings/fundProfile";
 
     private YahooResponses() {
     }
@@ -48,8 +54,16 @@ final class YahooResponses {
 
     /**
      * Fundamentals of a quoteSummary body with the modules price, summaryDetail,
-     * defaultKeyStatistics and assetProfile. {@code dividendYield} is the fraction quoteSummary
-     * gives (an ETF's is under {@code yield}).
+     * defaultKeyStatistics, assetProfile, topHoldings and fundProfile. {@code dividendYield} is the
+     * fraction quoteSummary gives (an ETF's is under {@code yield}).
+     *
+     * <p>A stock's {@code country} is {@code assetProfile.country}; a fund (quoteType ETF or
+     * MUTUALFUND) has none, but its {@link FundBreakdown}: {@code topHoldings.sectorWeightings} keyed
+     * as Yahoo writes them ({@code technology}, {@code financial_services}), the positions as asset
+     * classes ({@code stockPosition} Equity, {@code bondPosition} Fixed Income, {@code cashPosition}
+     * Cash, {@code otherPosition} + {@code preferredPosition} + {@code convertiblePosition} Other),
+     * {@code fundProfile.categoryName} as category. Zero or absent weights are left out; a fund of
+     * which none of these is known has no breakdown ({@code null}).
      */
     static Fundamentals quoteSummary(String symbol, JsonNode body) {
         JsonNode summary = body.path("quoteSummary");
@@ -61,15 +75,56 @@ final class YahooResponses {
         JsonNode detail = result.path("summaryDetail");
         JsonNode statistics = result.path("defaultKeyStatistics");
         JsonNode profile = result.path("assetProfile");
+        String type = firstText(price.path("quoteType"), result.path("quoteType").path("quoteType"));
+        boolean fund = Fundamentals.isFundType(type);
         return new Fundamentals(symbol,
                 firstText(price.path("longName"), price.path("shortName")),
-                firstText(price.path("quoteType"), result.path("quoteType").path("quoteType")),
+                type,
                 firstText(profile.path("sector"), profile.path("sectorKey")),
                 firstText(price.path("currency"), detail.path("currency")),
                 number(detail.path("trailingPE")),
                 firstNumber(detail.path("forwardPE"), statistics.path("forwardPE")),
                 firstNumber(statistics.path("pegRatio"), statistics.path("trailingPegRatio")),
-                firstNumber(detail.path("dividendYield"), detail.path("yield")));
+                firstNumber(detail.path("dividendYield"), detail.path("yield")),
+                fund ? null : text(profile.path("country")),
+                fund ? fundBreakdown(result.path("topHoldings"), result.path("fundProfile")) : null);
+    }
+
+    /** The breakdown of a fund's topHoldings and fundProfile, or {@code null} when they say nothing. */
+    private static FundBreakdown fundBreakdown(JsonNode holdings, JsonNode fundProfile) {
+        Map<String, Double> sectors = new LinkedHashMap<>();
+        for (JsonNode weighting : holdings.path("sectorWeightings")) {
+            // a list of one-key objects: [{"realestate": 0.002}, {"technology": 0.5083}, ...]
+            for (Map.Entry<String, JsonNode> sector : weighting.properties()) {
+                putWeight(sectors, sector.getKey(), number(sector.getValue()));
+            }
+        }
+        Map<String, Double> assetClasses = new LinkedHashMap<>();
+        putWeight(assetClasses, "Equity", number(holdings.path("stockPosition")));
+        putWeight(assetClasses, "Fixed Income", number(holdings.path("bondPosition")));
+        putWeight(assetClasses, "Cash", number(holdings.path("cashPosition")));
+        putWeight(assetClasses, "Other", sum(number(holdings.path("otherPosition")),
+                number(holdings.path("preferredPosition")), number(holdings.path("convertiblePosition"))));
+        FundBreakdown breakdown = new FundBreakdown(sectors, Map.of(), assetClasses,
+                text(fundProfile.path("categoryName")), null, FUND_SOURCE);
+        return breakdown.isEmpty() ? null : breakdown;
+    }
+
+    private static void putWeight(Map<String, Double> weights, String bucket, Double weight) {
+        if (weight != null && weight != 0.0) {
+            weights.merge(bucket, weight, Double::sum);
+        }
+    }
+
+    /** The sum of the numbers present, {@code null} when none is. */
+    private static Double sum(Double... weights) {
+        Double total = null;
+        for (Double weight : weights) {
+            if (weight != null) {
+                total = total == null ? weight : total + weight;
+            }
+        }
+        return total;
     }
 
     /** A raw number or a {@code {raw, fmt}} object; {@code null} for anything else (absent, null, {}). */
@@ -84,12 +139,13 @@ final class YahooResponses {
     }
 
     private static String firstText(JsonNode first, JsonNode second) {
-        for (JsonNode node : new JsonNode[] {first, second}) {
-            if (node.isString() && !node.asString().isBlank()) {
-                return node.asString();
-            }
-        }
-        return null;
+        String text = text(first);
+        return text != null ? text : text(second);
+    }
+
+    /** A non-blank string; {@code null} for anything else. */
+    private static String text(JsonNode node) {
+        return node.isString() && !node.asString().isBlank() ? node.asString() : null;
     }
 
     private static ZoneId zone(JsonNode meta) {

@@ -129,6 +129,8 @@ class RecordedYahooResponsesTest {
         assertThat(apple.dividendYield()).isEqualTo(0.0041);
         // Yahoo no longer sends pegRatio (2025): absent, not zero
         assertThat(apple.pegRatio()).isNull();
+        assertThat(apple.country()).isEqualTo("United States");
+        assertThat(apple.fund()).isNull();
     }
 
     @Test
@@ -139,6 +141,10 @@ class RecordedYahooResponsesTest {
         assertThat(qqq.sector()).isNull();
         assertThat(qqq.trailingPe()).isEqualTo(34.286358);
         assertThat(qqq.dividendYield()).isEqualTo(0.0054);
+        assertThat(qqq.country()).isNull();
+        assertThat(qqq.fund().sectors()).hasSize(11).containsEntry("technology", 0.5083);
+        assertThat(qqq.fund().assetClasses()).containsExactly(Map.entry("Equity", 0.9993), Map.entry("Cash", 0.0007));
+        assertThat(qqq.fund().category()).isEqualTo("Large Growth");
     }
 
     @Test

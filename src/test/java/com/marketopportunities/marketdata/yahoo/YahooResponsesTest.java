@@ -2,12 +2,19 @@ package com.marketopportunities.marketdata.yahoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.marketopportunities.json.JsonFormat;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.marketdata.SharedMarketData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -94,6 +101,79 @@ class YahooResponsesTest {
                  "description":"No fundamentals data found for any of the summaryTypes=summaryDetail"}}}""")))
                 .isInstanceOf(NoDataException.class)
                 .hasMessage("no fundamentals for ADH: No fundamentals data found for any of the summaryTypes=summaryDetail");
+    }
+
+    @Test
+    void aStocksCountryFromItsAssetProfileAndNoBreakdown() {
+        Fundamentals stock = YahooResponses.quoteSummary("ROG.SW", json("""
+                {"quoteSummary":{"result":[{"price":{"quoteType":"EQUITY","currency":"CHF"},
+                  "assetProfile":{"country":"Switzerland","sector":"Healthcare"},
+                  "topHoldings":{"stockPosition":1.0}}],"error":null}}"""));
+
+        assertThat(stock.country()).isEqualTo("Switzerland");
+        assertThat(stock.fund()).isNull();
+    }
+
+    @Test
+    void aFundsSectorWeightingsPositionsAndCategoryButNoCountry() {
+        Fundamentals fund = YahooResponses.quoteSummary("FIXF", json("""
+                {"quoteSummary":{"result":[{"price":{"quoteType":"ETF","currency":"USD"},
+                  "assetProfile":{"country":"Ireland","maxAge":86400},
+                  "topHoldings":{"maxAge":1,"stockPosition":{"raw":0.9,"fmt":"90.00%"},"bondPosition":0.04,
+                    "cashPosition":0.01,"otherPosition":0.02,"preferredPosition":{"raw":0.03,"fmt":"3.00%"},
+                    "convertiblePosition":{},
+                    "sectorWeightings":[{"technology":0.5083},{"financial_services":{"raw":0.3,"fmt":"30.00%"}},
+                      {"realestate":0},{"healthcare":0.0523}]},
+                  "fundProfile":{"family":"Fixture","categoryName":"Large Growth"}}],"error":null}}"""));
+
+        assertThat(fund.country()).as("where a fund is domiciled is not what it holds").isNull();
+        assertThat(fund.fund().sectors()).containsExactly(Map.entry("technology", 0.5083),
+                Map.entry("financial_services", 0.3), Map.entry("healthcare", 0.0523));
+        assertThat(fund.fund().assetClasses()).containsOnlyKeys("Equity", "Fixed Income", "Cash", "Other");
+        assertThat(fund.fund().assetClasses().get("Equity")).isEqualTo(0.9);
+        assertThat(fund.fund().assetClasses().get("Fixed Income")).isEqualTo(0.04);
+        assertThat(fund.fund().assetClasses().get("Cash")).isEqualTo(0.01);
+        assertThat(fund.fund().assetClasses().get("Other")).isCloseTo(0.05, within(1e-12));
+        assertThat(fund.fund().regions()).isEmpty();
+        assertThat(fund.fund().category()).isEqualTo("Large Growth");
+        assertThat(fund.fund().asOf()).isNull();
+        assertThat(fund.fund().source()).isEqualTo("Yahoo topHoldings/fundProfile");
+    }
+
+    @Test
+    void aMutualFundIsAFundAndAFundOfWhichNothingIsKnownHasNoBreakdown() {
+        Fundamentals mutual = YahooResponses.quoteSummary("FIXMX", json("""
+                {"quoteSummary":{"result":[{"price":{"quoteType":"MUTUALFUND"},"assetProfile":{"country":"United States"},
+                  "fundProfile":{"categoryName":"Europe Stock"}}],"error":null}}"""));
+        Fundamentals bare = YahooResponses.quoteSummary("FIXE", json("""
+                {"quoteSummary":{"result":[{"price":{"quoteType":"ETF"},
+                  "topHoldings":{"stockPosition":0,"bondPosition":0,"sectorWeightings":[]},
+                  "fundProfile":{"categoryName":null}}],"error":null}}"""));
+
+        assertThat(mutual.country()).isNull();
+        assertThat(mutual.fund().category()).isEqualTo("Europe Stock");
+        assertThat(mutual.fund().sectors()).isEmpty();
+        assertThat(mutual.fund().assetClasses()).isEmpty();
+        assertThat(bare.fund()).isNull();
+    }
+
+    @Test
+    void theRecordedQqqBreakdown() throws IOException {
+        Path recording = SharedMarketData.folder().resolve("yahoo/node-yahoo-finance2/bodies/quoteSummary-all-QQQ.json");
+        assumeTrue(Files.isRegularFile(recording), recording + " not found: the recorded QQQ body is not read");
+
+        Fundamentals qqq = YahooResponses.quoteSummary("QQQ", json(Files.readString(recording)));
+
+        assertThat(qqq.isEtf()).isTrue();
+        assertThat(qqq.country()).isNull();
+        assertThat(qqq.fund().sectors()).hasSize(11).containsEntry("technology", 0.5083)
+                .containsEntry("communication_services", 0.1608).containsEntry("consumer_cyclical", 0.1476)
+                .containsEntry("realestate", 0.002).containsEntry("healthcare", 0.0523);
+        assertThat(qqq.fund().sectors().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, within(0.001));
+        // bond, other, preferred and convertible positions are 0 in the recording: left out
+        assertThat(qqq.fund().assetClasses()).containsExactly(Map.entry("Equity", 0.9993), Map.entry("Cash", 0.0007));
+        assertThat(qqq.fund().category()).isEqualTo("Large Growth");
     }
 
     static JsonNode json(String text) {

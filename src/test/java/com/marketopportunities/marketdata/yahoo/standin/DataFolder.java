@@ -22,9 +22,10 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The CSV market-data folder the stand-in serves: {@code {dir}/ohlcv/{SYMBOL}.csv} or
  * {@code {dir}/{SYMBOL}.csv} ({@code Date,Open,High,Low,Close,Adj Close,Volume}; "null" or empty
- * cells are missing values) and {@code {dir}/fundamentals.csv}.
+ * cells are missing values), {@code {dir}/fundamentals.csv} and {@code {dir}/funds.csv} (a fund's
+ * weights, long format {@code symbol,exposure,bucket,weight,as_of,source}).
  *
- * <p>Read at run time, never copied: fundamentals when the stand-in starts, each price file on its
+ * <p>Read at run time, never copied: fundamentals and funds when the stand-in starts, each price file on its
  * first request (then kept). Safe for concurrent use. A file that cannot be parsed is an
  * {@link IllegalStateException} naming file and line, which the stand-in answers with HTTP 500.
  */
@@ -39,9 +40,12 @@ final class DataFolder {
     record Bar(LocalDate date, Double open, Double high, Double low, Double close, Double adjClose, Long volume) {
     }
 
-    /** One row of fundamentals.csv; null where the cell is empty. P/E and PEG are ratios, the yield a fraction. */
+    /**
+     * One row of fundamentals.csv; "" where a text cell is empty or its column absent (country in
+     * older files), null where a number is. P/E and PEG are ratios, the yield a fraction.
+     */
     record FundamentalsRow(String symbol, String name, String type, String sector, String currency,
-            Double trailingPe, Double forwardPe, Double pegRatio, Double dividendYield) {
+            Double trailingPe, Double forwardPe, Double pegRatio, Double dividendYield, String country) {
 
         boolean isEtf() {
             return "ETF".equals(type);
@@ -49,7 +53,12 @@ final class DataFolder {
     }
 
     private final Path dir;
+    /** One row of funds.csv: exposure (sector, region, asset_class, category), bucket and weight (null if empty). */
+    record FundRow(String exposure, String bucket, Double weight) {
+    }
+
     private final Map<String, FundamentalsRow> fundamentals;
+    private final Map<String, List<FundRow>> funds;
     private final Map<String, Optional<List<Bar>>> histories = new ConcurrentHashMap<>();
 
     DataFolder(Path dir) {
@@ -58,6 +67,7 @@ final class DataFolder {
         }
         this.dir = dir;
         this.fundamentals = readFundamentals(dir.resolve("fundamentals.csv"));
+        this.funds = readFunds(dir.resolve("funds.csv"));
     }
 
     /** The symbol's daily rows in date order, or empty when the folder has no price file for it. */
@@ -69,9 +79,22 @@ final class DataFolder {
         return histories.computeIfAbsent(upper, this::readBars);
     }
 
-    /** The symbol's fundamentals row, or empty when fundamentals.csv has none. */
+    /**
+     * The symbol's fundamentals row; for a symbol only in funds.csv, an ETF row with nothing else (as
+     * the CSV folder provider reads it); empty when neither file has the symbol.
+     */
     Optional<FundamentalsRow> fundamentals(String symbol) {
-        return Optional.ofNullable(fundamentals.get(symbol.toUpperCase(Locale.ROOT)));
+        String upper = symbol.toUpperCase(Locale.ROOT);
+        FundamentalsRow row = fundamentals.get(upper);
+        if (row == null && funds.containsKey(upper)) {
+            row = new FundamentalsRow(upper, "", "ETF", "", "", null, null, null, null, "");
+        }
+        return Optional.ofNullable(row);
+    }
+
+    /** The symbol's rows of funds.csv in file order, none when it has none. */
+    List<FundRow> fundRows(String symbol) {
+        return funds.getOrDefault(symbol.toUpperCase(Locale.ROOT), List.of());
     }
 
     private Optional<List<Bar>> readBars(String symbol) {
@@ -113,7 +136,7 @@ final class DataFolder {
                     rows.put(symbol, new FundamentalsRow(symbol, text(row, "name"),
                             text(row, "type").toUpperCase(Locale.ROOT), text(row, "sector"), text(row, "currency"),
                             number(row, "trailing_pe"), number(row, "forward_pe"), number(row, "peg_ratio"),
-                            number(row, "dividend_yield")));
+                            number(row, "dividend_yield"), text(row, "country")));
                 } catch (RuntimeException bad) {
                     throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
                 }
@@ -122,6 +145,29 @@ final class DataFolder {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return Map.copyOf(rows);
+    }
+
+    private static Map<String, List<FundRow>> readFunds(Path file) {
+        Map<String, List<FundRow>> rows = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return rows;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : WITH_HEADER.parse(reader)) {
+                try {
+                    rows.computeIfAbsent(text(row, "symbol").toUpperCase(Locale.ROOT), symbol -> new ArrayList<>())
+                            .add(new FundRow(text(row, "exposure").toLowerCase(Locale.ROOT), text(row, "bucket"),
+                                    number(row, "weight")));
+                } catch (RuntimeException bad) {
+                    throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Map<String, List<FundRow>> copies = new HashMap<>();
+        rows.forEach((symbol, fundRows) -> copies.put(symbol, List.copyOf(fundRows)));
+        return Map.copyOf(copies);
     }
 
     /** The cell's text, "" when the column or the value is absent. */

@@ -3,6 +3,11 @@ package com.marketopportunities.marketdata.yahoo.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.marketopportunities.marketdata.CsvFolderMarketData;
+import com.marketopportunities.marketdata.FundBreakdown;
+import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.yahoo.YahooFinanceMarketData;
+import com.marketopportunities.marketdata.yahoo.YahooSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,6 +51,8 @@ class YahooStandInTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MODULES = "price,summaryDetail,defaultKeyStatistics,assetProfile";
+    /** What the Yahoo client asks for since funds have breakdowns. */
+    private static final String FUND_MODULES = MODULES + ",topHoldings,fundProfile";
     private static final Path REAL_DATA = Path.of(System.getProperty("market.data", "../shared/market-data"));
 
     @TempDir
@@ -75,10 +82,23 @@ class YahooStandInTest {
                 2024-01-02,4745.2,4754.33,4722.67,4742.83,4742.83,3743050000
                 """);
         Files.writeString(fixture.resolve("fundamentals.csv"), """
-                symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of
-                FIXA,"Fixture A, Inc.",EQUITY,Consumer Discretionary,USD,20.5,18.25,1.5,0.0123,2025-01-01
-                FIXE,Fixture Tech ETF,ETF,Technology,USD,,,,0.0075,
-                NOPX,No Prices Corp,EQUITY,Health Care,EUR,,,,,
+                symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of,country
+                FIXA,"Fixture A, Inc.",EQUITY,Consumer Discretionary,USD,20.5,18.25,1.5,0.0123,2025-01-01,United States
+                FIXE,Fixture Tech ETF,ETF,Technology,USD,,,,0.0075,,Ireland
+                NOPX,No Prices Corp,EQUITY,Health Care,EUR,,,,,,
+                """);
+        // FIXW: a fund only in funds.csv
+        Files.writeString(fixture.resolve("funds.csv"), """
+                symbol,exposure,bucket,weight,as_of,source
+                FIXE,sector,Information Technology,0.5,2024-12-24,fixture
+                FIXE,sector,Real Estate,0.2,2024-12-24,fixture
+                FIXE,sector,Financials,0.3,2024-12-24,fixture
+                FIXE,region,North America,1,2024-12-24,fixture
+                FIXE,asset_class,Equity,0.98,2024-12-24,fixture
+                FIXE,asset_class,Cash,0.02,2024-12-24,fixture
+                FIXE,category,Large Growth,1,2024-12-24,fixture
+                FIXW,region,Europe,1,,fixture
+                FIXW,asset_class,Commodities,1,,fixture
                 """);
     }
 
@@ -357,6 +377,49 @@ class YahooStandInTest {
         }
 
         @Test
+        void aFundsTopHoldingsWithYahoosSectorKeysAndItsFundProfileButNoCountry() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
+                JsonNode etf = quoteSummaryResult(get(sessionClient(yahoo),
+                        quoteSummaryUrl(yahoo, "FIXE", yahoo.crumb(), FUND_MODULES, "")));
+
+                assertThat(etf.propertyNames()).containsExactly("price", "summaryDetail", "defaultKeyStatistics",
+                        "assetProfile", "topHoldings", "fundProfile");
+                JsonNode holdings = etf.get("topHoldings");
+                assertThat(holdings.get("sectorWeightings").toString())
+                        .isEqualTo("[{\"technology\":0.5},{\"realestate\":0.2},{\"financial_services\":0.3}]");
+                assertThat(holdings.get("stockPosition").asDouble()).isEqualTo(0.98);
+                assertThat(holdings.get("cashPosition").asDouble()).isEqualTo(0.02);
+                assertThat(holdings.get("bondPosition").asDouble()).isZero();
+                // Yahoo has no region weights
+                assertThat(holdings.toString()).doesNotContain("North America");
+                assertThat(etf.get("fundProfile").get("categoryName").asString()).isEqualTo("Large Growth");
+                assertThat(etf.get("assetProfile").has("country")).as("a fund's domicile is not served").isFalse();
+            }
+        }
+
+        @Test
+        void aStockHasItsCountryAndNoFundModulesAFundOnlyInFundsCsvIsServed() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
+                HttpClient client = sessionClient(yahoo);
+                JsonNode stock = quoteSummaryResult(get(client, quoteSummaryUrl(yahoo, "FIXA", yahoo.crumb(), FUND_MODULES, "")));
+                assertThat(stock.propertyNames()).containsExactly("price", "summaryDetail", "defaultKeyStatistics",
+                        "assetProfile");
+                assertThat(stock.get("assetProfile").get("country").asString()).isEqualTo("United States");
+                assertThat(get(client, quoteSummaryUrl(yahoo, "FIXA", yahoo.crumb(), "topHoldings,fundProfile", ""))
+                        .statusCode()).as("nothing of what was asked").isEqualTo(404);
+
+                JsonNode fundOnly = quoteSummaryResult(get(client,
+                        quoteSummaryUrl(yahoo, "FIXW", yahoo.crumb(), FUND_MODULES, "&formatted=true")));
+                assertThat(fundOnly.get("price").get("quoteType").asString()).isEqualTo("ETF");
+                assertThat(fundOnly.has("fundProfile")).isFalse();
+                // commodities are Yahoo's otherPosition
+                assertThat(fundOnly.get("topHoldings").get("otherPosition").toString())
+                        .isEqualTo("{\"raw\":1.0,\"fmt\":\"100.00%\"}");
+                assertThat(fundOnly.get("topHoldings").get("sectorWeightings")).isEmpty();
+            }
+        }
+
+        @Test
         void onlyTheRequestedModulesAreAnswered() throws Exception {
             try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
                 URI uri = yahoo.baseUrl().resolve("/v10/finance/quoteSummary/FIXA?modules=summaryDetail%2CfinancialData&crumb="
@@ -589,6 +652,42 @@ class YahooStandInTest {
         }
 
         @Test
+        void throughTheYahooClientEveryFundHasTheCsvFoldersBreakdownInYahoosTerms() throws Exception {
+            // Yahoo's sector keys back to GICS, its positions to asset classes (commodities are "Other")
+            Map<String, String> gics = Map.ofEntries(Map.entry("technology", "Information Technology"),
+                    Map.entry("healthcare", "Health Care"), Map.entry("financial_services", "Financials"),
+                    Map.entry("consumer_cyclical", "Consumer Discretionary"),
+                    Map.entry("communication_services", "Communication Services"), Map.entry("industrials", "Industrials"),
+                    Map.entry("consumer_defensive", "Consumer Staples"), Map.entry("energy", "Energy"),
+                    Map.entry("utilities", "Utilities"), Map.entry("realestate", "Real Estate"),
+                    Map.entry("basic_materials", "Materials"));
+            List<String> funds = Files.readAllLines(REAL_DATA.resolve("funds.csv")).stream().skip(1)
+                    .filter(line -> !line.isBlank()).map(line -> line.substring(0, line.indexOf(','))).distinct().toList();
+            assertThat(funds).contains("SPY", "QQQ", "IWDA.AS", "GLD");
+            try (YahooStandIn yahoo = YahooStandIn.serving(REAL_DATA);
+                 YahooFinanceMarketData client = new YahooFinanceMarketData(YahooSettings.defaults().pointingAt(yahoo.baseUrl()));
+                 CsvFolderMarketData csv = new CsvFolderMarketData(REAL_DATA)) {
+                for (String symbol : funds) {
+                    FundBreakdown fromCsv = csv.fundamentals(symbol).join().fund();
+                    Fundamentals viaYahoo = client.fundamentals(symbol).join();
+                    assertThat(viaYahoo.isEtf()).as(symbol).isTrue();
+                    assertThat(viaYahoo.country()).as(symbol).isNull();
+                    Map<String, Double> sectors = new LinkedHashMap<>();
+                    viaYahoo.fund().sectors().forEach((key, weight) -> sectors.put(gics.get(key), weight));
+                    assertThat(sectors).as(symbol).isEqualTo(fromCsv.sectors());
+                    Map<String, Double> assetClasses = new LinkedHashMap<>();
+                    fromCsv.assetClasses().forEach((assetClass, weight) ->
+                            assetClasses.merge(assetClass.equals("Commodities") ? "Other" : assetClass, weight, Double::sum));
+                    assertThat(viaYahoo.fund().assetClasses()).as(symbol).isEqualTo(assetClasses);
+                    assertThat(viaYahoo.fund().category()).as(symbol).isEqualTo(fromCsv.category());
+                    assertThat(viaYahoo.fund().regions()).as(symbol).isEmpty();
+                }
+                assertThat(client.fundamentals("ROG.SW").join().country()).isEqualTo("Switzerland");
+                assertThat(client.fundamentals("QQQ").join().fund().sectors()).containsEntry("technology", 0.489182);
+            }
+        }
+
+        @Test
         void aRetryingClientGetsEverySymbolsChartAndFundamentalsAnswered200ExactlyOnce() throws Exception {
             // every symbol with both prices and fundamentals (most S&P 500 rows have no prices)
             List<String> symbols = Files.readAllLines(REAL_DATA.resolve("fundamentals.csv")).stream().skip(1)
@@ -653,8 +752,12 @@ class YahooStandInTest {
     }
 
     private static URI quoteSummaryUrl(YahooStandIn yahoo, String symbol, String crumb, String extra) {
+        return quoteSummaryUrl(yahoo, symbol, crumb, MODULES, extra);
+    }
+
+    private static URI quoteSummaryUrl(YahooStandIn yahoo, String symbol, String crumb, String modules, String extra) {
         return yahoo.baseUrl().resolve("/v10/finance/quoteSummary/" + symbol + "?modules="
-                + URLEncoder.encode(MODULES, StandardCharsets.UTF_8) + "&crumb=" + crumb + extra);
+                + URLEncoder.encode(modules, StandardCharsets.UTF_8) + "&crumb=" + crumb + extra);
     }
 
     /** Chart URLs that differ by their period1, so each is a new URL for the 429 policy. */
