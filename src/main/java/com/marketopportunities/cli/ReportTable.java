@@ -74,7 +74,7 @@ final class ReportTable {
         if (exposure == null) {
             return;
         }
-        section(String.format(Locale.ROOT, "EXPOSURE  (%% of the equity value, %s %s; after = with the suggestions)",
+        section(String.format(Locale.ROOT, "EXPOSURE  (%% of the equity, %s %s; After: with the suggestions)",
                 money(exposure.equityValue()), report.baseCurrency()));
         wrapped("  Asset classes: ", String.join(", ", exposure.assetClasses().stream()
                 .map(row -> String.format(Locale.ROOT, "%s %.1f%%", row.bucket(), row.pct())).toList()));

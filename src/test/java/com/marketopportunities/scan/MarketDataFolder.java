@@ -21,7 +21,7 @@ public final class MarketDataFolder {
 
     public MarketDataFolder(Path dir) {
         this.dir = dir;
-        fundamentals.add("symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of");
+        fundamentals.add("symbol,name,type,sector,currency,trailing_pe,forward_pe,peg_ratio,dividend_yield,as_of,country");
     }
 
     /** Weekday bars from {@code from} to {@code to}; close = start * (1+drift)^i * (1 +/- wiggle). */
@@ -42,10 +42,17 @@ public final class MarketDataFolder {
         return this;
     }
 
+    /** A row of fundamentals.csv; a stock is a United States company, a fund has no country. */
     public MarketDataFolder fundamentals(String symbol, String type, String sector, String trailingPe,
                                          String dividendYield) {
+        return fundamentals(symbol, type, sector, trailingPe, dividendYield,
+                type.equals("EQUITY") ? "United States" : "");
+    }
+
+    public MarketDataFolder fundamentals(String symbol, String type, String sector, String trailingPe,
+                                         String dividendYield, String country) {
         fundamentals.add(String.join(",", symbol, symbol + " Inc", type, sector, "USD", trailingPe, "", "",
-                dividendYield, "2025-01-01"));
+                dividendYield, "2025-01-01", country));
         return this;
     }
 

@@ -262,13 +262,21 @@ class ScanServiceTest {
     }
 
     @Test
-    void aSymbolWithoutAnyDataIsUnknownAndReportedNotDropped() {
+    void aSymbolWithoutAnyDataIsUnclassifiedAndReportedNotDropped() {
         Portfolio portfolio = new Portfolio("USD", List.of(Position.of("AAPL", 50_000), Position.of("NOPE", 5_000)));
         ScanReport report = scan(new CsvFolderMarketData(data), portfolio);
 
         assertThat(report.summary().totalValue()).isEqualTo(55_000.0);
-        assertThat(report.impact().before().get("Unknown")).isEqualTo(9.09);
-        assertThat(report.warnings()).anyMatch(warning -> warning.contains("NOPE") && warning.contains("Unknown"));
+        // 5,000 / 55,000 = 9.09 % of the equity in both dimensions
+        assertThat(report.exposure().sectors()).filteredOn(row -> row.bucket().equals("Unclassified"))
+                .singleElement().satisfies(row -> assertThat(row.pct()).isEqualTo(9.09));
+        assertThat(report.exposure().regions()).filteredOn(row -> row.bucket().equals("Unclassified"))
+                .singleElement().satisfies(row -> assertThat(row.pct()).isEqualTo(9.09));
+        assertThat(report.holdings()).filteredOn(holding -> holding.symbol().equals("NOPE")).singleElement()
+                .satisfies(holding -> assertThat(holding.sectorSource()).isEqualTo("unclassified"));
+        assertThat(report.warnings()).anyMatch(warning -> warning.contains("9.1% of the equity has no sector")
+                && warning.contains("NOPE"));
+        assertThat(report.warnings()).anyMatch(warning -> warning.startsWith("NOPE: the provider has no profile"));
     }
 
     @Test

@@ -55,9 +55,19 @@ class CandidateUniverseTest {
     }
 
     @Test
-    void aRegionalEtfWithoutCandidatesGetsNone() {
-        assertThat(universe.candidates("VGK", 6)).isEmpty();
-        assertThat(universe.candidates("EWJ", 6)).isEmpty();
+    void everyRegionHasAtLeastFiveLargeCompanies() {
+        // EXPOSURE.md 4: the universe lists candidates for regions too
+        for (String etf : new String[] {"SPY", "VGK", "VPL", "VWO", "EWJ"}) {
+            assertThat(universe.candidates(etf, 100)).as(etf).hasSizeGreaterThanOrEqualTo(5);
+        }
+        // one company may stand under a sector and a region
+        assertThat(universe.candidates("VGK", 100)).contains(new Candidate("NESN.SW", "Nestle"));
+        assertThat(universe.candidates("XLP", 100)).contains(new Candidate("NESN.SW", "Nestle"));
+    }
+
+    @Test
+    void anEtfWithoutCandidatesGetsNone() {
+        assertThat(universe.candidates("EWG", 6)).isEmpty();
     }
 
     @Test
@@ -75,7 +85,8 @@ class CandidateUniverseTest {
                 "VGK", List.of(new Candidate("SAP", "SAP"))));
 
         assertThat(own.allSymbols()).containsExactlyInAnyOrder("XLK", "AAPL", "SAP", "VGK");
-        // 11 ETFs and 8+7+8+8+8+8+8+7+7+7+8 = 84 candidates in the spec's table, none listed twice
-        assertThat(universe.allSymbols()).hasSize(11 + 84).doesNotHaveDuplicates();
+        // 16 ETFs, the 8+7+8+8+8+8+8+7+7+7+8 = 84 candidates of the spec's sector table, and 9 companies
+        // that stand under a region only (SHEL, CBA.AX, CSL.AX, 1299.HK, D05.SI, 0005.HK, INFY, HDB, CDR.WA)
+        assertThat(universe.allSymbols()).hasSize(16 + 84 + 9).doesNotHaveDuplicates();
     }
 }
