@@ -39,7 +39,7 @@ class ArchitectureTest {
                 .layer("Wiring").definedBy("com.marketopportunities.config..")
                 .layer("Scan").definedBy("com.marketopportunities.scan..")
                 .layer("Domain").definedBy("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
-                        "com.marketopportunities.scorecache..")
+                        "com.marketopportunities.scorecache..", "com.marketopportunities.currency..")
                 .layer("Infrastructure").definedBy("com.marketopportunities.marketdata..", "com.marketopportunities.store..",
                         "com.marketopportunities.json..", "com.marketopportunities.returns..", "com.marketopportunities.text..")
                 .whereLayer("Program").mayNotBeAccessedByAnyLayer()
@@ -99,7 +99,8 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoFrameworkOfTheDoors() {
         noClasses().that().resideInAnyPackage("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
-                        "com.marketopportunities.scan..", "com.marketopportunities.returns..")
+                        "com.marketopportunities.scan..", "com.marketopportunities.returns..",
+                        "com.marketopportunities.currency..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "picocli..",
                         "io.lettuce..", "jakarta.servlet..")
                 .check(production);

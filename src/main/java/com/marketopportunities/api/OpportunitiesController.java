@@ -122,7 +122,8 @@ class OpportunitiesController {
         double minGap = query.minGapPct() == null ? settings.scan().defaultMinGapPct() : query.minGapPct();
         int top = query.top() == null ? settings.scan().defaultTopN() : query.top();
         ScanReport report = scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
-                query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes), ScanListener.SILENT);
+                query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes, query.baseCurrency()),
+                ScanListener.SILENT);
         // the access filter charges the caller's rate limit with what the scan cost upstream
         RequestContextHolder.currentRequestAttributes().setAttribute(AccessFilter.UPSTREAM_CALLS,
                 report.stats().upstreamCalls(), RequestAttributes.SCOPE_REQUEST);
@@ -170,6 +171,7 @@ class OpportunitiesController {
      * @param minGapPct  smallest gap reported, percent points, 0-50 (default 5.0)
      * @param asOf       use prices up to this date (default today)
      * @param top        blue chips per gap besides its ETF, 0-20 (default 6)
+     * @param baseCurrency the currency of every figure when the portfolio names none (default USD)
      */
     record Query(
             @Parameter(name = "horizon", description = "short (1-3 months), medium (6-12 months) or long (2-3 years)")
@@ -179,9 +181,14 @@ class OpportunitiesController {
             @Parameter(name = "as_of", description = "use prices up to this date, YYYY-MM-DD (default today)")
             @BindParam("as_of") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(name = "top", description = "blue chips per gap besides its ETF, 0-20 (default 6)")
-            @BindParam("top") Integer top) {
+            @BindParam("top") Integer top,
+            @Parameter(name = "base_currency", description = "currency of every figure when the portfolio names none"
+                    + " (a Saxo export's account currency, JSON base_currency come first): an ISO 4217 code such as"
+                    + " EUR (default USD)")
+            @BindParam("base_currency") String baseCurrency) {
         Query {
             horizon = horizon == null || horizon.isBlank() ? "medium" : horizon;
+            baseCurrency = baseCurrency == null || baseCurrency.isBlank() ? null : baseCurrency;
         }
     }
 }

@@ -83,6 +83,7 @@ class Problems {
         String name = switch (e.parameter()) {
             case MIN_GAP -> "min_gap_pct";
             case TOP_N -> "top";
+            case BASE_CURRENCY -> "base_currency";
         };
         return problem(HttpStatus.BAD_REQUEST, name + " " + e.getMessage() + ".", Map.of("parameter", name));
     }

@@ -72,6 +72,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Blue chips per gap besides its ETF, 0 to 20. Default: 6 (scan.top-n).")
     Integer top;
 
+    @Option(names = "--base-currency", paramLabel = "CODE",
+            description = "Currency of every figure when the portfolio file names none (a Saxo export's account "
+                    + "currency and JSON base_currency come first): an ISO 4217 code such as EUR. Default: USD.")
+    String baseCurrency;
+
     @Option(names = "--portfolio-format", paramLabel = "csv|json|saxo",
             description = "Force the portfolio format instead of detecting it from the content.")
     PortfolioFormat portfolioFormat;
@@ -109,7 +114,7 @@ final class ScanCommand implements Callable<Integer> {
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? defaults.defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now(application.clock()) : asOf,
-                    top == null ? defaults.defaultTopN() : top, importNotes(imported));
+                    top == null ? defaults.defaultTopN() : top, importNotes(imported), baseCurrency);
             ScanReport report = application.scans().scan(request, quiet ? ScanListener.SILENT : new StderrProgress(err));
             if (format == OutputFormat.json) {
                 out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -125,6 +130,7 @@ final class ScanCommand implements Callable<Integer> {
             String option = switch (e.parameter()) {
                 case MIN_GAP -> "--min-gap";
                 case TOP_N -> "--top";
+                case BASE_CURRENCY -> "--base-currency";
             };
             err.println("error: " + option + " " + e.getMessage());
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;

@@ -1,7 +1,9 @@
 package com.marketopportunities.portfolio;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -127,7 +129,21 @@ final class JsonPortfolioReader {
             throw new PortfolioFormatException(text.name(), parser.currentTokenLocation().getLineNr(), field,
                     "not a currency code; expected three letters such as \"EUR\"");
         }
+        if (!isIsoCurrency(currency)) {
+            // every figure would be in it: better refused here, at its line, than every position left unconverted
+            throw new PortfolioFormatException(text.name(), parser.currentTokenLocation().getLineNr(), field,
+                    Cell.quote(currency) + " is not an ISO 4217 currency code; expected one such as \"EUR\"");
+        }
         out.baseCurrency(currency);
+    }
+
+    private static boolean isIsoCurrency(String code) {
+        try {
+            Currency.getInstance(code.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     private static void positions(SourceText text, JsonParser parser, PortfolioImportBuilder out) {

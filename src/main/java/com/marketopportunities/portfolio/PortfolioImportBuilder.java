@@ -24,6 +24,7 @@ final class PortfolioImportBuilder {
     private final List<RowProblem> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String baseCurrency;
+    private Portfolio.Values values = Portfolio.Values.IN_POSITION_CURRENCY;
 
     PortfolioImportBuilder(String source, int maxPositions) {
         this.source = source;
@@ -34,8 +35,14 @@ final class PortfolioImportBuilder {
         return source;
     }
 
+    /** The base currency the file names (a Saxo export's account currency, JSON {@code base_currency}). */
     void baseCurrency(String currency) {
         this.baseCurrency = currency;
+    }
+
+    /** Every value of the file is in the base currency, whatever its position's currency (a Saxo export). */
+    void valuesInBaseCurrency() {
+        this.values = Portfolio.Values.IN_BASE_CURRENCY;
     }
 
     /** @throws PortfolioFormatException when the position is one more than the limit allows */
@@ -70,7 +77,8 @@ final class PortfolioImportBuilder {
         allNotes.addAll(duplicateNotes());
         // in the order of the file, whichever pass of a reader found them
         List<RowProblem> problemsInFileOrder = problems.stream().sorted(Comparator.comparingInt(RowProblem::line)).toList();
-        return new PortfolioImport(source, format, new Portfolio(baseCurrency, positions), problemsInFileOrder, allNotes);
+        return new PortfolioImport(source, format, new Portfolio(baseCurrency,
+                Portfolio.BaseCurrencyOrigin.PORTFOLIO, values, positions), problemsInFileOrder, allNotes);
     }
 
     private String whyNoPosition() {

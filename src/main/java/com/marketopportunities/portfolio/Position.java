@@ -6,18 +6,23 @@ import java.util.Objects;
 /**
  * One holding of a portfolio, as read from a file.
  *
- * <p>Money is in the portfolio's base currency unless {@code currency} says otherwise for the
- * prices; {@code marketValue} is always in the base currency. Optional fields are {@code null}
- * when the file does not give them.
+ * <p>Which currency the money is in is the {@link Portfolio}'s to say: the value is in
+ * {@link Portfolio#valueCurrency(Position)} (the file's {@code currency} column, else the base
+ * currency; for a Saxo export always the account currency, the base), the prices in
+ * {@link Portfolio#priceCurrency(Position)}. Optional fields are {@code null} when the file does
+ * not give them.
  *
  * @param symbol       provider symbol (Yahoo convention, e.g. {@code BRK-B}, {@code SLHN.SW})
  * @param sourceSymbol the symbol exactly as the file wrote it (e.g. {@code BRKb:xnys})
  * @param name         display name, or {@code null}
- * @param marketValue  current value in the base currency, {@code >= 0}
+ * @param marketValue  current value in {@link Portfolio#valueCurrency(Position)}, {@code >= 0}
  * @param quantity     number of units, or {@code null}
- * @param currentPrice current price per unit in the instrument's currency, or {@code null}
- * @param entryPrice   average entry price per unit, or {@code null}
- * @param currency     the instrument's trading currency, or {@code null}
+ * @param currentPrice current price per unit in {@link Portfolio#priceCurrency(Position)}, or {@code null}
+ * @param entryPrice   average entry price per unit, in the same currency, or {@code null}
+ * @param currency     the currency the file names for the position (its {@code currency} or
+ *                     {@code Devise} column), or {@code null}: ISO codes upper-cased ({@code USD}),
+ *                     the provider's minor units kept as written ({@code GBp} pence, {@code ZAc}
+ *                     cents), since upper-casing {@code GBp} would make pounds of pence
  * @param sector       sector as given by the file (free text, mapped to GICS later), or {@code null}
  * @param assetType    asset type as given by the file (e.g. "ETF", "Stock"), or {@code null}
  * @param acquired     acquisition date, or {@code null}
@@ -75,6 +80,12 @@ public record Position(
             return null;
         }
         return (currentPrice / entryPrice - 1) * 100;
+    }
+
+    /** This position worth {@code newValue} (in another currency, once converted). */
+    public Position withMarketValue(double newValue) {
+        return new Position(symbol, sourceSymbol, name, newValue, quantity, currentPrice, entryPrice,
+                currency, sector, assetType, acquired, sourceLine);
     }
 
     public Position withSector(String newSector) {

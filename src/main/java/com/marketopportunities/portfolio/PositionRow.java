@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One position as a file wrote it, field by field, and the rules that make a {@link Position} of
@@ -16,11 +17,16 @@ import java.util.function.Function;
  *       without either, or when it is not a number or negative, the row is a {@link RowProblem};
  *       a zero value is a position;</li>
  *   <li>{@code price} fills {@code current_price} when that is absent;</li>
+ *   <li>a currency code is upper-cased, except the provider's minor units ({@code GBp} pence,
+ *       {@code ZAc} cents), kept as written;</li>
  *   <li>an optional field that cannot be read (a price, a date) does not cost the position: it
  *       is imported without that field and a note says so.</li>
  * </ul>
  */
 final class PositionRow {
+
+    /** Yahoo's spelling of a minor unit: the currency's two capitals and a small letter ({@code GBp}, {@code ZAc}). */
+    private static final Pattern MINOR_UNIT = Pattern.compile("[A-Z]{2}[a-z]");
 
     private final int line;
     private final Map<PositionField, Cell> cells = new EnumMap<>(PositionField.class);
@@ -157,9 +163,13 @@ final class PositionRow {
         return isin == null ? null : isin.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
+    /** An ISO code upper-cased; the provider's minor units ({@code GBp}, {@code ZAc}) as written: 100x apart. */
     private String currencyCode() {
         String currency = text(PositionField.CURRENCY);
-        return currency == null ? null : currency.toUpperCase(Locale.ROOT);
+        if (currency == null) {
+            return null;
+        }
+        return MINOR_UNIT.matcher(currency).matches() ? currency : currency.toUpperCase(Locale.ROOT);
     }
 
     private String text(PositionField field) {

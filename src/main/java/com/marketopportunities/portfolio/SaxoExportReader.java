@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  * else {@code Exposition (EUR)} -> market value, its bracket giving the portfolio's base currency;
  * {@code Devise}/{@code Currency}; {@code Type d'actif}/{@code Asset Type}/{@code Asset Class}; {@code ISIN};
  * {@code Date de valeur}, {@code Heure d'ouverture}, {@code Value Date} or {@code Open Time} ->
- * acquired. Prices stay in the instrument's currency; there is no quantity × price fallback for
- * the value, because that product would be in the instrument's currency, not the account's.
+ * acquired. Prices stay in the instrument's currency ({@code Devise}); every value is in the account
+ * currency, which is the portfolio's base ({@link Portfolio.Values#IN_BASE_CURRENCY}): nothing
+ * to convert, whatever {@code Devise} says. There is no quantity × price fallback for the value,
+ * because that product would be in the instrument's currency, not the account's.
  *
  * <p>Rows that are not holdings are left out and counted in the notes, never reported as
  * problems: group rows ({@code Actions (98),,,…}, which carry subtotals), closed positions
@@ -79,11 +81,12 @@ final class SaxoExportReader {
                     + " (or 'Market Value (EUR)', 'Exposition (EUR)'), found: " + table.describeHeader());
         }
         String accountCurrency = header.accountCurrency();
+        out.valuesInBaseCurrency();
         if (accountCurrency != null) {
             out.baseCurrency(accountCurrency);
         } else {
             out.note("the value column '" + table.columnName(value) + "' names no currency in brackets;"
-                    + " values are taken as " + Portfolio.DEFAULT_BASE_CURRENCY);
+                    + " values are taken as in the base currency you choose, else " + Portfolio.DEFAULT_BASE_CURRENCY);
         }
         Map<PositionField, Integer> columns = header.positionColumns();
         int status = header.find(STATUS);

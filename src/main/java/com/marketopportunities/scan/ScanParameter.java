@@ -1,18 +1,24 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.currency.CurrencyUnit;
+import com.marketopportunities.currency.ParsedCurrency;
+import com.marketopportunities.text.Excerpt;
 import java.util.Locale;
 
 /**
- * The numbers a user chooses for one scan, each with the one range it must fall in. Requests are
- * checked here, once, where the value enters; the configuration's defaults use the same ranges.
- * Each door names a parameter as its users type it ({@code --min-gap}, {@code min_gap_pct}).
+ * The values a user chooses for one scan, each with the one rule it must follow: a number its
+ * range, the base currency an ISO 4217 code. Requests are checked here, once, where the value
+ * enters; the configuration's defaults use the same ranges. Each door names a parameter as its
+ * users type it ({@code --min-gap}, {@code min_gap_pct}).
  */
 public enum ScanParameter {
 
     /** The smallest gap reported, in percent points. */
     MIN_GAP(0, 50, "percent points"),
     /** Blue chips per gap besides its ETF. */
-    TOP_N(0, 20, "blue chips per gap");
+    TOP_N(0, 20, "blue chips per gap"),
+    /** The base currency, when the portfolio file names none: a code, no range ({@link #checkCurrency}). */
+    BASE_CURRENCY(Double.NaN, Double.NaN, "an ISO 4217 currency code such as EUR");
 
     private final double min;
     private final double max;
@@ -42,6 +48,23 @@ public enum ScanParameter {
                     "must be between %s and %s (%s), got %s", plain(min), plain(max), unit, plain(value)));
         }
         return value;
+    }
+
+    /**
+     * @return the code of the whole currency, upper case ({@code eur} is {@code EUR})
+     * @throws InvalidScanParameterException when it is no ISO 4217 code, or a minor unit ({@code GBp})
+     * @throws IllegalStateException when this parameter is a number
+     */
+    public String checkCurrency(String code) {
+        if (this != BASE_CURRENCY) {
+            throw new IllegalStateException(name() + " is a number, not a currency");
+        }
+        ParsedCurrency parsed = CurrencyUnit.parseBase(code);
+        if (parsed instanceof ParsedCurrency.Unknown unknown) {
+            throw new InvalidScanParameterException(this, "must be " + unit + ", got "
+                    + Excerpt.quoted(unknown.written()) + " (" + unknown.reason() + ")");
+        }
+        return ((ParsedCurrency.Known) parsed).unit().iso();
     }
 
     private static String plain(double value) {

@@ -141,6 +141,27 @@ class ServiceApiTest {
     }
 
     @Test
+    void theBaseCurrencyParameterAppliesWhenThePortfolioNamesNoneAndIsValidated() throws Exception {
+        HttpResponse<String> chosen = service.post("/api/bourse/opportunities?base_currency=chf&" + AS_OF, "text/csv",
+                CSV, "X-API-Key", "key-alice");
+        HttpResponse<String> overridden = service.post("/api/bourse/opportunities?base_currency=CHF&" + AS_OF,
+                "application/json", JSON, "X-API-Key", "key-alice");
+        HttpResponse<String> unknown = service.post("/api/bourse/opportunities?base_currency=XYZ&" + AS_OF, "text/csv",
+                CSV, "X-API-Key", "key-alice");
+
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(JsonFormat.mapper().readTree(chosen.body()).path("base_currency").asString()).isEqualTo("CHF");
+        assertThat(overridden.statusCode()).isEqualTo(200);
+        JsonNode body = JsonFormat.mapper().readTree(overridden.body());
+        assertThat(body.path("base_currency").asString()).isEqualTo("EUR");
+        assertThat(body.path("warnings").toString()).contains("the base currency CHF you asked for is not used");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(problem(unknown).path("parameter").asString()).isEqualTo("base_currency");
+        assertThat(problem(unknown).path("detail").asString()).isEqualTo(
+                "base_currency must be an ISO 4217 currency code such as EUR, got 'XYZ' (not an ISO 4217 code).");
+    }
+
+    @Test
     void aMalformedMultipartIs400ProblemJsonNotA500() throws Exception {
         HttpResponse<String> noBoundary = service.post("/api/bourse/opportunities?" + AS_OF, "multipart/form-data",
                 "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\nsymbol,market_value\r\n",

@@ -193,6 +193,40 @@ class ScanCommandTest {
     }
 
     @Test
+    void theBaseCurrencyIsTheUsersWhenTheFileNamesNone() throws Exception {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "--format", "json",
+                "--base-currency", "eur", "-q");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(JsonFormat.mapper().readTree(run.out).path("base_currency").asString()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aBaseCurrencyTheFileOverridesIsToldInTheWarnings() throws Exception {
+        Path francs = dir.resolve("francs.json");
+        Files.writeString(francs, "{\"base_currency\": \"CHF\", \"positions\": [{\"symbol\": \"AAPL\", \"market_value\": 9000},"
+                + " {\"symbol\": \"XLV\", \"market_value\": 1000}]}");
+
+        Run run = run("scan", francs.toString(), "--data", data.toString(), "--as-of", "2024-06-28", "--format", "json",
+                "--base-currency", "EUR", "-q");
+
+        assertThat(run.exitCode).isZero();
+        JsonNode body = JsonFormat.mapper().readTree(run.out);
+        assertThat(body.path("base_currency").asString()).isEqualTo("CHF");
+        assertThat(body.path("warnings").toString()).contains("the base currency EUR you asked for is not used: the"
+                + " portfolio file names its own, CHF, which comes first");
+    }
+
+    @Test
+    void aBaseCurrencyThatIsNoIsoCodeIsBadInputNamedAsTyped() {
+        Run run = run("scan", portfolio.toString(), "--data", data.toString(), "--base-currency", "XYZ");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("error: --base-currency must be an ISO 4217 currency code such as EUR, got 'XYZ'"
+                + " (not an ISO 4217 code)");
+    }
+
+    @Test
     void aMissingDataFolderIsBadInput() {
         Run run = run("scan", portfolio.toString(), "--data", dir.resolve("no-such-dir").toString());
 
@@ -221,7 +255,8 @@ class ScanCommandTest {
 
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("--horizon", "Default: medium", "--min-gap", "Default: 5.0", "--as-of",
-                "Default: today", "--data", "--format", "Default: table", "--top", "Default: 6");
+                "Default: today", "--data", "--format", "Default: table", "--top", "Default: 6", "--base-currency",
+                "Default: USD");
     }
 
     public record Run(int exitCode, String out, String err) {

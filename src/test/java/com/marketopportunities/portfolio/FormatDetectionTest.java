@@ -40,7 +40,8 @@ class FormatDetectionTest {
         assertThat(imported.format()).isEqualTo(PortfolioFormat.SAXO);
         assertThat(imported.portfolio().baseCurrency()).isEqualTo("USD");
         assertThat(imported.notes()).containsExactly(
-                "the value column 'Market Value' names no currency in brackets; values are taken as USD");
+                "the value column 'Market Value' names no currency in brackets; values are taken as in the base"
+                        + " currency you choose, else USD");
     }
 
     @Test
