@@ -211,7 +211,7 @@ final class ReportTable {
         section("IMPACT  (trims applied, each gap's capital in its best candidate worth buying)");
         List<String> drifts = new ArrayList<>();
         impact.remainingDrift().forEach((bucket, drift) -> {
-            if (drift != null && drift != 0) {
+            if (drift != null && Math.abs(drift) >= 0.05) {
                 drifts.add(String.format(Locale.ROOT, "%s %+.1f", bucket, drift));
             }
         });

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The money each top gap gets (SCANNER.md 4, EXPOSURE.md 4): {@code gap% x equity value}, capped
- * so that the buy does not lift its bucket above the bucket cap of the equity value. The candidates of one gap are
+ * so that the buy does not lift its bucket above the bucket cap of the equity value (or above its
+ * own range's maximum, where that is higher). The candidates of one gap are
  * alternatives for the same money, so the money needed is counted once per gap. Money in the
  * base currency.
  *
@@ -38,11 +39,13 @@ public record CapitalPlan(Map<BucketGap, Double> byGap, List<String> warnings) {
             Allocation allocation = allocations.get(gap.bucket().dimension());
             double total = allocation.total();
             double wanted = gap.gapPct() / 100 * total;
-            double room = Math.max(0, bucketCapPct / 100 * total - allocation.value(gap.bucket().name()));
+            // a bucket whose own range reaches above the cap (North America, 50-67 %) is capped at its range
+            double capPct = Math.max(bucketCapPct, gap.bucket().maxPct());
+            double room = Math.max(0, capPct / 100 * total - allocation.value(gap.bucket().name()));
             if (wanted > room) {
                 warnings.add(String.format(Locale.ROOT,
                         "%s: capital capped at %,.2f so the bucket stays within %.0f%% of the equity value",
-                        gap.bucket().name(), room, bucketCapPct));
+                        gap.bucket().name(), room, capPct));
             }
             byGap.put(gap, Math.min(wanted, room));
         }

@@ -1,5 +1,7 @@
 package com.marketopportunities.scan;
 
+import com.marketopportunities.currency.ConvertedPosition;
+import com.marketopportunities.currency.PortfolioConversion;
 import com.marketopportunities.exposure.HoldingExposure;
 import com.marketopportunities.exposure.PortfolioExposure;
 import com.marketopportunities.portfolio.Position;
@@ -34,7 +36,8 @@ final class ReportAssembler {
     static ScanReport assemble(ScanRequest request, List<BucketGap> gaps, List<BucketGap> topGaps,
                                BuyPlan buys, Map<String, ScoreOutcome> outcomes,
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
-                               PortfolioExposure exposure, List<Holding> holdings, Taxonomy taxonomy,
+                               PortfolioExposure exposure, List<Holding> holdings, PortfolioConversion conversion,
+                               Taxonomy taxonomy,
                                int positions, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
         CapitalPlan capital = buys.capital();
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
@@ -53,9 +56,10 @@ final class ReportAssembler {
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
-                exposureView(exposure, taxonomy), holdings.stream().map(ReportAssembler::holdingView).toList(),
-                unscored, List.of(), List.copyOf(warnings), request.horizon().key(), request.asOf(),
-                request.portfolio().baseCurrency(), generatedAt, stats);
+                exposureView(exposure, taxonomy), holdings.stream().map(holding -> holdingView(holding, conversion))
+                        .toList(), unscored, conversion.unconverted().stream().map(item -> new ScanReport.Unconverted(
+                        item.symbol(), item.currency(), item.reason())).toList(), List.copyOf(warnings), request.horizon().key(), request.asOf(),
+                conversion.baseCurrency(), generatedAt, stats);
     }
 
     private static ScanReport.Gap gapRow(BucketGap gap, boolean top, double capital, ScoreOutcome etfOutcome,
@@ -107,12 +111,17 @@ final class ReportAssembler {
         return rows;
     }
 
-    private static ScanReport.HoldingView holdingView(Holding holding) {
+    /** A holding with the currency its value was in and the factor that took it to the base currency. */
+    private static ScanReport.HoldingView holdingView(Holding holding, PortfolioConversion conversion) {
         HoldingExposure exposure = holding.exposure();
         Position position = holding.position();
+        ConvertedPosition converted = conversion.converted().stream()
+                .filter(row -> row.position().symbol().equals(position.symbol())).findFirst().orElse(null);
         Map<String, Double> classes = new LinkedHashMap<>();
         exposure.assetClasses().forEach((assetClass, weight) -> classes.put(assetClass.label(), round(weight, 4)));
-        return new ScanReport.HoldingView(position.symbol(), position.name(), position.currency(), null,
+        return new ScanReport.HoldingView(position.symbol(), position.name(),
+                converted == null ? conversion.baseCurrency() : converted.valueCurrency(),
+                converted == null ? null : ScoreScale.round(converted.factor(), 6),
                 money(holding.value()), classes, fractions(exposure.sectors().byBucket()),
                 fractions(exposure.regions().byBucket()),
                 exposure.sectorSource() == null ? null : exposure.sectorSource().key(),

@@ -6,6 +6,7 @@ import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.portfolio.Portfolio;
 import com.marketopportunities.portfolio.Position;
 import com.marketopportunities.portfolio.PositionsBySymbol;
 import com.marketopportunities.rebalance.BuyPlan;
@@ -24,6 +25,12 @@ import com.marketopportunities.scoring.Scorer;
 import com.marketopportunities.scoring.ScoringSettings;
 import com.marketopportunities.scoring.SymbolScore;
 import com.marketopportunities.text.ShortList;
+import com.marketopportunities.currency.CurrencyUnit;
+import com.marketopportunities.currency.FxPair;
+import com.marketopportunities.currency.FxRates;
+import com.marketopportunities.currency.HistoryConversion;
+import com.marketopportunities.currency.ParsedCurrency;
+import com.marketopportunities.currency.PortfolioConversion;
 import com.marketopportunities.exposure.ExposureClassifier;
 import com.marketopportunities.exposure.ExposureTables;
 import com.marketopportunities.exposure.HoldingExposure;
@@ -125,7 +132,8 @@ public final class ScanService {
         TrimPlan trims = trims(run, holdings, buys.capital());
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
         return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
-                trims, impact, exposure, holdings, taxonomy, run.positions().size(), run.warnings(), clock.instant(),
+                trims, impact, exposure, holdings, run.conversion(), taxonomy, run.positions().size(), run.warnings(),
+                clock.instant(),
                 stats(run));
     }
 
@@ -160,14 +168,48 @@ public final class ScanService {
         ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener);
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
                 scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
-        PositionsBySymbol positions = PositionsBySymbol.of(request.portfolio().positions());
-        if (positions.positions().size() > settings.maxSymbols()) {
-            throw new TooManySymbolsException(positions.positions().size(), settings.maxSymbols());
+        Portfolio portfolio = request.portfolio();
+        List<Position> rows = portfolio.positions();
+        long symbols = rows.stream().map(Position::symbol).distinct().count();
+        if (symbols > settings.maxSymbols()) {
+            throw new TooManySymbolsException((int) symbols, settings.maxSymbols());
         }
-        List<String> warnings = new ArrayList<>(request.notes());
+        listener.stage("classifying " + symbols + " holdings");
+        fetchFirstRound(data, portfolio);
+        FxRates fx = new FxRates(data::awaitHistory);
+        // every value in the base currency before anything is summed, rows of one symbol included
+        PortfolioConversion conversion = PortfolioConversion.of(portfolio, asOf, fx);
+        PositionsBySymbol positions = PositionsBySymbol.of(conversion.portfolio().positions());
+        List<String> warnings = new ArrayList<>(conversion.warnings());
+        warnings.addAll(request.notes());
         warnings.addAll(positions.notes());
-        return new Run(request, positions, listener, data, scores, scoring.windowStart(request.horizon(), asOf),
-                warnings, started);
+        return new Run(request, positions, conversion, fx, listener, data, scores,
+                scoring.windowStart(request.horizon(), asOf), warnings, started);
+    }
+
+    /**
+     * The first round, asked for all at once: each holding's history and (when the file does not
+     * classify it) profile, the benchmark's history, and the FX pairs of the values' currencies.
+     * Nothing is awaited here.
+     */
+    private void fetchFirstRound(ScanData data, Portfolio portfolio) {
+        String base = portfolio.baseCurrency();
+        List<String> profiles = portfolio.positions().stream().filter(classifier::needsProfile)
+                .map(Position::symbol).distinct().toList();
+        List<String> histories = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
+        portfolio.positions().stream().map(Position::symbol).distinct().forEach(histories::add);
+        List<String> currencies = portfolio.positions().stream().map(portfolio::valueCurrency).distinct()
+                .map(CurrencyUnit::parse).filter(ParsedCurrency.Known.class::isInstance)
+                .map(known -> ((ParsedCurrency.Known) known).unit().iso()).filter(iso -> !iso.equals(base))
+                .distinct().toList();
+        List<String> hinted = new ArrayList<>(histories);
+        currencies.forEach(iso -> hinted.addAll(FxRates.pairSymbols(iso, base)));
+        data.prefetch(hinted, profiles);
+        // profiles first: classification waits for them; then the direct pairs, which the conversion
+        // waits for (an inverse or a cross is asked for only when a direct pair has no data)
+        profiles.forEach(data::fundamentals);
+        currencies.forEach(iso -> data.history(new FxPair(iso, base).symbol()));
+        histories.forEach(data::history);
     }
 
     /**
@@ -176,14 +218,6 @@ public final class ScanService {
      */
     private List<HoldingExposure> fetchAndClassifyHoldings(Run run) {
         List<Position> positions = run.positions();
-        run.listener().stage("classifying " + positions.size() + " holdings");
-        List<String> profiles = positions.stream().filter(classifier::needsProfile).map(Position::symbol).toList();
-        List<String> histories = new ArrayList<>(List.of(scoring.benchmarkSymbol()));
-        positions.forEach(position -> histories.add(position.symbol()));
-        run.data().prefetch(histories, profiles);
-        // profiles first: classification waits for them, the histories are needed only later
-        profiles.forEach(run.data()::fundamentals);
-        histories.forEach(run.data()::history);
         List<HoldingExposure> exposures = positions.stream().map(position -> classifier.classify(position,
                 classifier.needsProfile(position) ? run.data().awaitFundamentals(position.symbol())
                         : new Fetch.NoData<Fundamentals>("not asked: the file classifies it"))).toList();
@@ -301,7 +335,7 @@ public final class ScanService {
         double needed = capital.total();
         TrimPlan trims = trimPlanner.plan(holdings, needed, run.asOf(), taxonomy.buckets());
         if (!trims.sufficient() && needed > 0) {
-            String currency = run.request().portfolio().baseCurrency();
+            String currency = run.baseCurrency();
             run.warnings().add(String.format(Locale.ROOT, "The suggested trims free %s %,.2f of the %s %,.2f needed: "
                     + "the rest needs new cash or larger trims.", currency, trims.freed(), currency, needed));
         }
@@ -319,16 +353,21 @@ public final class ScanService {
      * The positions in file order, each valued in the base currency with what it holds and its
      * price history.
      */
-    private static List<Holding> holdings(Run run, List<HoldingExposure> exposures) {
+    private List<Holding> holdings(Run run, List<HoldingExposure> exposures) {
         List<Position> positions = run.positions();
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
             holdings.add(new Holding(position, position.marketValue(), exposures.get(i),
-                    run.data().awaitHistory(position.symbol()).toOptional().orElse(null),
+                    run.historyInBase(position.symbol(), position.currency(), classifierAsked(position)),
                     run.bySymbol().lotsOf(position)));
         }
         return holdings;
+    }
+
+    /** Whether the provider was asked for the position's profile (else the file's currency is trusted). */
+    private boolean classifierAsked(Position position) {
+        return classifier.needsProfile(position);
     }
 
     private static void warnAboutMissingHistories(Run run, List<Holding> holdings) {
@@ -416,11 +455,10 @@ public final class ScanService {
         String etf = gap.bucket().proxyEtf();
         String etfName = data.awaitFundamentals(etf).toOptional().map(Fundamentals::name)
                 .orElse(gap.bucket().name() + " ETF");
-        rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), data.awaitHistory(etf).toOptional()
-                .orElse(null)));
+        rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), run.historyInBase(etf, null, true)));
         for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
             rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
-                    data.awaitHistory(candidate.symbol()).toOptional().orElse(null)));
+                    run.historyInBase(candidate.symbol(), null, true)));
         }
         return rows;
     }
@@ -453,8 +491,9 @@ public final class ScanService {
      * What one call of {@link #scan} works with: its request, its own market data and scores, the
      * first day of its horizon's window, its warnings in the order they arose, and when it started.
      */
-    private record Run(ScanRequest request, PositionsBySymbol bySymbol, ScanListener listener, ScanData data,
-                       ScanScores scores, LocalDate windowStart, List<String> warnings, long startedNanos) {
+    private record Run(ScanRequest request, PositionsBySymbol bySymbol, PortfolioConversion conversion, FxRates fx,
+                       ScanListener listener, ScanData data, ScanScores scores, LocalDate windowStart,
+                       List<String> warnings, long startedNanos) {
         /** One per symbol: rows of the same symbol are one position. */
         List<Position> positions() {
             return bySymbol.positions();
@@ -462,6 +501,33 @@ public final class ScanService {
 
         LocalDate asOf() {
             return request.asOf();
+        }
+
+        String baseCurrency() {
+            return conversion.baseCurrency();
+        }
+
+        /**
+         * A symbol's history in the base currency, day by day: from the currency its provider
+         * quotes it in (when {@code askProvider}), else the one the file gives, else the base.
+         * {@code null} when it has no history, or one that cannot be converted (said in the warnings).
+         */
+        PriceHistory historyInBase(String symbol, String fileCurrency, boolean askProvider) {
+            PriceHistory history = data.awaitHistory(symbol).toOptional().orElse(null);
+            if (history == null) {
+                return null;
+            }
+            String known = fileCurrency == null ? baseCurrency() : fileCurrency;
+            String currency = askProvider ? data.awaitFundamentals(symbol).toOptional().map(Fundamentals::currency)
+                    .orElse(known) : known;
+            HistoryConversion conversion = fx.convert(history, currency, baseCurrency());
+            if (conversion instanceof HistoryConversion.Converted converted) {
+                return converted.history();
+            }
+            warnings.add("The prices of " + symbol + " could not be converted to " + baseCurrency() + " ("
+                    + ((HistoryConversion.NotConverted) conversion).reason() + "): left out of the risk and"
+                    + " correlation figures");
+            return null;
         }
     }
 

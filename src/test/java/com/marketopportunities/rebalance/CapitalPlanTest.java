@@ -55,6 +55,21 @@ class CapitalPlanTest {
     }
 
     @Test
+    void aBucketWhoseRangeReachesAboveTheCapIsCappedAtItsRange() {
+        // North America 50-67 %: holds 30 of 100 (30 %), target 58.5; the 25 % cap would leave no room,
+        // its own maximum of 67 % leaves 67 - 30 = 37 for the 28.5 wanted
+        Bucket northAmerica = new Bucket("North America", Dimension.REGION, 50, 67, "SPY");
+        BucketGap gap = new BucketGap(northAmerica, 30, 58.5, 28.5);
+        Map<Dimension, Allocation> allocations = Map.of(Dimension.SECTOR, new Allocation(Map.of("Technology", 100.0)),
+                Dimension.REGION, new Allocation(Map.of("North America", 30.0, "Europe", 70.0)));
+
+        CapitalPlan plan = CapitalPlan.of(List.of(gap), allocations, 25);
+
+        assertThat(plan.amount(gap)).isCloseTo(28.5, within(1e-9));
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
     void withoutAGapItsMoneyLeavesTheTotalAndTheWarningsStay() {
         BucketGap technology = new BucketGap(TECHNOLOGY, 20, 40, 20);
         BucketGap energy = new BucketGap(ENERGY, 0, 6.5, 6.5);
