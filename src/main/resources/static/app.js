@@ -17,6 +17,7 @@ const ui = {
   dropZone: $('#drop-zone'),
   fileInfo: $('#file-info'),
   minGap: $('#min-gap'),
+  baseCurrency: $('#base-currency'),
   asOf: $('#as-of'),
   apiKey: $('#api-key'),
   scanButton: $('#scan-button'),
@@ -28,6 +29,12 @@ const ui = {
   results: $('#results'),
   emptyState: $('#empty-state'),
   summary: $('#summary'),
+  exposureSection: $('#exposure-section'),
+  assetClasses: $('#asset-classes'),
+  sectorExposure: $('#sector-exposure'),
+  regionExposure: $('#region-exposure'),
+  holdingsSection: $('#holdings-section'),
+  holdingsTable: $('#holdings-table'),
   gaps: $('#gaps'),
   opportunitiesTable: $('#opportunities-table'),
   sectorScoreNote: $('#sector-score-note'),
@@ -37,8 +44,12 @@ const ui = {
   capitalFlow: $('#capital-flow'),
   chartHolder: $('#chart-holder'),
   chartCanvas: $('#impact-chart'),
+  chartCaption: $('#impact-chart-caption'),
   allocationTable: $('#allocation-table'),
+  allocationCaption: $('#allocation-caption'),
+  allocationBucketHeader: $('#allocation-bucket-header'),
   drift: $('#drift'),
+  driftHint: $('#drift-hint'),
   cachePanel: $('#cache-panel'),
   cacheBody: $('#cache-body'),
   cacheForm: $('#cache-form'),
@@ -52,8 +63,11 @@ const state = {
   scan: null,          // { controller, timer } of the running scan
   horizonTimer: null,
   sort: { key: 'score', direction: 'descending' },
+  holdingsSort: { key: 'value', direction: 'descending' },
+  requestedCurrency: '', // the base currency the last finished scan asked for ('' when it left it to the file)
   openRationales: new Set(),
   chart: null,
+  chartGroupStarts: [], // indexes of the chart's bars that start a new dimension
   cacheController: null,
   cacheLoaded: false,  // stats were read once: refresh them after each scan
   refocusScanButton: false,
@@ -127,6 +141,12 @@ const READINGS = {
   AVOID: { words: 'avoid', className: 'score-avoid', rank: 1 },
 };
 
+// the two dimensions of EXPOSURE.md 1, as the report names them (gaps[].dimension, impact.dimension_of)
+const DIMENSIONS = {
+  sector: { one: 'Sector', many: 'Sectors' },
+  region: { one: 'Region', many: 'Regions' },
+};
+
 const readingClass = (reading) => READINGS[reading]?.className ?? 'score-none';
 
 const plural = (count, one, many = `${one}s`) => `${integer(count)} ${count === 1 ? one : many}`;
@@ -142,7 +162,9 @@ function h(tag, props = {}, ...children) {
   for (const [name, value] of Object.entries(props)) {
     if (value == null || value === false) continue;
     if (name === 'class') node.className = value;
-    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else if (name === 'dataset') {
+      for (const [key, data] of Object.entries(value)) if (data != null) node.dataset[key] = data;
+    }
     else if (name === 'style') node.style.cssText = value;
     else if (name === 'hidden') node.hidden = true;
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
@@ -408,6 +430,9 @@ async function scan({ reveal = false } = {}) {
   const horizon = selectedHorizon();
   const params = new URLSearchParams({ horizon, min_gap_pct: String(minGap) });
   if (ui.asOf.value) params.set('as_of', ui.asOf.value);
+  // used by the service only when the file names no currency of its own
+  const requestedCurrency = ui.baseCurrency.value;
+  if (requestedCurrency) params.set('base_currency', requestedCurrency);
   const headers = { Accept: 'application/json, application/problem+json' };
   const apiKey = ui.apiKey.value.trim();
   if (apiKey) headers['X-API-Key'] = apiKey;
@@ -437,6 +462,7 @@ async function scan({ reveal = false } = {}) {
       return;
     }
     state.report = report;
+    state.requestedCurrency = requestedCurrency;
     renderReport(report);
     ui.scanHint.textContent = `Showing ${state.file.name}, ${HORIZON_LABELS[report.horizon] ?? report.horizon}.`;
     announce(`Scan finished: ${plural(report.gaps?.length ?? 0, 'gap')}, ${plural(report.opportunities?.length ?? 0, 'opportunity', 'opportunities')}, ${plural(report.suggested_sales?.length ?? 0, 'suggested trim')}.`);
@@ -473,10 +499,12 @@ function renderReport(report) {
   }
   state.openRationales.clear();
   renderSummary(report);
+  renderExposure(report);
   renderGaps(report);
   renderOpportunities(report);
   renderTrims(report);
   renderImpact(report);
+  renderHoldings(report);
 }
 
 function stat(label, value, { sub = null, tone = null } = {}) {
@@ -512,7 +540,7 @@ function renderSummary(report) {
   const meta = [
     `Horizon ${HORIZON_LABELS[report.horizon] ?? report.horizon}`,
     report.as_of ? `prices as of ${calendarDate(report.as_of)}` : null,
-    `values in ${currency}`,
+    valuesIn(currency, state.requestedCurrency),
     scanStats.duration_ms != null ? `computed in ${scanStats.duration_ms < 1000
       ? `${integer(scanStats.duration_ms)} ms` : `${fixed(scanStats.duration_ms / 1000, 1)} s`}` : null,
     scanStats.cache_hits != null ? `${plural(scanStats.cache_hits, 'score')} from the cache, ${integer(scanStats.cache_misses ?? 0)} computed` : null,
@@ -522,6 +550,7 @@ function renderSummary(report) {
   const warnings = report.warnings ?? [];
   const unscored = report.unscored ?? [];
   fill(ui.summary,
+    unconvertedNotice(report),
     stats,
     h('p', { class: 'scan-meta' }, meta),
     warnings.length ? h('div', { class: 'notice', role: 'note' },
@@ -532,21 +561,154 @@ function renderSummary(report) {
       h('ul', {}, unscored.map((item) => h('li', {}, h('strong', {}, item.symbol), `: ${item.reason}`)))) : null);
 }
 
+// ----- exposure
+
+const UNCLASSIFIED = 'Unclassified';
+
+/** Where a bucket stands against its target range; Unclassified and asset classes have none. */
+const STANDINGS = {
+  below: 'below its range', inside: 'inside its range', above: 'above its range', none: 'no target range',
+};
+
+function standing(row) {
+  if (row.min_pct == null || row.max_pct == null) return 'none';
+  if (row.pct < row.min_pct) return 'below';
+  if (row.pct > row.max_pct) return 'above';
+  return 'inside';
+}
+
+/** The rows of one exposure list that can be drawn: a bucket name each, pct 0 when absent. */
+function exposureRows(list) {
+  if (!Array.isArray(list)) return [];
+  return list.filter((row) => row && typeof row.bucket === 'string')
+    .map((row) => ({ ...row, pct: Number.isFinite(row.pct) ? row.pct : 0 }));
+}
+
+const bucketClass = (bucket) => bucket.toLowerCase().replace(/[^a-z]+/g, '-');
+/** A range bound: whole points without decimals, as the taxonomy writes them. */
+const digitsOf = (value) => (value % 1 ? 1 : 0);
+const rangeText = (row) => `${fixed(row.min_pct, digitsOf(row.min_pct))}–${fixed(row.max_pct, digitsOf(row.max_pct))}`;
+
+function renderExposure(report) {
+  const exposure = report.exposure;
+  ui.exposureSection.hidden = !exposure || typeof exposure !== 'object';
+  if (ui.exposureSection.hidden) return;
+  const classes = exposureRows(exposure.asset_classes);
+  fill(ui.assetClasses,
+    h('p', { class: 'asset-line' },
+      h('span', { class: 'equity-value' }, 'Equity value ', h('strong', {}, money(exposure.equity_value, report.base_currency))),
+      classes.length ? h('span', { class: 'asset-list' },
+        h('span', { class: 'muted' }, 'Whole portfolio: '),
+        classes.map((row, i) => [i ? h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,
+          h('span', { class: 'asset-class', dataset: { bucket: row.bucket } },
+            h('span', { class: `swatch asset-${bucketClass(row.bucket)}`, 'aria-hidden': 'true' }),
+            `${row.bucket} ${percent(row.pct)}`)])) : null),
+    classes.length ? h('div', { class: 'asset-bar', 'aria-hidden': 'true' }, classes.map((row) =>
+      h('span', { class: `asset-${bucketClass(row.bucket)}`, style: `width: ${Math.max(0, Math.min(100, row.pct)).toFixed(2)}%` })))
+      : null);
+  renderExposureChart(ui.sectorExposure, DIMENSIONS.sector, exposure.sectors);
+  renderExposureChart(ui.regionExposure, DIMENSIONS.region, exposure.regions);
+}
+
+/**
+ * One dimension as bullet bars on a shared axis: the bar is now, the band the target range, the line
+ * the target. The bars are for the eye (aria-hidden); a visually hidden table carries the same numbers.
+ */
+function renderExposureChart(figure, dimension, list) {
+  const body = figure.querySelector('.exposure-body');
+  const rows = exposureRows(list);
+  if (!rows.length) {
+    delete figure.dataset.scale;
+    fill(body, h('p', { class: 'muted' }, `No ${dimension.many.toLowerCase()} in this answer.`));
+    return;
+  }
+  const highest = Math.max(10, ...rows.map((row) => Math.max(row.pct, row.max_pct ?? 0)));
+  const step = highest > 50 ? 20 : 10;
+  const scale = Math.min(100, Math.ceil(highest / step) * step);
+  figure.dataset.scale = String(scale);
+  const share = (value) => Math.min(100, Math.max(0, (value / scale) * 100));
+  const at = (value) => `${share(value).toFixed(3)}%`;
+
+  const bars = h('div', { class: 'exposure-rows', 'aria-hidden': 'true' },
+    rows.map((row) => {
+      const where = standing(row);
+      return h('div', {
+        class: `exposure-row standing-${where}${row.bucket === UNCLASSIFIED ? ' unclassified' : ''}`,
+        dataset: { bucket: row.bucket },
+      },
+      h('span', { class: 'exposure-label' }, row.bucket),
+      h('span', { class: 'exposure-track', style: `background-size: ${((step / scale) * 100).toFixed(3)}% 100%` },
+        where !== 'none' ? h('span', { class: 'band',
+          style: `left: ${at(row.min_pct)}; width: ${(share(row.max_pct) - share(row.min_pct)).toFixed(3)}%` }) : null,
+        row.pct > 0 ? h('span', { class: 'bar', style: `width: ${at(row.pct)}` }) : null,
+        row.target_pct != null ? h('span', { class: 'target', style: `left: ${at(row.target_pct)}` }) : null),
+      h('span', { class: 'exposure-value' },
+        h('strong', {}, percent(row.pct)),
+        h('span', { class: 'exposure-range' }, where === 'none' ? 'no target' : rangeText(row))));
+    }),
+    h('div', { class: 'exposure-axis' },
+      h('span', { class: 'axis-ticks' }, Array.from({ length: scale / step + 1 }, (_, i) =>
+        h('span', { style: `left: ${at(i * step)}` }, percent(i * step, 0))))));
+
+  // in a hidden box: a table's own width does not shrink to the 1px of .visually-hidden
+  const table = h('div', { class: 'visually-hidden' }, h('table', {},
+    h('caption', {}, `${dimension.many}, % of the equity value: now against the target range`),
+    h('thead', {}, h('tr', {}, [dimension.one, 'Now', 'Target range', 'Target', 'Standing']
+      .map((title) => h('th', { scope: 'col' }, title)))),
+    h('tbody', {}, rows.map((row) => {
+      const where = standing(row);
+      return h('tr', { dataset: { bucket: row.bucket } },
+        h('th', { scope: 'row' }, row.bucket),
+        h('td', {}, percent(row.pct)),
+        h('td', {}, where === 'none' ? '—' : `${percent(row.min_pct, digitsOf(row.min_pct))} to ${percent(row.max_pct, digitsOf(row.max_pct))}`),
+        h('td', {}, row.target_pct == null ? '—' : percent(row.target_pct)),
+        h('td', {}, STANDINGS[where]));
+    }))));
+
+  const unclassified = rows.find((row) => row.bucket === UNCLASSIFIED && row.pct > 0);
+  fill(body, bars, table, unclassified ? h('p', { class: 'exposure-note' },
+    `${percent(unclassified.pct)} of the equity has no ${dimension.one.toLowerCase()}: counted in the total, `
+    + 'never spread over the others. The holdings below say which and why.') : null);
+}
+
+/** The currency of the figures, and when the scan asked for another one, that the file's own won. */
+function valuesIn(currency, requested) {
+  if (!requested || !currency || requested === currency) return `values in ${currency}`;
+  return `values in ${currency}, the file's currency (${requested} is used only for a file that names none)`;
+}
+
+/** Positions whose value could not be converted: in no figure at all, so said before any figure. */
+function unconvertedNotice(report) {
+  const unconverted = Array.isArray(report.unconverted) ? report.unconverted.filter(Boolean) : [];
+  if (!unconverted.length) return null;
+  return h('div', { class: 'notice notice-danger', id: 'unconverted', role: 'note', 'aria-labelledby': 'unconverted-title' },
+    h('h3', { id: 'unconverted-title' }, unconverted.length === 1
+      ? `1 position left out: it could not be converted to ${report.base_currency}`
+      : `${integer(unconverted.length)} positions left out: they could not be converted to ${report.base_currency}`),
+    h('p', {}, 'Left out of every figure on this page: the total value, the exposure, the gaps, the trims and the impact.'),
+    h('ul', {}, unconverted.map((item) => h('li', { dataset: { symbol: item.symbol ?? '' } },
+      h('strong', {}, item.symbol ?? '?'), ` (${item.currency ?? 'no currency'})`,
+      item.reason ? `: ${item.reason}` : null))));
+}
+
 function renderGaps(report) {
   const currency = report.base_currency;
   const gaps = report.gaps ?? [];
   // top gaps first, each group in the report's order
   const ordered = [...gaps.filter((gap) => gap.top), ...gaps.filter((gap) => !gap.top)];
   if (!ordered.length) {
-    fill(ui.gaps, h('li', { class: 'muted' }, 'No sector is below its target by the minimum gap or more.'));
+    fill(ui.gaps, h('li', { class: 'muted' }, 'No sector or region is below its target by the minimum gap or more.'));
     return;
   }
   fill(ui.gaps, ...ordered.map((gap) => {
     const scale = Math.max(gap.max_pct ?? 0, gap.target_pct ?? 0, gap.current_pct ?? 0) || 1;
     const width = (value) => `${Math.min(100, Math.max(0, (value / scale) * 100)).toFixed(1)}%`;
-    return h('li', { class: `gap-card${gap.top ? ' top' : ''}`, dataset: { sector: gap.sector } },
+    const dimension = DIMENSIONS[gap.dimension];
+    return h('li', { class: `gap-card${gap.top ? ' top' : ''}`, dataset: { sector: gap.sector, dimension: gap.dimension } },
       h('header', {},
-        h('h3', {}, gap.sector),
+        h('div', { class: 'gap-title' },
+          dimension ? h('span', { class: `dimension-tag dimension-${gap.dimension}` }, dimension.one) : null,
+          h('h3', {}, gap.sector)),
         h('div', { class: 'badges' },
           gap.top ? h('span', { class: 'badge badge-top' }, 'Top gap') : null,
           gap.stale ? staleBadge() : null)),
@@ -580,18 +742,35 @@ const TEXT_COLUMNS = new Set(['symbol', 'name', 'sector', 'type']);
 /** The value a column sorts by: its field, or for the action its reading's rank (strong buy highest). */
 const sortValue = (row, key) => (key === 'action' ? READINGS[row.action]?.rank : row[key]);
 
-function compareOpportunities(a, b, key, direction) {
-  const x = sortValue(a.row, key);
-  const y = sortValue(b.row, key);
+/** Two rows ({row, index}) by their values x and y of one column; ties keep the report's order. */
+function compareRows(a, b, x, y, { text, direction }) {
   // missing values sit at the bottom whichever way the column is sorted
   if (x == null && y == null) return a.index - b.index;
   if (x == null) return 1;
   if (y == null) return -1;
   let order;
-  if (TEXT_COLUMNS.has(key)) order = String(x).localeCompare(String(y), undefined, { sensitivity: 'base' });
+  if (text) order = String(x).localeCompare(String(y), undefined, { sensitivity: 'base' });
   else order = Number(x) - Number(y);
   if (order === 0) return a.index - b.index;
   return direction === 'ascending' ? order : -order;
+}
+
+function compareOpportunities(a, b, key, direction) {
+  return compareRows(a, b, sortValue(a.row, key), sortValue(b.row, key), { text: TEXT_COLUMNS.has(key), direction });
+}
+
+/** A click on a column's header: the same column turns round, another starts ascending. */
+const nextSort = (sort, key) => (sort.key === key
+  ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
+  : { key, direction: 'ascending' });
+
+/** aria-sort on the header of the sorted column (its arrow follows in CSS), none on the others. */
+function markSorted(table, { key, direction }) {
+  for (const th of table.tHead.rows[0].cells) {
+    const button = th.querySelector('button[data-sort]');
+    if (button?.dataset.sort === key) th.setAttribute('aria-sort', direction);
+    else th.removeAttribute('aria-sort');
+  }
 }
 
 function renderOpportunities(report) {
@@ -600,12 +779,7 @@ function renderOpportunities(report) {
   const rows = (report.opportunities ?? []).map((row, index) => ({ row, index }));
   const { key, direction } = state.sort;
   rows.sort((a, b) => compareOpportunities(a, b, key, direction));
-
-  for (const th of ui.opportunitiesTable.tHead.rows[0].cells) {
-    const button = th.querySelector('button[data-sort]');
-    if (button?.dataset.sort === key) th.setAttribute('aria-sort', direction);
-    else th.removeAttribute('aria-sort');
-  }
+  markSorted(ui.opportunitiesTable, state.sort);
 
   if (!rows.length) {
     fill(tbody, h('tr', {}, h('td', { colspan: '13', class: 'muted' }, 'No opportunities: there is no top gap to fill.')));
@@ -655,20 +829,20 @@ function toggleRationale(index, button) {
 }
 
 function setUpSorting() {
-  ui.opportunitiesTable.tHead.addEventListener('click', (event) => {
-    const button = event.target.closest('button[data-sort]');
-    if (!button) return;
-    const key = button.dataset.sort;
-    state.sort = state.sort.key === key
-      ? { key, direction: state.sort.direction === 'ascending' ? 'descending' : 'ascending' }
-      : { key, direction: 'ascending' };
-    if (state.report) renderOpportunities(state.report);
-    else {
-      for (const th of ui.opportunitiesTable.tHead.rows[0].cells) th.removeAttribute('aria-sort');
-      button.closest('th').setAttribute('aria-sort', state.sort.direction);
-    }
-    announce(`Sorted by ${button.textContent.trim()}, ${state.sort.direction}.`);
-  });
+  const sortable = [
+    { table: ui.opportunitiesTable, sort: 'sort', render: renderOpportunities },
+    { table: ui.holdingsTable, sort: 'holdingsSort', render: renderHoldings },
+  ];
+  for (const { table, sort, render } of sortable) {
+    table.tHead.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-sort]');
+      if (!button) return;
+      state[sort] = nextSort(state[sort], button.dataset.sort);
+      if (state.report) render(state.report);
+      else markSorted(table, state[sort]);
+      announce(`Sorted by ${button.textContent.trim()}, ${state[sort].direction}.`);
+    });
+  }
 }
 
 // ----- trims
@@ -717,8 +891,10 @@ function renderImpact(report) {
   const impact = report.impact ?? {};
   const before = impact.before ?? {};
   const after = impact.after ?? {};
-  const buckets = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((bucket) => (before[bucket] ?? 0) !== 0 || (after[bucket] ?? 0) !== 0);
+  const groups = impactGroups([...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((bucket) => (before[bucket] ?? 0) !== 0 || (after[bucket] ?? 0) !== 0), impact.dimension_of);
+  const buckets = groups.flatMap((group) => group.buckets);
+  const ofEquity = groups.some((group) => group.dimension);
 
   // risk
   if (impact.risk_before == null || impact.risk_after == null) {
@@ -744,24 +920,53 @@ function renderImpact(report) {
     figure('Invested in the gaps', money(impact.total_invested, currency)),
     figure(net >= 0 ? 'Net new cash' : 'Cash left over', money(Math.abs(net), currency)));
 
-  // allocation table: the chart's numbers, readable by everyone
-  fill(ui.allocationTable.tBodies[0], ...(buckets.length ? buckets.map((bucket) => {
-    const change = (after[bucket] ?? 0) - (before[bucket] ?? 0);
-    return h('tr', {},
-      h('th', { scope: 'row' }, bucket),
-      h('td', { class: 'num' }, percent(before[bucket] ?? 0)),
-      h('td', { class: 'num' }, percent(after[bucket] ?? 0)),
-      h('td', { class: 'num' },
-        Math.abs(change) < 0.005 ? '—' : signed(change)));
-  }) : [h('tr', {}, h('td', { colspan: '4', class: 'muted' }, 'No allocation to show.'))]));
+  // the two dimensions (EXPOSURE.md) are % of the equity; an older report's one list was % of the portfolio
+  ui.chartCaption.textContent = ofEquity
+    ? 'Allocation before and after (% of equity): sectors, then regions' : 'Allocation before and after (% of the portfolio)';
+  ui.allocationCaption.textContent = ofEquity ? 'Allocation, % of equity' : 'Allocation, % of the portfolio';
+  ui.allocationBucketHeader.textContent = ofEquity ? 'Sector or region' : 'Sector';
+  ui.driftHint.textContent = `Points above (+) or below (−) each ${ofEquity ? 'sector’s or region’s' : 'sector’s'} target range.`;
 
-  renderChart(buckets, before, after);
+  // allocation table: the chart's numbers, readable by everyone, one row group per dimension
+  for (const body of [...ui.allocationTable.tBodies]) body.remove();
+  ui.allocationTable.append(...(buckets.length ? groups.map((group) => h('tbody', { dataset: { dimension: group.dimension } },
+    group.title ? h('tr', { class: 'group-row' }, h('th', { scope: 'rowgroup', colspan: '4' }, group.title)) : null,
+    group.buckets.map((bucket) => {
+      const change = (after[bucket] ?? 0) - (before[bucket] ?? 0);
+      return h('tr', { dataset: { bucket } },
+        h('th', { scope: 'row' }, bucket),
+        h('td', { class: 'num' }, percent(before[bucket] ?? 0)),
+        h('td', { class: 'num' }, percent(after[bucket] ?? 0)),
+        h('td', { class: 'num' },
+          Math.abs(change) < 0.005 ? '—' : signed(change)));
+    })))
+    : [h('tbody', {}, h('tr', {}, h('td', { colspan: '4', class: 'muted' }, 'No allocation to show.')))]));
 
-  const drift = Object.entries(impact.remaining_drift ?? {}).filter(([, value]) => value !== 0 && value != null);
+  // where each group after the first starts, for the chart's dividers
+  const starts = groups.slice(1).map((_, i) => groups.slice(0, i + 1).reduce((sum, group) => sum + group.buckets.length, 0));
+  renderChart(buckets, before, after, starts);
+
+  const driftOf = impact.remaining_drift ?? {};
+  const drift = impactGroups(Object.keys(driftOf).filter((bucket) => driftOf[bucket] !== 0 && driftOf[bucket] != null),
+    impact.dimension_of).flatMap((group) => group.buckets);
   fill(ui.drift, ...(drift.length
-    ? drift.map(([bucket, value]) => h('li', { dataset: { sector: bucket } },
-      `${bucket} `, h('span', { class: value > 0 ? 'over' : 'under' }, points(value))))
-    : [h('li', {}, 'Every sector ends inside its target range.')]));
+    ? drift.map((bucket) => h('li', { dataset: { sector: bucket } },
+      `${bucket} `, h('span', { class: driftOf[bucket] > 0 ? 'over' : 'under' }, points(driftOf[bucket]))))
+    : [h('li', {}, ofEquity ? 'Every sector and region ends inside its target range.' : 'Every sector ends inside its target range.')]));
+}
+
+/**
+ * The impact's buckets by dimension: sectors, then regions, then any the report gave none, each in
+ * the report's order. An older report without impact.dimension_of is one group without a title.
+ */
+function impactGroups(buckets, dimensionOf) {
+  if (!dimensionOf || typeof dimensionOf !== 'object') return [{ dimension: null, title: null, buckets }];
+  return [
+    ...Object.entries(DIMENSIONS).map(([dimension, words]) => ({
+      dimension, title: words.many, buckets: buckets.filter((bucket) => dimensionOf[bucket] === dimension),
+    })),
+    { dimension: null, title: 'Other', buckets: buckets.filter((bucket) => !DIMENSIONS[dimensionOf[bucket]]) },
+  ].filter((group) => group.buckets.length);
 }
 
 /** Long sector names go on two lines so that narrow screens keep the bars readable. */
@@ -773,7 +978,31 @@ function chartLabel(bucket) {
   return [bucket.slice(0, cut), bucket.slice(cut + 1)];
 }
 
-function renderChart(buckets, before, after) {
+/** A dashed line between the chart's groups of bars (sectors | regions), before each of state.chartGroupStarts. */
+const GROUP_DIVIDER = {
+  id: 'groupDivider',
+  afterDatasetsDraw(chart) {
+    const starts = state.chartGroupStarts;
+    const axis = chart.scales.y;
+    if (!axis || !starts.length) return;
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.strokeStyle = '#8a96a5';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    for (const start of starts) {
+      const y = Math.round((axis.getPixelForValue(start - 1) + axis.getPixelForValue(start)) / 2) + 0.5;
+      ctx.beginPath();
+      ctx.moveTo(0, y);
+      ctx.lineTo(chartArea.right, y);
+      ctx.stroke();
+    }
+    ctx.restore();
+  },
+};
+
+function renderChart(buckets, before, after, groupStarts = []) {
+  state.chartGroupStarts = groupStarts;
   if (typeof window.Chart === 'undefined') {
     fill(ui.chartHolder, h('p', { class: 'chart-unavailable' },
       'The chart could not be loaded; the table has the same numbers.'));
@@ -798,6 +1027,7 @@ function renderChart(buckets, before, after) {
   state.chart = new Chart(ui.chartCanvas, {
     type: 'bar',
     data,
+    plugins: [GROUP_DIVIDER],
     options: {
       indexAxis: 'y',
       responsive: true,
@@ -819,6 +1049,98 @@ function renderChart(buckets, before, after) {
       },
     },
   });
+}
+
+// ----- holdings
+
+/** EXPOSURE.md 2's sources of a holding's weights, in words. */
+const SOURCES = {
+  file: 'your file',
+  provider_fund: 'fund breakdown',
+  known_fund: 'known-fund table',
+  fund_category: 'fund category',
+  profile: 'company profile',
+  isin: 'ISIN',
+  listing: 'listing exchange',
+  unclassified: 'unclassified',
+};
+const sourceWords = (source) => (source == null || source === '' ? null : SOURCES[source] ?? String(source));
+
+/** A holding's weights in one dimension (fractions), largest first. */
+function weights(map) {
+  if (!map || typeof map !== 'object') return [];
+  return Object.entries(map).filter(([, weight]) => Number.isFinite(weight) && weight > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+const bucketText = (bucket, suffix = '') => (bucket === UNCLASSIFIED
+  ? h('span', { class: 'unclassified-text' }, `${bucket}${suffix}`) : `${bucket}${suffix}`);
+
+/** "Technology 31%, Healthcare 11%, Financials 9%, +8 more"; a single whole bucket by its name alone. */
+function weightsText(map, shown = 3) {
+  const list = weights(map);
+  if (!list.length) return h('span', { class: 'muted' }, '—');
+  if (list.length === 1 && list[0][1] >= 0.995) return bucketText(list[0][0]);
+  return [
+    list.slice(0, shown).map(([bucket, weight], i) => [i ? ', ' : null, bucketText(bucket, ` ${percent(weight * 100, 0)}`)]),
+    list.length > shown ? h('span', { class: 'muted' }, `, +${integer(list.length - shown)} more`) : null,
+  ];
+}
+
+/** The asset classes of a holding that is not all equity ("Commodities", "Equity 60%, Fixed Income 40%"). */
+function assetClassText(map) {
+  const list = weights(map);
+  if (!list.length || (list.length === 1 && list[0][0] === 'Equity')) return null;
+  if (list.length === 1) return list[0][0];
+  return list.map(([bucket, weight]) => `${bucket} ${percent(weight * 100, 0)}`).join(', ');
+}
+
+const rate = (value) => numberFormat({ maximumSignificantDigits: 4 }).format(value);
+
+const HOLDING_TEXT_COLUMNS = new Set(['symbol', 'name', 'currency', 'sectors', 'regions', 'source']);
+
+function holdingSortValue(holding, key) {
+  switch (key) {
+    case 'sectors': return weights(holding.sectors)[0]?.[0];
+    case 'regions': return weights(holding.regions)[0]?.[0];
+    case 'source': return sourceWords(holding.sector_source) ?? sourceWords(holding.region_source);
+    default: return holding[key];
+  }
+}
+
+function renderHoldings(report) {
+  const holdings = Array.isArray(report.holdings) ? report.holdings.filter(Boolean) : null;
+  ui.holdingsSection.hidden = holdings == null;
+  if (holdings == null) return;
+  const base = report.base_currency;
+  const { key, direction } = state.holdingsSort;
+  const rows = holdings.map((row, index) => ({ row, index }));
+  rows.sort((a, b) => compareRows(a, b, holdingSortValue(a.row, key), holdingSortValue(b.row, key),
+    { text: HOLDING_TEXT_COLUMNS.has(key), direction }));
+  markSorted(ui.holdingsTable, state.holdingsSort);
+
+  const tbody = ui.holdingsTable.tBodies[0];
+  if (!rows.length) {
+    fill(tbody, h('tr', {}, h('td', { colspan: '7', class: 'muted' }, 'No holding could be valued.')));
+    return;
+  }
+  const sourceLine = (label, source) => (sourceWords(source) == null ? null
+    : h('span', { class: `source-line${source === 'unclassified' ? ' unclassified-text' : ''}` },
+      h('span', { class: 'source-dim' }, `${label}: `), sourceWords(source)));
+  fill(tbody, ...rows.map(({ row }) => {
+    const classes = assetClassText(row.asset_classes);
+    const converted = Number.isFinite(row.fx_rate) && Math.abs(row.fx_rate - 1) > 1e-9;
+    const sources = [sourceLine('Sectors', row.sector_source), sourceLine('Regions', row.region_source)].filter(Boolean);
+    return h('tr', { dataset: { symbol: row.symbol ?? '' } },
+      h('th', { scope: 'row', class: 'symbol' }, row.symbol ?? '—'),
+      h('td', { class: 'name' }, row.name ?? '', classes ? h('span', { class: 'sub' }, classes) : null),
+      h('td', { class: 'num value' }, money(row.value, base)),
+      h('td', { class: 'currency' }, row.currency ?? '—',
+        converted ? h('span', { class: 'sub' }, `1 ${row.currency ?? '?'} = ${rate(row.fx_rate)} ${base}`) : null),
+      h('td', { class: 'weights sectors', dataset: { label: 'Sectors' } }, weightsText(row.sectors)),
+      h('td', { class: 'weights regions', dataset: { label: 'Regions' } }, weightsText(row.regions)),
+      h('td', { class: 'source' }, sources.length ? sources : h('span', { class: 'muted' }, '—')));
+  }));
 }
 
 // ---------------------------------------------------------------- cache panel

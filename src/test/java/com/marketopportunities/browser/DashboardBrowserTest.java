@@ -2,15 +2,23 @@ package com.marketopportunities.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.marketopportunities.json.JsonFormat;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +38,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The dashboard in a real headless Chromium (Debian's, see {@link HeadlessChromium}) against the
@@ -40,10 +50,18 @@ import tools.jackson.databind.JsonNode;
  * and the cache panel, get a plain-words error, use the keyboard alone, fit a phone. What the page
  * shows is held against what the API answers for the same file.
  *
+ * <p>The exposure of EXPOSURE.md 5 (charts, holdings, gap dimensions, impact by dimension, positions
+ * left out) is held against the API's answer once the service sends it, and until then skipped
+ * with a message; it is also shown from a canned report ({@code browser/exposure-report.json}),
+ * answered in the page itself, so that its rendering is tested either way.
+ *
  * <p>Screenshots go to {@code target/browser-screenshots/}: {@code 01-empty.png},
  * {@code 02-results.png} (whole page), {@code 03-sorted.png}, {@code 04-long-horizon.png},
- * {@code 05-cache-panel.png}, {@code 06-error.png}, {@code 07-phone.png} (whole page, 390x844), and
- * {@code failed-<test>.png} for a test that fails. Where Chromium or chromedriver is not installed
+ * {@code 05-cache-panel.png}, {@code 06-error.png}, {@code 07-phone.png} (whole page, 390x844),
+ * {@code 08-phone-trims.png}; from the canned report {@code 09-exposure.png}, {@code 10-holdings.png},
+ * {@code 11-canned-results.png} (whole page), {@code 12-impact-by-dimension.png},
+ * {@code 14-phone-exposure.png} (whole page), {@code 15-phone-holdings.png}; from the API's answer
+ * {@code 13-exposure-api.png}; and {@code failed-<test>.png} for a test that fails. Where Chromium or chromedriver is not installed
  * every test is skipped with a message; {@code bash .ci/run} installs both.
  */
 @ExtendWith(DashboardBrowserTest.ScreenshotOnFailure.class)
@@ -52,6 +70,7 @@ class DashboardBrowserTest {
     static final Path PORTFOLIO = Path.of("examples/tech-heavy.csv").toAbsolutePath();
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target/browser-screenshots");
     static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d,]*(\\.\\d+)?");
+    static final String CANNED_REPORT = "/browser/exposure-report.json";
 
     @TempDir
     static Path dir;
@@ -324,6 +343,159 @@ class DashboardBrowserTest {
         }
     }
 
+    // ---------------------------------------------------------------- exposure (EXPOSURE.md 5)
+
+    @Test
+    void theExposureTheHoldingsAndTheDimensionsShowWhatTheApiAnswers() throws Exception {
+        JsonNode report = service.scan(PORTFOLIO, "medium");
+        assumeTrue(report.has("exposure"), "the service's answer has no 'exposure' yet (EXPOSURE.md 5 is the"
+                + " backend's part): the exposure, holdings and dimensions are tested on the canned report only");
+        scanInTheBrowser("6-12 months");
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("exposure-section")));
+        chromium.screenshot("13-exposure-api.png");
+
+        assertExposureShows(report);
+        assertHoldingsShow(report);
+        assertGapsSayTheirDimension(report);
+        assertImpactIsGroupedByDimension(report);
+        assertUnconvertedShow(report);
+    }
+
+    @Test
+    void aCannedReportShowsTheExposureChartsAgainstTheirRanges() throws Exception {
+        JsonNode report = cannedReport();
+        scanCanned(report, "EUR");
+        chromium.fullPageScreenshot("11-canned-results.png");
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("exposure-section")));
+        chromium.screenshot("09-exposure.png");
+
+        assertExposureShows(report);
+        assertThat(text("#asset-classes")).contains("EUR 95,000.00", "Equity 95.0%", "Commodities 5.0%");
+        // Technology 32.25 % is above its 15-30 range, Financials 8.78 % below 10-18, Healthcare inside
+        assertThat(driver.findElement(By.cssSelector("#sector-exposure .exposure-row[data-bucket='Technology']"))
+                .getAttribute("class")).contains("standing-above");
+        assertThat(driver.findElement(By.cssSelector("#sector-exposure .exposure-row[data-bucket='Financials']"))
+                .getAttribute("class")).contains("standing-below");
+        assertThat(textContent("#sector-exposure table tr[data-bucket='Healthcare']"))
+                .contains("Healthcare", "15.2%", "10% to 18%", "14.0%", "inside its range");
+        // Unclassified in its own neutral colour, without a range, in both dimensions
+        for (String chart : List.of("#sector-exposure", "#region-exposure")) {
+            WebElement unclassified = driver.findElement(By.cssSelector(chart + " .exposure-row.unclassified .bar"));
+            WebElement classified = driver.findElement(By.cssSelector(chart + " .exposure-row:not(.unclassified) .bar"));
+            assertThat(css(unclassified, "background-image")).contains("repeating-linear-gradient");
+            assertThat(css(classified, "background-image")).isEqualTo("none");
+        }
+        assertThat(text("#region-exposure .exposure-note")).contains("9.5%", "no region");
+        // the base currency chosen is sent, and the page says the file's own currency won
+        assertThat(scanUrls()).singleElement().asString().contains("base_currency=EUR");
+    }
+
+    @Test
+    void theHoldingsSayWhereEachFigureCameFromAndSortByMouseAndKeyboard() throws Exception {
+        JsonNode report = cannedReport();
+        scanCanned(report, "");
+        assertThat(scanUrls()).singleElement().asString().doesNotContain("base_currency");
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("holdings-section")));
+        chromium.screenshot("10-holdings.png");
+
+        assertHoldingsShow(report);
+        assertThat(holdingRow("SPY").getText()).contains("fund breakdown", "known-fund table",
+                "Technology 27%, Healthcare 14%, Financials 12%", "+8 more", "North America", "1 USD = 0.9212 EUR");
+        assertThat(holdingRow("SAP.DE").getText()).contains("your file", "listing exchange")
+                .doesNotContain("1 EUR =");
+        assertThat(holdingRow("NOVO-B.CO").getText()).contains("ISIN", "1 DKK = 0.1341 EUR");
+        assertThat(holdingRow("EXSA.DE").getText()).contains("fund category");
+        assertThat(holdingRow("NESN.SW").getText()).contains("company profile", "Consumer Staples", "Europe");
+        assertThat(holdingRow("ABCX").getText()).contains("unclassified", "Unclassified");
+        assertThat(holdingRow("GLD").getText()).contains("Commodities");
+        // a provider's name is text, never markup
+        WebElement novo = holdingRow("NOVO-B.CO").findElement(By.cssSelector("td.name"));
+        assertThat(novo.getText()).isEqualTo("Novo Nordisk A/S <B>");
+        assertThat(novo.findElements(By.tagName("b"))).isEmpty();
+
+        assertThat(holdingsAriaSort("value")).isEqualTo("descending");
+        click("#holdings-table th button[data-sort=symbol]");
+        assertThat(holdingsAriaSort("symbol")).isEqualTo("ascending");
+        assertThat(holdingsAriaSort("value")).isNull();
+        assertThat(holdingSymbols()).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).hasSize(9);
+
+        WebElement value = driver.findElement(By.cssSelector("#holdings-table th button[data-sort=value]"));
+        value.sendKeys(Keys.SPACE);
+        assertThat(holdingsAriaSort("value")).isEqualTo("ascending");
+        assertThat(holdingValues()).isSorted();
+        value.sendKeys(Keys.ENTER);
+        assertThat(holdingsAriaSort("value")).isEqualTo("descending");
+        assertThat(holdingValues()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(focused().getAttribute("data-sort")).as("the focus stays on the header").isEqualTo("value");
+    }
+
+    @Test
+    void aCannedReportSaysWhatWasLeftOutTheGapsDimensionAndTheImpactByDimension() throws Exception {
+        JsonNode report = cannedReport();
+        scanCanned(report, "GBP");
+
+        assertUnconvertedShow(report);
+        assertThat(driver.findElement(By.cssSelector("#summary > :first-child")).getAttribute("id"))
+                .as("the positions left out come first in the summary").isEqualTo("unconverted");
+        assertThat(text("#unconverted")).contains("2 positions left out", "EUR", "every figure");
+        assertThat(text("#summary .scan-meta")).contains("values in EUR, the file's currency (GBP is used only");
+        assertThat(scanUrls()).singleElement().asString().contains("base_currency=GBP");
+
+        assertGapsSayTheirDimension(report);
+        assertThat(textContent("#gaps .gap-card[data-sector='Asia Pacific'] .dimension-tag")).isEqualTo("Region");
+        assertThat(textContent("#gaps .gap-card[data-sector='Financials'] .dimension-tag")).isEqualTo("Sector");
+
+        assertImpactIsGroupedByDimension(report);
+        assertThat(text("#impact-chart-caption")).contains("% of equity", "sectors, then regions");
+        assertThat(text("#drift")).contains("Europe +4.3 pts");
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("impact-section")));
+        chromium.screenshot("12-impact-by-dimension.png");
+    }
+
+    @Test
+    void anOlderReportWithoutTheExposureFieldsStillShowsEverythingElse() throws Exception {
+        ObjectNode older = (ObjectNode) cannedReport();
+        older.remove(List.of("exposure", "holdings", "unconverted"));
+        older.get("gaps").forEach(gap -> ((ObjectNode) gap).remove("dimension"));
+        ((ObjectNode) older.get("impact")).remove("dimension_of");
+        chromium.consoleMessages();
+        scanCanned(older, "");
+
+        assertThat(visible("#exposure-section")).isFalse();
+        assertThat(visible("#holdings-section")).isFalse();
+        assertThat(driver.findElements(By.id("unconverted"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#gaps .gap-card"))).hasSize(older.get("gaps").size());
+        assertThat(driver.findElements(By.cssSelector("#gaps .dimension-tag"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#allocation-table tbody"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#allocation-table tr.group-row"))).isEmpty();
+        assertThat(text("#impact-chart-caption")).contains("% of the portfolio");
+        assertThat(chromium.consoleMessages()).as("console after rendering an older report")
+                .noneMatch(message -> message.contains("Uncaught") || message.contains("Error"));
+    }
+
+    @Test
+    void onAPhoneTheExposureChartsStackAndTheHoldingsFitTheWidth() throws Exception {
+        chromium.phone(390, 844);
+        scanCanned(cannedReport(), "EUR");
+        chromium.fullPageScreenshot("14-phone-exposure.png");
+
+        assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                .as("page width on a 390 px phone: no sideways scrolling").isLessThanOrEqualTo(390);
+        WebElement sectors = driver.findElement(By.id("sector-exposure"));
+        WebElement regions = driver.findElement(By.id("region-exposure"));
+        assertThat(regions.getRect().getY()).as("the region chart under the sector chart")
+                .isGreaterThanOrEqualTo(sectors.getRect().getY() + sectors.getRect().getHeight());
+        for (WebElement track : driver.findElements(By.cssSelector(".exposure-track"))) {
+            assertThat(track.getRect().getWidth()).as("a bar's track on a phone").isGreaterThanOrEqualTo(120);
+        }
+        WebElement holdings = driver.findElement(By.cssSelector("#holdings-section .table-wrap"));
+        assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", holdings)).intValue())
+                .as("the holdings need no sideways scrolling").isLessThanOrEqualTo(1);
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("holdings-section")));
+        chromium.screenshot("15-phone-holdings.png");
+        assertExposureShows(cannedReport());
+    }
+
     // ---------------------------------------------------------------- steps
 
     /** A fresh page, with nothing remembered from an earlier test (the tab keeps tokens in sessionStorage). */
@@ -365,6 +537,40 @@ class DashboardBrowserTest {
                 && d.findElement(By.id("error")).getText().isBlank());
     }
 
+    /**
+     * A fresh page whose scan requests are answered in the page itself with {@code report} (the
+     * other requests go to the service), scanned with {@code baseCurrency} chosen ("" for none).
+     * The URLs the page asked for are kept for {@link #scanUrls()}.
+     */
+    static void scanCanned(JsonNode report, String baseCurrency) {
+        open();
+        js("const body = arguments[0]; const passOn = window.fetch.bind(window); window.scanUrls = [];"
+                + " window.fetch = (input, init) => {"
+                + "   const url = String(input instanceof Request ? input.url : input);"
+                + "   if (!url.includes('/api/bourse/opportunities')) return passOn(input, init);"
+                + "   window.scanUrls.push(url);"
+                + "   return Promise.resolve(new Response(body,"
+                + "     {status: 200, headers: {'Content-Type': 'application/json'}}));"
+                + " };", JsonFormat.mapper().writeValueAsString(report));
+        loadPortfolio(PORTFOLIO);
+        new Select(driver.findElement(By.id("base-currency"))).selectByValue(baseCurrency);
+        click("#scan-button");
+        waitForReport("6-12 months");
+    }
+
+    static List<String> scanUrls() {
+        List<?> urls = (List<?>) js("return window.scanUrls");
+        return urls.stream().map(String::valueOf).toList();
+    }
+
+    /** A report in the shape of EXPOSURE.md 5: base EUR, a fund-heavy portfolio, two positions left out. */
+    static JsonNode cannedReport() throws Exception {
+        try (InputStream json = DashboardBrowserTest.class.getResourceAsStream(CANNED_REPORT)) {
+            assertThat(json).as(CANNED_REPORT).isNotNull();
+            return JsonFormat.mapper().readTree(json);
+        }
+    }
+
     static void click(String selector) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(selector))).click();
     }
@@ -385,6 +591,40 @@ class DashboardBrowserTest {
 
     static Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** The text of an element whether it shows or not (a visually hidden table, an upper-cased tag). */
+    static String textContent(String selector) {
+        return driver.findElement(By.cssSelector(selector)).getAttribute("textContent").replace('\u00a0', ' ').trim();
+    }
+
+    static String css(WebElement element, String property) {
+        return element.getCssValue(property);
+    }
+
+    /** Left edge and width in CSS pixels, unrounded. */
+    static double[] box(WebElement element) {
+        List<?> box = (List<?>) js("const r = arguments[0].getBoundingClientRect(); return [r.left, r.width];", element);
+        return new double[] {((Number) box.get(0)).doubleValue(), ((Number) box.get(1)).doubleValue()};
+    }
+
+    static WebElement holdingRow(String symbol) {
+        return driver.findElement(By.cssSelector("#holdings-table tbody tr[data-symbol='" + symbol + "']"));
+    }
+
+    static List<String> holdingSymbols() {
+        return driver.findElements(By.cssSelector("#holdings-table tbody tr[data-symbol]")).stream()
+                .map(row -> row.getAttribute("data-symbol")).toList();
+    }
+
+    static List<Double> holdingValues() {
+        return driver.findElements(By.cssSelector("#holdings-table tbody tr[data-symbol] td.value")).stream()
+                .map(cell -> Double.parseDouble(cell.getAttribute("textContent").replaceAll("[^0-9.]", ""))).toList();
+    }
+
+    static String holdingsAriaSort(String field) {
+        return driver.findElement(By.cssSelector("#holdings-table th:has(button[data-sort=" + field + "])"))
+                .getAttribute("aria-sort");
     }
 
     static String ariaSort(String field) {
@@ -456,6 +696,191 @@ class DashboardBrowserTest {
     static String readingWords(JsonNode score) {
         double value = score.asDouble();
         return value >= 75 ? "strong buy" : value >= 60 ? "buy" : value >= 50 ? "consider" : "avoid";
+    }
+
+    // ---------------------------------------------------------------- the exposure, as the page shows it
+
+    /** The asset-class line, the equity value, and each bucket of both charts: bar, band, target, text alternative. */
+    static void assertExposureShows(JsonNode report) {
+        JsonNode exposure = report.path("exposure");
+        assertThat(visible("#exposure-section")).isTrue();
+        String assets = text("#asset-classes");
+        assertThat(assets).contains(money(exposure.path("equity_value").asDouble(), report.path("base_currency").asString()));
+        for (JsonNode row : exposure.path("asset_classes")) {
+            assertThat(assets).contains(row.path("bucket").asString() + " " + percent(row.path("pct").asDouble()));
+        }
+        assertChartShows("#sector-exposure", exposure.path("sectors"));
+        assertChartShows("#region-exposure", exposure.path("regions"));
+    }
+
+    static void assertChartShows(String chart, JsonNode rows) {
+        List<String> buckets = new ArrayList<>();
+        rows.forEach(row -> buckets.add(row.path("bucket").asString()));
+        assertThat(driver.findElements(By.cssSelector(chart + " .exposure-row")))
+                .extracting(row -> row.getAttribute("data-bucket")).as(chart).containsExactlyElementsOf(buckets);
+        double scale = Double.parseDouble(driver.findElement(By.cssSelector(chart)).getAttribute("data-scale"));
+        assertThat(scale).isLessThanOrEqualTo(100);
+        for (JsonNode row : rows) {
+            String bucket = row.path("bucket").asString();
+            double pct = row.path("pct").asDouble();
+            boolean ranged = row.has("min_pct") && row.has("max_pct");
+            assertThat(scale).as("the axis holds %s", bucket)
+                    .isGreaterThanOrEqualTo(Math.max(pct, row.path("max_pct").asDouble()));
+            WebElement line = driver.findElement(By.cssSelector(chart + " .exposure-row[data-bucket='" + bucket + "']"));
+            double[] track = box(line.findElement(By.cssSelector(".exposure-track")));
+            double perPoint = track[1] / scale;
+            assertThat(line.findElement(By.cssSelector(".exposure-value strong")).getText()).as(bucket)
+                    .isEqualTo(percent(pct));
+            List<WebElement> bar = line.findElements(By.cssSelector(".bar"));
+            if (pct > 0) {
+                assertThat(box(bar.get(0))[1]).as("%s's bar", bucket).isCloseTo(Math.max(2, pct * perPoint), within(1.0));
+            } else {
+                assertThat(bar).as("%s holds nothing: no bar", bucket).isEmpty();
+            }
+            String alternative = textContent(chart + " table tr[data-bucket='" + bucket + "']");
+            assertThat(alternative).contains(bucket, percent(pct));
+            if (ranged) {
+                double min = row.path("min_pct").asDouble();
+                double max = row.path("max_pct").asDouble();
+                double[] band = box(line.findElement(By.cssSelector(".band")));
+                assertThat(band[0] - track[0]).as("%s's range starts at %s", bucket, min).isCloseTo(min * perPoint, within(1.0));
+                assertThat(band[1]).as("%s's range is %s wide", bucket, max - min).isCloseTo((max - min) * perPoint, within(1.0));
+                double[] target = box(line.findElement(By.cssSelector(".target")));
+                assertThat(target[0] + target[1] / 2 - track[0]).as("%s's target", bucket)
+                        .isCloseTo(row.path("target_pct").asDouble() * perPoint, within(1.0));
+                assertThat(line.getText()).contains(range(min, max));
+                assertThat(alternative).contains(whole(min) + "% to " + whole(max) + "%",
+                        percent(row.path("target_pct").asDouble()),
+                        pct < min ? "below its range" : pct > max ? "above its range" : "inside its range");
+            } else {
+                assertThat(line.findElements(By.cssSelector(".band, .target"))).as("%s has no range", bucket).isEmpty();
+                assertThat(line.getText()).contains("no target");
+                assertThat(alternative).contains("no target range");
+            }
+        }
+    }
+
+    /** Every holding, by value largest first, with its value, currency and rate, main weights and their sources. */
+    static void assertHoldingsShow(JsonNode report) {
+        String base = report.path("base_currency").asString();
+        List<JsonNode> holdings = new ArrayList<>();
+        report.path("holdings").forEach(holdings::add);
+        holdings.sort(Comparator.comparingDouble((JsonNode holding) -> holding.path("value").asDouble()).reversed());
+        assertThat(holdingSymbols()).isEqualTo(holdings.stream().map(holding -> holding.path("symbol").asString()).toList());
+        for (JsonNode holding : holdings) {
+            String symbol = holding.path("symbol").asString();
+            String row = holdingRow(symbol).getText();
+            assertThat(row).as(symbol).contains(money(holding.path("value").asDouble(), base),
+                    holding.path("currency").asString());
+            double rate = holding.path("fx_rate").asDouble(1);
+            if (Math.abs(rate - 1) > 1e-9) {
+                assertThat(row).as(symbol).contains("1 " + holding.path("currency").asString() + " = "
+                        + significant(rate) + " " + base);
+            }
+            for (String dimension : List.of("sectors", "regions")) {
+                mainWeight(holding.path(dimension)).ifPresent(bucket -> assertThat(row).as(symbol).contains(bucket));
+            }
+            for (String source : List.of("sector_source", "region_source")) {
+                if (holding.hasNonNull(source)) {
+                    assertThat(row).as(symbol).contains(SOURCE_WORDS.getOrDefault(holding.path(source).asString(),
+                            holding.path(source).asString()));
+                }
+            }
+        }
+    }
+
+    /** Each gap card tagged with its dimension. */
+    static void assertGapsSayTheirDimension(JsonNode report) {
+        for (JsonNode gap : report.path("gaps")) {
+            String card = "#gaps .gap-card[data-sector='" + gap.path("sector").asString() + "']";
+            if (gap.hasNonNull("dimension")) {
+                assertThat(textContent(card + " .dimension-tag")).as(card)
+                        .isEqualToIgnoringCase(gap.path("dimension").asString());
+            }
+        }
+    }
+
+    /** The allocation table in row groups, sectors then regions, each holding only its dimension's buckets. */
+    static void assertImpactIsGroupedByDimension(JsonNode report) {
+        JsonNode impact = report.path("impact");
+        JsonNode dimensionOf = impact.path("dimension_of");
+        List<String> groups = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (WebElement group : driver.findElements(By.cssSelector("#allocation-table tbody"))) {
+            String dimension = group.getAttribute("data-dimension");
+            groups.add(dimension);
+            for (WebElement row : group.findElements(By.cssSelector("tr[data-bucket]"))) {
+                String bucket = row.getAttribute("data-bucket");
+                shown.add(bucket);
+                if (dimension != null) {
+                    assertThat(dimensionOf.path(bucket).asString()).as(bucket).isEqualTo(dimension);
+                }
+            }
+        }
+        assertThat(groups).as("the row groups").containsSubsequence("sector", "region");
+        assertThat(textContent("#allocation-table tbody[data-dimension=sector] tr.group-row")).isEqualTo("Sectors");
+        assertThat(textContent("#allocation-table tbody[data-dimension=region] tr.group-row")).isEqualTo("Regions");
+        List<String> moved = new ArrayList<>();
+        impact.path("before").properties().forEach(entry -> {
+            if (entry.getValue().asDouble() != 0 || impact.path("after").path(entry.getKey()).asDouble() != 0) {
+                moved.add(entry.getKey());
+            }
+        });
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(moved);
+    }
+
+    /** The positions that could not be converted, each with its currency and reason; no notice when there are none. */
+    static void assertUnconvertedShow(JsonNode report) {
+        JsonNode unconverted = report.path("unconverted");
+        if (unconverted.isEmpty()) {
+            assertThat(driver.findElements(By.id("unconverted"))).isEmpty();
+            return;
+        }
+        assertThat(visible("#unconverted")).isTrue();
+        assertThat(driver.findElements(By.cssSelector("#unconverted li"))).hasSize(unconverted.size());
+        for (JsonNode item : unconverted) {
+            assertThat(text("#unconverted li[data-symbol='" + item.path("symbol").asString() + "']"))
+                    .contains(item.path("symbol").asString(), item.path("currency").asString(),
+                            item.path("reason").asString());
+        }
+    }
+
+    /** EXPOSURE.md 2's sources as the page words them. */
+    static final Map<String, String> SOURCE_WORDS = Map.of("file", "your file", "provider_fund", "fund breakdown",
+            "known_fund", "known-fund table", "fund_category", "fund category", "profile", "company profile",
+            "isin", "ISIN", "listing", "listing exchange", "unclassified", "unclassified");
+
+    /** The largest weight's bucket of one dimension, as the holdings table lists it first. */
+    static Optional<String> mainWeight(JsonNode weights) {
+        String main = null;
+        double largest = 0;
+        for (Map.Entry<String, JsonNode> entry : weights.properties()) {
+            if (entry.getValue().asDouble() > largest) {
+                largest = entry.getValue().asDouble();
+                main = entry.getKey();
+            }
+        }
+        return Optional.ofNullable(main);
+    }
+
+    /** An amount as the en-US page writes it with the currency's code: "EUR 95,000.00". */
+    static String money(double value, String currency) {
+        return currency + " " + String.format(Locale.US, "%,.2f", value);
+    }
+
+    /** An exchange rate to 4 significant digits, as the page writes it: 1.0213 -> "1.021". */
+    static String significant(double value) {
+        DecimalFormat format = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.US));
+        return format.format(new BigDecimal(value).round(new MathContext(4)));
+    }
+
+    /** A range bound as the taxonomy writes it: 15 -> "15", 2.5 -> "2.5". */
+    static String whole(double value) {
+        return value % 1 == 0 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String range(double min, double max) {
+        return whole(min) + "–" + whole(max);
     }
 
     /** Percent points as the en-US page writes them: 38.54 -> "38.5%". */
