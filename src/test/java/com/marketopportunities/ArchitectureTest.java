@@ -39,7 +39,8 @@ class ArchitectureTest {
                 .layer("Wiring").definedBy("com.marketopportunities.config..")
                 .layer("Scan").definedBy("com.marketopportunities.scan..")
                 .layer("Domain").definedBy("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
-                        "com.marketopportunities.scorecache..", "com.marketopportunities.currency..")
+                        "com.marketopportunities.scorecache..", "com.marketopportunities.currency..",
+                        "com.marketopportunities.exposure..")
                 .layer("Infrastructure").definedBy("com.marketopportunities.marketdata..", "com.marketopportunities.store..",
                         "com.marketopportunities.json..", "com.marketopportunities.returns..", "com.marketopportunities.text..")
                 .whereLayer("Program").mayNotBeAccessedByAnyLayer()
@@ -97,10 +98,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theExposureRulesSitBelowTheScanAndTheRebalance() {
+        // EXPOSURE.md 2 in one package: it reads positions, market data and the taxonomy; the scan,
+        // the rebalance and the scorer build on it, never the other way
+        noClasses().that().resideInAPackage("com.marketopportunities.exposure..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.marketopportunities.scan..", "com.marketopportunities.rebalance..",
+                        "com.marketopportunities.scoring..", "com.marketopportunities.scorecache..",
+                        "com.marketopportunities.currency..", "com.marketopportunities.config..")
+                .check(production);
+    }
+
+    @Test
     void theDomainKnowsNoFrameworkOfTheDoors() {
         noClasses().that().resideInAnyPackage("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
                         "com.marketopportunities.scan..", "com.marketopportunities.returns..",
-                        "com.marketopportunities.currency..")
+                        "com.marketopportunities.currency..", "com.marketopportunities.exposure..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "picocli..",
                         "io.lettuce..", "jakarta.servlet..")
                 .check(production);

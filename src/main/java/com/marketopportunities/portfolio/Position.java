@@ -85,7 +85,7 @@ public record Position(
     /** This position worth {@code newValue} (in another currency, once converted). */
     public Position withMarketValue(double newValue) {
         return new Position(symbol, sourceSymbol, name, newValue, quantity, currentPrice, entryPrice,
-                currency, sector, assetType, acquired, sourceLine);
+                currency, sector, assetType, acquired, sourceLine, region, country, isin);
     }
 
     public Position withSector(String newSector) {

@@ -121,11 +121,16 @@ final class ReportAssembler {
         exposure.assetClasses().forEach((assetClass, weight) -> classes.put(assetClass.label(), round(weight, 4)));
         return new ScanReport.HoldingView(position.symbol(), position.name(),
                 converted == null ? conversion.baseCurrency() : converted.valueCurrency(),
-                converted == null ? null : ScoreScale.round(converted.factor(), 6),
+                converted == null ? null : significant(converted.factor(), 6),
                 money(holding.value()), classes, fractions(exposure.sectors().byBucket()),
                 fractions(exposure.regions().byBucket()),
                 exposure.sectorSource() == null ? null : exposure.sectorSource().key(),
                 exposure.regionSource() == null ? null : exposure.regionSource().key());
+    }
+
+    /** A rate to as many significant digits as the ECB publishes: 0.00698959 for the yen, 1.01082 for the franc. */
+    private static double significant(double value, int digits) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue();
     }
 
     /** Weights rounded to 4 places, largest first. */

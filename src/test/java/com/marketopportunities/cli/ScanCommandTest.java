@@ -99,8 +99,12 @@ class ScanCommandTest {
         assertThat(run.out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
         assertThat(run.err).isEmpty();
         // held neither before nor after, Europe stays 10 points under its range: the impact says so
-        assertThat(run.out.substring(run.out.indexOf("IMPACT")).lines())
-                .anyMatch(line -> line.matches("\\s+Europe\\s+0\\.0\\s+0\\.0\\s+-10\\.0"));
+        assertThat(run.out.substring(run.out.indexOf("IMPACT")).replaceAll("\\s+", " "))
+                .contains("Europe -10.0");
+        // sectors and regions side by side, now, target and after
+        assertThat(run.out).containsPattern("(?m)^  Sector +Now +Tgt +After \\| Region +Now +Tgt +After$")
+                .containsPattern("(?m)^  Technology +90\\.0 +22\\.5 +90\\.0 \\| North America +100\\.0 +58\\.5 +100\\.0$")
+                .contains("Asset classes: Equity 100.0%");
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class CapitalPlanTest {
 
     private static final Bucket ENERGY = new Bucket("Energy", Dimension.SECTOR, 3, 10, "XLE");
-    private static final Bucket TECHNOLOGY = new Bucket("Technology", Dimension.SECTOR, 30, 50, "XLK");
-    private static final Bucket EUROPE = new Bucket("Europe", Dimension.REGION, 40, 50, "VGK");
+    private static final Bucket TECHNOLOGY = new Bucket("Technology", Dimension.SECTOR, 15, 25, "XLK");
+    private static final Bucket EUROPE = new Bucket("Europe", Dimension.REGION, 10, 25, "VGK");
 
     /** 10,000 of equity: Energy 0 %, Technology 20 %, Europe 30 %, the rest elsewhere. */
     private static final Map<Dimension, Allocation> ALLOCATION = Map.of(
