@@ -104,11 +104,31 @@ class ExamplesAcceptanceIT {
         assertThat(summary.path("capital_freed").asDouble()).isCloseTo(freed, within(0.05));
         assertThat(summary.path("sufficient_capital").asBoolean())
                 .isEqualTo(freed >= 0.95 * summary.path("capital_needed").asDouble() - 0.01);
-        double before = 0;
-        for (JsonNode share : answer.path("impact").path("before")) {
-            before += share.asDouble();
+        // each dimension's buckets, Unclassified included, make the whole equity value, before as now
+        JsonNode impact = answer.path("impact");
+        for (String dimension : List.of("sector", "region")) {
+            double before = 0;
+            for (var entry : impact.path("before").properties()) {
+                if (impact.path("dimension_of").path(entry.getKey()).asString().equals(dimension)) {
+                    before += entry.getValue().asDouble();
+                }
+            }
+            double unclassified = 0;
+            double rows = 0;
+            for (JsonNode row : answer.path("exposure").path(dimension + "s")) {
+                rows += row.path("pct").asDouble();
+                if (row.path("bucket").asString().equals("Unclassified")) {
+                    unclassified = row.path("pct").asDouble();
+                }
+            }
+            assertThat(rows).as(dimension + " rows").isCloseTo(100.0, within(0.1));
+            assertThat(before + unclassified).as(dimension + " before").isCloseTo(100.0, within(0.1));
         }
-        assertThat(before).isCloseTo(100.0, within(0.1));
+        double holdings = 0;
+        for (JsonNode holding : answer.path("holdings")) {
+            holdings += holding.path("value").asDouble();
+        }
+        assertThat(holdings).isCloseTo(summary.path("total_value").asDouble(), within(0.05));
         assertThat(answer.path("impact").path("risk_before").isNumber()).isTrue();
     }
 
