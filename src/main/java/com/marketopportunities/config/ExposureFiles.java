@@ -50,9 +50,7 @@ public final class ExposureFiles {
     }
 
     private static Map<String, FundBreakdown> knownFunds(Table table) {
-        Map<String, Map<String, Map<String, Double>>> figures = new LinkedHashMap<>();
-        Map<String, String> asOf = new LinkedHashMap<>();
-        Map<String, String> source = new LinkedHashMap<>();
+        Map<String, FundBreakdown.Builder> funds = new LinkedHashMap<>();
         for (CSVRecord row : table.rows("symbol", "exposure", "bucket", "weight", "as_of", "source")) {
             String symbol = table.text(row, "symbol").toUpperCase(Locale.ROOT);
             String exposure = table.text(row, "exposure");
@@ -67,18 +65,13 @@ public final class ExposureFiles {
                 throw table.error(row, "bucket", "'" + bucket + "' is not an asset class ("
                         + String.join(", ", Arrays.stream(AssetClass.values()).map(AssetClass::label).toList()) + ")");
             }
-            figures.computeIfAbsent(symbol, key -> new LinkedHashMap<>())
-                    .computeIfAbsent(exposure, key -> new LinkedHashMap<>()).put(bucket, table.weight(row));
-            if (!table.text(row, "as_of").isEmpty()) {
-                asOf.putIfAbsent(symbol, table.text(row, "as_of"));
-            }
-            source.putIfAbsent(symbol, "known-fund table: " + table.text(row, "source"));
+            funds.computeIfAbsent(symbol, key -> new FundBreakdown.Builder()).add(exposure, bucket,
+                    exposure.equals("category") ? null : table.weight(row), blankAsNull(table.text(row, "as_of")),
+                    blankAsNull(table.text(row, "source")));
         }
-        Map<String, FundBreakdown> funds = new LinkedHashMap<>();
-        figures.forEach((symbol, byExposure) -> funds.put(symbol, new FundBreakdown(
-                byExposure.getOrDefault("sector", Map.of()), byExposure.getOrDefault("region", Map.of()),
-                byExposure.getOrDefault("asset_class", Map.of()), null, asOf.get(symbol), source.get(symbol))));
-        return funds;
+        Map<String, FundBreakdown> breakdowns = new LinkedHashMap<>();
+        funds.forEach((symbol, rows) -> breakdowns.put(symbol, rows.build("known-fund table")));
+        return breakdowns;
     }
 
     private static Map<String, Map<String, Double>> fundCategories(Table table) {
@@ -109,6 +102,10 @@ public final class ExposureFiles {
                     list(table.text(row, "listings")), list(table.text(row, "aliases"))));
         }
         return new Countries(countries);
+    }
+
+    private static String blankAsNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static List<String> list(String text) {

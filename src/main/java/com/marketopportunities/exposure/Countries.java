@@ -1,6 +1,6 @@
 package com.marketopportunities.exposure;
 
-import java.text.Normalizer;
+import com.marketopportunities.text.FoldedText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +32,8 @@ public final class Countries {
 
     public Countries(List<Country> countries) {
         for (Country country : countries) {
-            byName.put(fold(country.name()), country);
-            country.aliases().forEach(alias -> byName.put(fold(alias), country));
+            byName.put(FoldedText.fold(country.name()), country);
+            country.aliases().forEach(alias -> byName.put(FoldedText.fold(alias), country));
             byIso.put(country.iso().toUpperCase(Locale.ROOT), country);
             country.listings().forEach(suffix -> bySuffix.put(suffix.toUpperCase(Locale.ROOT), country));
         }
@@ -41,7 +41,7 @@ public final class Countries {
 
     /** The country a provider or a file names ("Switzerland", "Korea (South)", "UK"), ignoring case and accents. */
     public Optional<Country> named(String name) {
-        return Optional.ofNullable(byName.get(fold(name)));
+        return Optional.ofNullable(byName.get(FoldedText.fold(name)));
     }
 
     /** The country of an ISIN's two-letter prefix ({@code CH0012032048} -> Switzerland); empty for XS and the like. */
@@ -59,14 +59,5 @@ public final class Countries {
             return Optional.empty();
         }
         return Optional.ofNullable(bySuffix.get(symbol.substring(dot).toUpperCase(Locale.ROOT)));
-    }
-
-    public List<Country> all() {
-        return byIso.values().stream().toList();
-    }
-
-    private static String fold(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

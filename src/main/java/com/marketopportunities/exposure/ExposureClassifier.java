@@ -9,10 +9,8 @@ import com.marketopportunities.sectors.Taxonomy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Works out what a holding is (EXPOSURE.md 2): per dimension, the first rule that applies.
@@ -30,8 +28,6 @@ import java.util.Set;
  * Stateless and thread-safe.
  */
 public final class ExposureClassifier {
-
-    private static final Set<String> FUND_TYPES = Set.of("ETF", "MUTUALFUND", "FUND", "ETP");
 
     private final Taxonomy taxonomy;
     private final ExposureTables tables;
@@ -71,8 +67,8 @@ public final class ExposureClassifier {
                     notes);
         }
         boolean fund = fileType.map(type -> type == FileAssetType.FUND).orElse(false)
-                || fundamentals != null && (fundamentals.fund() != null || fundamentals.instrumentType() != null
-                        && FUND_TYPES.contains(fundamentals.instrumentType().toUpperCase(Locale.ROOT)))
+                || fundamentals != null && (fundamentals.fund() != null
+                        || Fundamentals.isFundType(fundamentals.instrumentType()))
                 || tables.knownFund(symbol).isPresent();
         FundBreakdown provided = fundamentals == null || fundamentals.fund() == null ? null : fundamentals.fund();
         FundBreakdown known = tables.knownFund(symbol).orElse(null);
@@ -82,10 +78,13 @@ public final class ExposureClassifier {
         if (assetClasses.getOrDefault(AssetClass.EQUITY, 0.0) <= 0) {
             return new HoldingExposure(assetClasses, Weights.none(), Weights.none(), null, null, notes);
         }
-        Classified sector = fund ? fundSectors(position, provided, known, notes)
-                : stockSector(position, fundamentals, profile, notes);
-        Classified region = fund ? fundRegions(position, provided, known, notes)
-                : stockRegion(position, fundamentals, profile, notes);
+        // rule 1, the file, first in each dimension; then the fund's rules or the stock's
+        Classified sector = fromFile(position, Dimension.SECTOR, notes).orElseGet(() -> fund
+                ? fundWeights(position, Dimension.SECTOR, provided, known, notes)
+                : stockSector(position, fundamentals, profile, notes));
+        Classified region = fromFile(position, Dimension.REGION, notes).orElseGet(() -> fund
+                ? fundWeights(position, Dimension.REGION, provided, known, notes)
+                : stockRegion(position, fundamentals, profile, notes));
         return new HoldingExposure(assetClasses, sector.weights(), region.weights(), sector.source(), region.source(),
                 notes);
     }
@@ -106,51 +105,33 @@ public final class ExposureClassifier {
         return Map.of(AssetClass.EQUITY, 1.0);
     }
 
-    private Classified fundSectors(Position position, FundBreakdown provided, FundBreakdown known,
-                                   List<String> notes) {
-        Optional<Classified> fromFile = fromFile(position, Dimension.SECTOR, notes);
-        if (fromFile.isPresent()) {
-            return fromFile.get();
-        }
-        Optional<Classified> fromFigures = fromFigures(position.symbol(), Dimension.SECTOR, provided, known, notes);
+    /**
+     * Rules 2a-2d for one dimension of a fund: the provider's figures, the known-fund table's, and
+     * for regions the fund category; else Unclassified, with a note saying what would classify it.
+     */
+    private Classified fundWeights(Position position, Dimension dimension, FundBreakdown provided,
+                                   FundBreakdown known, List<String> notes) {
+        Optional<Classified> fromFigures = fromFigures(position.symbol(), dimension, provided, known, notes);
         if (fromFigures.isPresent()) {
             return fromFigures.get();
         }
-        notes.add(position.symbol() + ": fund without a sector breakdown (sector Unclassified); a 'sector' column in"
-                + " the file or an entry in the known-fund table (exposure.known-funds) would classify it");
-        return Classified.UNCLASSIFIED;
-    }
-
-    private Classified fundRegions(Position position, FundBreakdown provided, FundBreakdown known,
-                                   List<String> notes) {
-        Optional<Classified> fromFile = fromFile(position, Dimension.REGION, notes);
-        if (fromFile.isPresent()) {
-            return fromFile.get();
-        }
-        Optional<Classified> fromFigures = fromFigures(position.symbol(), Dimension.REGION, provided, known, notes);
-        if (fromFigures.isPresent()) {
-            return fromFigures.get();
-        }
-        String category = provided == null ? null : provided.category();
+        String category = dimension == Dimension.REGION && provided != null ? provided.category() : null;
         Optional<Map<String, Double>> categoryRegions = tables.categoryRegions(category);
         if (categoryRegions.isPresent()) {
             Weights.Mapped mapped = Weights.mapped(categoryRegions.get(),
                     name -> taxonomy.bucketOf(name, Dimension.REGION));
             return new Classified(mapped.weights(), ExposureSource.FUND_CATEGORY);
         }
-        notes.add(position.symbol() + ": fund without a region breakdown" + (category == null ? ""
-                : " (category '" + category + "' is not in the category table)") + " (region Unclassified); a"
-                + " 'region' column in the file or an entry in the known-fund table (exposure.known-funds) would"
+        String key = dimension.key();
+        notes.add(position.symbol() + ": fund without a " + key + " breakdown" + (category == null ? ""
+                : " (category '" + category + "' is not in the category table)") + " (" + key + " Unclassified); a '"
+                + key + "' column in the file or an entry in the known-fund table (exposure.known-funds) would"
                 + " classify it");
         return Classified.UNCLASSIFIED;
     }
 
     private Classified stockSector(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
                                    List<String> notes) {
-        Optional<Classified> fromFile = fromFile(position, Dimension.SECTOR, notes);
-        if (fromFile.isPresent()) {
-            return fromFile.get();
-        }
         String sector = fundamentals == null ? null : fundamentals.sector();
         Optional<String> bucket = sector == null ? Optional.empty() : taxonomy.bucketOf(sector, Dimension.SECTOR);
         if (bucket.isPresent()) {
@@ -164,10 +145,6 @@ public final class ExposureClassifier {
 
     private Classified stockRegion(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
                                    List<String> notes) {
-        Optional<Classified> fromFile = fromFile(position, Dimension.REGION, notes);
-        if (fromFile.isPresent()) {
-            return fromFile.get();
-        }
         String country = fundamentals == null ? null : fundamentals.country();
         if (country != null) {
             Optional<Countries.Country> known = tables.countries().named(country);

@@ -1,7 +1,6 @@
 package com.marketopportunities.exposure;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import com.marketopportunities.text.FoldedText;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,8 +31,7 @@ enum FileAssetType {
         if (text == null) {
             return Optional.empty();
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String folded = FoldedText.fold(text).replaceAll("[0-9]", "");
         return Optional.ofNullable(WORDS.get(folded));
     }
 

@@ -55,8 +55,7 @@ public record HoldingExposure(Map<AssetClass, Double> assetClasses, Weights sect
     /** The bucket a one-word answer names: its largest sector, else its largest asset class. */
     public String mainBucket() {
         if (equityShare() > 0) {
-            String sector = sectors.largest().orElse(Taxonomy.UNCLASSIFIED);
-            return sector;
+            return sectors.largest().orElse(Taxonomy.UNCLASSIFIED);
         }
         return assetClasses.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(entry -> entry.getKey().label()).orElse(Taxonomy.UNCLASSIFIED);

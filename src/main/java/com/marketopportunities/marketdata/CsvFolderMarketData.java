@@ -192,7 +192,7 @@ public final class CsvFolderMarketData implements MarketData {
 
     /** funds.csv's breakdowns by symbol (upper case); none when there is no such file. */
     private static Map<String, FundBreakdown> readFunds(Path file) {
-        Map<String, FundRows> funds = new LinkedHashMap<>();
+        Map<String, FundBreakdown.Builder> funds = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
@@ -213,8 +213,8 @@ public final class CsvFolderMarketData implements MarketData {
                     throw new MarketDataUnavailableException(at(file, row, "weight")
                             + " is empty: expected the weight as a fraction (0.25 = 25 %)");
                 }
-                funds.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), key -> new FundRows())
-                        .add(exposure, bucket, weight, text(row, "as_of"), text(row, "source"));
+                funds.computeIfAbsent(symbol.toUpperCase(Locale.ROOT), key -> new FundBreakdown.Builder())
+                        .add(exposure.word, bucket, weight, text(row, "as_of"), text(row, "source"));
             }
         } catch (IOException e) {
             throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
@@ -222,7 +222,7 @@ public final class CsvFolderMarketData implements MarketData {
             throw new MarketDataUnavailableException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
         Map<String, FundBreakdown> breakdowns = new LinkedHashMap<>();
-        funds.forEach((symbol, rows) -> breakdowns.put(symbol, rows.breakdown()));
+        funds.forEach((symbol, rows) -> breakdowns.put(symbol, rows.build("funds.csv")));
         return breakdowns;
     }
 
@@ -245,32 +245,6 @@ public final class CsvFolderMarketData implements MarketData {
             }
             throw new MarketDataUnavailableException(at(file, row, "exposure") + ": '" + (value == null ? "" : value)
                     + "' is not an exposure (expected sector, region, asset_class or category)");
-        }
-    }
-
-    /** One fund's rows of funds.csv as they are read. */
-    private static final class FundRows {
-        private final Map<String, Double> sectors = new LinkedHashMap<>();
-        private final Map<String, Double> regions = new LinkedHashMap<>();
-        private final Map<String, Double> assetClasses = new LinkedHashMap<>();
-        private String category;
-        private String asOf;
-        private String source;
-
-        void add(FundExposure exposure, String bucket, Double weight, String rowAsOf, String rowSource) {
-            switch (exposure) {
-                case SECTOR -> sectors.merge(bucket, weight, Double::sum);
-                case REGION -> regions.merge(bucket, weight, Double::sum);
-                case ASSET_CLASS -> assetClasses.merge(bucket, weight, Double::sum);
-                case CATEGORY -> category = category == null ? bucket : category;
-            }
-            asOf = asOf == null ? rowAsOf : asOf;
-            source = source == null ? rowSource : source;
-        }
-
-        FundBreakdown breakdown() {
-            return new FundBreakdown(sectors, regions, assetClasses, category, asOf,
-                    source == null ? "funds.csv" : "funds.csv: " + source);
         }
     }
 

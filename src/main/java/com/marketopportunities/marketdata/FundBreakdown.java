@@ -35,6 +35,46 @@ public record FundBreakdown(Map<String, Double> sectors, Map<String, Double> reg
         return sectors.isEmpty() && regions.isEmpty() && assetClasses.isEmpty() && category == null;
     }
 
+    /**
+     * A fund's breakdown gathered from the rows of a long table ({@code funds.csv}, the known-fund
+     * table: {@code symbol,exposure,bucket,weight,as_of,source}), as they are read. A bucket given
+     * twice is summed; the first category, date and source win. Not thread-safe: one reader's.
+     */
+    public static final class Builder {
+        private final Map<String, Double> sectors = new LinkedHashMap<>();
+        private final Map<String, Double> regions = new LinkedHashMap<>();
+        private final Map<String, Double> assetClasses = new LinkedHashMap<>();
+        private String category;
+        private String asOf;
+        private String source;
+
+        /**
+         * @param exposure {@code sector}, {@code region}, {@code asset_class} or {@code category}
+         *                 (any case; the caller has checked it is one of them)
+         * @param weight   the fraction; ignored for a category, whose bucket is its name
+         * @param asOf     the row's date, or {@code null}
+         * @param source   the row's source, or {@code null}
+         */
+        public Builder add(String exposure, String bucket, Double weight, String asOf, String source) {
+            switch (exposure.toLowerCase(java.util.Locale.ROOT)) {
+                case "sector" -> sectors.merge(bucket, weight, Double::sum);
+                case "region" -> regions.merge(bucket, weight, Double::sum);
+                case "asset_class" -> assetClasses.merge(bucket, weight, Double::sum);
+                case "category" -> category = category == null ? bucket : category;
+                default -> throw new IllegalArgumentException("not an exposure: " + exposure);
+            }
+            this.asOf = this.asOf == null ? asOf : this.asOf;
+            this.source = this.source == null ? source : this.source;
+            return this;
+        }
+
+        /** @param origin where the table is, prefixed to the rows' source ("funds.csv", "known-fund table") */
+        public FundBreakdown build(String origin) {
+            return new FundBreakdown(sectors, regions, assetClasses, category, asOf,
+                    source == null ? origin : origin + ": " + source);
+        }
+    }
+
     private static Map<String, Double> copy(Map<String, Double> weights) {
         return weights == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }

@@ -1,5 +1,8 @@
 package com.marketopportunities.marketdata;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Fundamentals and profile of one symbol. Every number is {@code null} when the provider has none.
  *
@@ -27,6 +30,8 @@ public record Fundamentals(
         String country,
         FundBreakdown fund) {
 
+    private static final Set<String> FUND_TYPES = Set.of("ETF", "MUTUALFUND", "FUND", "ETP");
+
     /** Fundamentals without country or fund breakdown. */
     public Fundamentals(String symbol, String name, String instrumentType, String sector, String currency,
                         Double trailingPe, Double forwardPe, Double pegRatio, Double dividendYield) {
@@ -43,8 +48,11 @@ public record Fundamentals(
         return "ETF".equalsIgnoreCase(instrumentType);
     }
 
-    /** Whether a provider's instrument type is a fund's: "ETF" or "MUTUALFUND" (Yahoo's words), any case. */
+    /**
+     * Whether a provider's instrument type is a fund's: "ETF" or "MUTUALFUND" (Yahoo's words),
+     * "FUND" or "ETP", any case.
+     */
     public static boolean isFundType(String instrumentType) {
-        return "ETF".equalsIgnoreCase(instrumentType) || "MUTUALFUND".equalsIgnoreCase(instrumentType);
+        return instrumentType != null && FUND_TYPES.contains(instrumentType.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.FoldedText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.FoldedText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

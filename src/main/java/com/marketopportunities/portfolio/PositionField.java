@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.FoldedText;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.marketopportunities.portfolio;
 
+import com.marketopportunities.text.FoldedText;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

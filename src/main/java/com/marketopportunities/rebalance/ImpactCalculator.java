@@ -1,6 +1,6 @@
 package com.marketopportunities.rebalance;
 
-import com.marketopportunities.exposure.HoldingExposure;
+import com.marketopportunities.exposure.PortfolioExposure;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.returns.DailyReturnSeries;
 import com.marketopportunities.returns.ValuedHistory;
@@ -8,6 +8,7 @@ import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.Taxonomy;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,14 +43,14 @@ public final class ImpactCalculator {
         Map<String, Double> valueBefore = new LinkedHashMap<>();
         Map<String, Double> valueAfter = new LinkedHashMap<>();
         Map<String, PriceHistory> histories = new HashMap<>();
-        Exposures before = new Exposures();
-        Exposures after = new Exposures();
+        List<PortfolioExposure.Valued> before = new ArrayList<>();
+        List<PortfolioExposure.Valued> after = new ArrayList<>();
         for (Holding holding : holdings) {
             double kept = holding.value() - soldBySymbol.getOrDefault(holding.symbol(), 0.0);
             valueBefore.merge(holding.symbol(), holding.value(), Double::sum);
             valueAfter.merge(holding.symbol(), kept, Double::sum);
-            before.add(holding.value(), holding.exposure());
-            after.add(kept, holding.exposure());
+            before.add(new PortfolioExposure.Valued(holding.value(), holding.exposure()));
+            after.add(new PortfolioExposure.Valued(kept, holding.exposure()));
             if (holding.history() != null) {
                 histories.put(holding.symbol(), holding.history());
             }
@@ -58,44 +59,25 @@ public final class ImpactCalculator {
         for (Purchase purchase : purchases) {
             invested += purchase.amount();
             valueAfter.merge(purchase.symbol(), purchase.amount(), Double::sum);
-            after.add(purchase.amount(), purchase.exposure());
+            after.add(new PortfolioExposure.Valued(purchase.amount(), purchase.exposure()));
             if (purchase.history() != null) {
                 histories.putIfAbsent(purchase.symbol(), purchase.history());
             }
         }
+        PortfolioExposure exposureBefore = PortfolioExposure.of(before, taxonomy);
+        PortfolioExposure exposureAfter = PortfolioExposure.of(after, taxonomy);
         Map<String, Double> pctBefore = new LinkedHashMap<>();
         Map<String, Double> pctAfter = new LinkedHashMap<>();
         Map<String, Dimension> dimensionOf = new LinkedHashMap<>();
         Map<String, Double> drift = new LinkedHashMap<>();
         for (Bucket bucket : taxonomy.buckets()) {
-            pctBefore.put(bucket.name(), before.pct(bucket));
-            pctAfter.put(bucket.name(), after.pct(bucket));
+            pctBefore.put(bucket.name(), exposureBefore.pct(bucket));
+            pctAfter.put(bucket.name(), exposureAfter.pct(bucket));
             dimensionOf.put(bucket.name(), bucket.dimension());
-            drift.put(bucket.name(), bucket.driftPct(after.pct(bucket)));
+            drift.put(bucket.name(), bucket.driftPct(exposureAfter.pct(bucket)));
         }
         return new Impact(pctBefore, pctAfter, dimensionOf, riskPct(valueBefore, histories, from, to),
                 riskPct(valueAfter, histories, from, to), trims.freed(), invested, invested - trims.freed(), drift);
-    }
-
-    /** Equity value in total and per bucket of both dimensions. */
-    private static final class Exposures {
-        private final Map<Dimension, Map<String, Double>> values = new HashMap<>();
-        private double equity;
-
-        void add(double value, HoldingExposure exposure) {
-            double equityPart = value * exposure.equityShare();
-            equity += equityPart;
-            for (Dimension dimension : Dimension.values()) {
-                exposure.weights(dimension).byBucket().forEach((bucket, weight) -> values
-                        .computeIfAbsent(dimension, key -> new HashMap<>()).merge(bucket, equityPart * weight,
-                                Double::sum));
-            }
-        }
-
-        double pct(Bucket bucket) {
-            double value = values.getOrDefault(bucket.dimension(), Map.of()).getOrDefault(bucket.name(), 0.0);
-            return equity <= 0 ? 0 : value / equity * 100;
-        }
     }
 
     /** Annualized volatility of the value-weighted returns, in percent, or {@code null}. */

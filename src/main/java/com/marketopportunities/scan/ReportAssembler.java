@@ -56,8 +56,7 @@ final class ReportAssembler {
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
         return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
-                exposureView(exposure, taxonomy), holdings.stream().map(holding -> holdingView(holding, conversion))
-                        .toList(), unscored, conversion.unconverted().stream().map(item -> new ScanReport.Unconverted(
+                exposureView(exposure, taxonomy), holdingViews(holdings, conversion), unscored, conversion.unconverted().stream().map(item -> new ScanReport.Unconverted(
                         item.symbol(), item.currency(), item.reason())).toList(), List.copyOf(warnings), request.horizon().key(), request.asOf(),
                 conversion.baseCurrency(), generatedAt, stats);
     }
@@ -111,16 +110,22 @@ final class ReportAssembler {
         return rows;
     }
 
-    /** A holding with the currency its value was in and the factor that took it to the base currency. */
-    private static ScanReport.HoldingView holdingView(Holding holding, PortfolioConversion conversion) {
+    /** Each holding with the currency its value was in and the factor that took it to the base currency. */
+    private static List<ScanReport.HoldingView> holdingViews(List<Holding> holdings, PortfolioConversion conversion) {
+        // a symbol on several rows was converted row by row, each at its currency's rate: the first row's is shown
+        Map<String, ConvertedPosition> bySymbol = new java.util.HashMap<>();
+        conversion.converted().forEach(row -> bySymbol.putIfAbsent(row.position().symbol(), row));
+        return holdings.stream().map(holding -> holdingView(holding, bySymbol.get(holding.symbol()),
+                conversion.baseCurrency())).toList();
+    }
+
+    private static ScanReport.HoldingView holdingView(Holding holding, ConvertedPosition converted, String base) {
         HoldingExposure exposure = holding.exposure();
         Position position = holding.position();
-        ConvertedPosition converted = conversion.converted().stream()
-                .filter(row -> row.position().symbol().equals(position.symbol())).findFirst().orElse(null);
         Map<String, Double> classes = new LinkedHashMap<>();
         exposure.assetClasses().forEach((assetClass, weight) -> classes.put(assetClass.label(), round(weight, 4)));
         return new ScanReport.HoldingView(position.symbol(), position.name(),
-                converted == null ? conversion.baseCurrency() : converted.valueCurrency(),
+                converted == null ? base : converted.valueCurrency(),
                 converted == null ? null : significant(converted.factor(), 6),
                 money(holding.value()), classes, fractions(exposure.sectors().byBucket()),
                 fractions(exposure.regions().byBucket()),

@@ -1,6 +1,6 @@
 package com.marketopportunities.sectors;
 
-import java.text.Normalizer;
+import com.marketopportunities.text.FoldedText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +28,9 @@ public record Taxonomy(List<Bucket> buckets, Map<String, String> aliases) {
             throw new IllegalArgumentException("bucket names must be unique across sectors and regions");
         }
         Map<String, String> normalized = new LinkedHashMap<>();
-        aliases.forEach((alias, bucket) -> normalized.put(normalize(alias), bucket));
+        aliases.forEach((alias, bucket) -> normalized.put(FoldedText.fold(alias), bucket));
         for (Bucket bucket : buckets) {
-            normalized.putIfAbsent(normalize(bucket.name()), bucket.name());
+            normalized.putIfAbsent(FoldedText.fold(bucket.name()), bucket.name());
         }
         aliases = Map.copyOf(normalized);
     }
@@ -49,13 +49,7 @@ public record Taxonomy(List<Bucket> buckets, Map<String, String> aliases) {
      * "Health Care", "Europe", "north america"); empty when it means none of that dimension.
      */
     public Optional<String> bucketOf(String name, Dimension dimension) {
-        String bucket = aliases.get(normalize(name));
+        String bucket = aliases.get(FoldedText.fold(name));
         return bucket(bucket).filter(found -> found.dimension() == dimension).map(Bucket::name);
-    }
-
-    /** Lower case, no accents, letters and digits only: "Consumer_Cyclical" and "consumer cyclical" agree. */
-    static String normalize(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }
