@@ -105,7 +105,8 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 keys.integer("yahoo.requests-per-second", 1, 10_000), keys.integer("yahoo.max-attempts", 1, 20),
                 keys.millis("yahoo.initial-backoff-ms"), keys.millis("yahoo.max-backoff-ms"),
                 keys.integer("yahoo.breaker-failure-rate-pct", 1, 100), keys.integer("yahoo.breaker-window-calls", 1, 10_000),
-                keys.millis("yahoo.breaker-open-ms")));
+                keys.millis("yahoo.breaker-open-ms"), keys.integer("yahoo.quote-batch-size", 1, 100),
+                keys.millis("yahoo.quote-linger-ms"), keys.prefixed("yahoo.header.")));
         return new Settings(scoring, scan, trims,
                 taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
                 universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)),
@@ -210,6 +211,18 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 throw new InvalidSettingsException(source + ": '" + key + "' must be a URL like https://host/path, got '"
                         + text(key) + "'");
             }
+        }
+
+        /**
+         * Every key starting with {@code prefix} and not blank, by the rest of its name, in name order (a blank
+         * value takes back a default).
+         */
+        java.util.Map<String, String> prefixed(String prefix) {
+            java.util.Map<String, String> values = new java.util.TreeMap<>();
+            properties.stringPropertyNames().stream().filter(name -> name.startsWith(prefix)
+                    && name.length() > prefix.length() && !text(name).isEmpty())
+                    .forEach(name -> values.put(name.substring(prefix.length()), text(name)));
+            return values;
         }
 
         int integer(String key, int min, int max) {

@@ -4,6 +4,7 @@ import com.marketopportunities.marketdata.Fetch;
 import com.marketopportunities.marketdata.FundBreakdown;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.sectors.CandidateUniverse;
 import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.sectors.Taxonomy;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.Optional;
  *   <li>a fund: the provider's breakdown, else the known-fund table, else (regions) the
  *       provider's fund category; never its listing or its ISIN, which say where the fund is
  *       listed or domiciled, not what it holds;</li>
- *   <li>a stock: the provider's profile (sector, country), else (region) the ISIN's prefix, else
- *       the listing suffix. A US listing without a country stays Unclassified: ADRs are foreign
- *       companies;</li>
+ *   <li>a stock: the candidate universe's sector and country when it lists the company (so that a
+ *       blue chip costs no profile request), else the provider's profile (sector, country), else
+ *       (region) the ISIN's prefix, else the listing suffix. A US listing without a country stays
+ *       Unclassified: ADRs are foreign companies;</li>
  *   <li>whatever is left is Unclassified, with a note saying what would classify it.</li>
  * </ol>
  * Stateless and thread-safe.
@@ -31,25 +33,32 @@ public final class ExposureClassifier {
 
     private final Taxonomy taxonomy;
     private final ExposureTables tables;
+    private final CandidateUniverse universe;
 
-    public ExposureClassifier(Taxonomy taxonomy, ExposureTables tables) {
+    public ExposureClassifier(Taxonomy taxonomy, ExposureTables tables, CandidateUniverse universe) {
         this.taxonomy = taxonomy;
         this.tables = tables;
+        this.universe = universe;
     }
 
     /**
      * Whether the rules need the provider's profile of the position: not when the file says all
-     * there is to say (a sector and a region or country, or an asset class without equity).
+     * there is to say (a sector and a region or country, or an asset class without equity), nor for
+     * a stock whose sector and country the candidate universe tells (the file naming no fund).
      */
     public boolean needsProfile(Position position) {
         Optional<FileAssetType> type = FileAssetType.of(position.assetType());
         if (type.flatMap(FileAssetType::nonEquityClass).isPresent()) {
             return false;
         }
-        boolean fileSector = fileBucket(position.sector(), Dimension.SECTOR).isPresent();
-        boolean fileRegion = fileBucket(position.region(), Dimension.REGION).isPresent()
-                || position.country() != null && tables.countries().named(position.country()).isPresent();
-        return !(fileSector && fileRegion);
+        boolean stock = type.map(t -> t != FileAssetType.FUND).orElse(true)
+                && tables.knownFund(position.symbol()).isEmpty();
+        boolean sector = fileBucket(position.sector(), Dimension.SECTOR).isPresent()
+                || stock && universeSector(position.symbol()).isPresent();
+        boolean region = fileBucket(position.region(), Dimension.REGION).isPresent()
+                || position.country() != null && tables.countries().named(position.country()).isPresent()
+                || stock && universeCountry(position.symbol()).isPresent();
+        return !(sector && region);
     }
 
     /**
@@ -132,6 +141,10 @@ public final class ExposureClassifier {
 
     private Classified stockSector(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
                                    List<String> notes) {
+        Optional<String> listed = universeSector(position.symbol());
+        if (listed.isPresent()) {
+            return new Classified(Weights.all(listed.get()), ExposureSource.UNIVERSE);
+        }
         String sector = fundamentals == null ? null : fundamentals.sector();
         Optional<String> bucket = sector == null ? Optional.empty() : taxonomy.bucketOf(sector, Dimension.SECTOR);
         if (bucket.isPresent()) {
@@ -145,6 +158,10 @@ public final class ExposureClassifier {
 
     private Classified stockRegion(Position position, Fundamentals fundamentals, Fetch<Fundamentals> profile,
                                    List<String> notes) {
+        Optional<Countries.Country> listed = universeCountry(position.symbol());
+        if (listed.isPresent()) {
+            return region(listed.get(), ExposureSource.UNIVERSE);
+        }
         String country = fundamentals == null ? null : fundamentals.country();
         if (country != null) {
             Optional<Countries.Country> known = tables.countries().named(country);
@@ -167,6 +184,16 @@ public final class ExposureClassifier {
                 + " Unclassified; a US listing may be a foreign company's ADR); a 'country' or 'region' column in the"
                 + " file would classify it");
         return Classified.UNCLASSIFIED;
+    }
+
+    /** The sector bucket the candidate universe gives the company, if it lists it. */
+    private Optional<String> universeSector(String symbol) {
+        return universe.sectorOf(symbol, taxonomy).flatMap(name -> taxonomy.bucketOf(name, Dimension.SECTOR));
+    }
+
+    /** The company's country as the candidate universe gives it, if it lists it with one the country table knows. */
+    private Optional<Countries.Country> universeCountry(String symbol) {
+        return universe.countryOf(symbol).flatMap(name -> tables.countries().named(name));
     }
 
     private static String whyNoProfile(Fetch<Fundamentals> profile, String what) {

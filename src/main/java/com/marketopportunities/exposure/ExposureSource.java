@@ -12,6 +12,8 @@ public enum ExposureSource {
     KNOWN_FUND,
     /** The provider's fund category, through the category table. */
     FUND_CATEGORY,
+    /** The candidate universe, which lists blue chips with their sector and country. */
+    UNIVERSE,
     /** The provider's company profile (sector, country). */
     PROFILE,
     /** The ISIN's country prefix (a stock's). */

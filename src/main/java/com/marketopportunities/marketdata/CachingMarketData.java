@@ -25,9 +25,11 @@ import java.util.function.Supplier;
 
 /**
  * Keeps raw market data (DATA.md) in process and, when there is one, in the shared level
- * ({@code market_data:{source}:history:...} and {@code market_data:{source}:fundamentals:v2:...}
- * keys in Redis): a price history until the next market close, fundamentals and profiles for a
- * day, so that a repeated scan, in any instance, does not refetch.
+ * ({@code market_data:{source}:history:...}, {@code market_data:{source}:fundamentals:v2:...} and
+ * {@code market_data:{source}:profile:v1:...} keys in Redis): a price history until the next market
+ * close, fundamentals for a day, a profile (sector, country, a fund's breakdown: slow to change)
+ * for a week, so that a repeated scan, in any instance, does not refetch. A profile fetched brings
+ * its fundamentals along, kept for their day.
  *
  * <p>Concurrent requests for the same missing piece share one upstream request (single flight).
  * Yahoo's "no data for this symbol" is an answer and is kept like data; a failure to reach the
@@ -36,8 +38,14 @@ import java.util.function.Supplier;
  */
 public final class CachingMarketData implements MarketData {
 
-    /** How long fundamentals and profiles are kept. */
+    /** How long fundamentals are kept. */
     public static final Duration FUNDAMENTALS_TTL = Duration.ofDays(1);
+
+    /** How long a profile is kept: sectors, countries and a fund's holdings change slowly. */
+    public static final Duration PROFILE_TTL = Duration.ofDays(7);
+
+    /** Profiles' shared keys, with the version of their document. */
+    static final String PROFILE_KEY = "profile:v1:";
 
     /**
      * Fundamentals' shared keys name the version of their document ({@code fundamentals:v2:{SYMBOL}}
@@ -50,6 +58,7 @@ public final class CachingMarketData implements MarketData {
     private final MarketData upstream;
     private final TwoLevels<HistoryKey, PriceHistory> histories;
     private final TwoLevels<String, Fundamentals> fundamentals;
+    private final TwoLevels<String, Fundamentals> profiles;
     private final SharedStore sharedLevel;
     private final FetchObserver everyFetch;
     private final FetchObserver observer;
@@ -83,12 +92,15 @@ public final class CachingMarketData implements MarketData {
                 MarketDataJson::decodeHistory, MarketDataJson::encode);
         this.fundamentals = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups, () -> FUNDAMENTALS_TTL,
                 symbol -> prefix + FUNDAMENTALS_KEY + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
+        this.profiles = new TwoLevels<>(maximumEntries, clock, sharedLevel, sharedLookups, () -> PROFILE_TTL,
+                symbol -> prefix + PROFILE_KEY + symbol, MarketDataJson::decodeFundamentals, MarketDataJson::encode);
     }
 
     private CachingMarketData(CachingMarketData shared, FetchObserver observer) {
         this.upstream = shared.upstream;
         this.histories = shared.histories;
         this.fundamentals = shared.fundamentals;
+        this.profiles = shared.profiles;
         this.sharedLevel = shared.sharedLevel;
         this.everyFetch = shared.everyFetch;
         this.observer = observer;
@@ -107,10 +119,23 @@ public final class CachingMarketData implements MarketData {
                 observer);
     }
 
-    /** One MGET for the asked histories and fundamentals not yet in process (none when all are). */
+    /**
+     * The profile from either level, else fetched; a profile fetched also keeps its fundamentals
+     * (which it carries) for their day, so that asking for them next costs nothing.
+     */
+    @Override
+    public CompletableFuture<Fundamentals> profile(String symbol) {
+        String key = symbol.toUpperCase(Locale.ROOT);
+        return profiles.lookup(key, () -> observedUpstream.profile(symbol).thenApply(profile -> {
+            fundamentals.keep(key, new Fetched.Found<>(profile));
+            return profile;
+        }), observer);
+    }
+
+    /** One MGET for the asked histories, fundamentals and profiles not yet in process (none when all are). */
     @Override
     public void prefetch(Collection<String> symbolsForHistories, Collection<String> symbolsForFundamentals,
-                         LocalDate from, LocalDate to) {
+                         Collection<String> symbolsForProfiles, LocalDate from, LocalDate to) {
         if (!sharedLevel.isShared()) {
             return;
         }
@@ -119,6 +144,7 @@ public final class CachingMarketData implements MarketData {
         symbolsForHistories.forEach(symbol -> histories.wantIfAbsent(
                 new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to), wanted));
         symbolsForFundamentals.forEach(symbol -> fundamentals.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
+        symbolsForProfiles.forEach(symbol -> profiles.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
         if (wanted.isEmpty()) {
             return;
         }
@@ -215,6 +241,13 @@ public final class CachingMarketData implements MarketData {
                 }
                 return fetched.answer();
             });
+        }
+
+        /** Keeps {@code fetched} under the key in both levels, unless the process has the key already. */
+        void keep(K key, Fetched<T> fetched) {
+            if (cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(fetched)) == null) {
+                toSharedLevel(key, fetched);
+            }
         }
 
         /** Adds the key to {@code wanted} unless it is in process already. */

@@ -29,17 +29,31 @@ public interface MarketData extends AutoCloseable {
      */
     CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to);
 
-    /** Fundamentals and profile of {@code symbol}. */
+    /**
+     * Fundamentals of {@code symbol}: name, instrument type, currency and valuation (P/E, PEG,
+     * dividend yield). A source may leave the profile's fields (sector, country, a fund's breakdown)
+     * out: ask {@link #profile} for those.
+     */
     CompletableFuture<Fundamentals> fundamentals(String symbol);
 
     /**
-     * A hint that the histories (over {@code from..to}) of {@code histories} and the fundamentals
-     * of {@code fundamentals} are about to be asked for: a source with a remote cache brings them
-     * close in one round trip. Returns within the cache's timeout; never fails. The default does
-     * nothing.
+     * Fundamentals of {@code symbol} with its profile: sector and country of a company, breakdown of
+     * a fund (EXPOSURE.md 2). It changes slowly and may cost a request per symbol where
+     * {@link #fundamentals} shares one among many (Yahoo). The default is {@link #fundamentals},
+     * for a source whose fundamentals carry the profile.
+     */
+    default CompletableFuture<Fundamentals> profile(String symbol) {
+        return fundamentals(symbol);
+    }
+
+    /**
+     * A hint that the histories (over {@code from..to}) of {@code histories}, the fundamentals of
+     * {@code fundamentals} and the profiles of {@code profiles} are about to be asked for: a source
+     * with a remote cache brings them close in one round trip. Returns within the cache's timeout;
+     * never fails. The default does nothing.
      */
     default void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
-                          LocalDate from, LocalDate to) {
+                          java.util.Collection<String> profiles, LocalDate from, LocalDate to) {
     }
 
     /**

@@ -5,7 +5,11 @@ import com.marketopportunities.marketdata.FetchCounts;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.currency.CurrencyUnit;
+import com.marketopportunities.currency.FxPair;
+import com.marketopportunities.currency.ParsedCurrency;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The market data of one scan: each symbol's history and fundamentals are asked for once, however
- * many gaps or holdings share the symbol, over one date range that covers every horizon.
+ * The market data of one scan: each symbol's history, fundamentals and profile are asked for once,
+ * however many gaps or holdings share the symbol, over one date range that covers every horizon.
+ *
+ * <p>Fundamentals of a symbol whose profile this scan asked for come after the profile, which
+ * carries them: the source then has them at hand and asks its upstream for nothing more. Once a
+ * symbol's fundamentals tell its currency, the history of that currency's rate to the base
+ * currency is asked for at once, so that converting the symbol's prices waits for nothing.
  */
 final class ScanData {
 
@@ -22,17 +31,21 @@ final class ScanData {
     private final LocalDate from;
     private final LocalDate to;
     private final ScanListener listener;
+    /** The currency prices are converted to, or {@code null} when this scan converts nothing. */
+    private final String baseCurrency;
     private final Map<String, CompletableFuture<PriceHistory>> histories = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Fundamentals>> fundamentals = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Fundamentals>> profiles = new ConcurrentHashMap<>();
     private final AtomicInteger requested = new AtomicInteger();
     private final FetchCounts counts = new FetchCounts();
     private final AtomicInteger completed = new AtomicInteger();
 
-    ScanData(MarketData marketData, LocalDate from, LocalDate to, ScanListener listener) {
+    ScanData(MarketData marketData, LocalDate from, LocalDate to, ScanListener listener, String baseCurrency) {
         this.marketData = marketData.observedBy(counts);
         this.from = from;
         this.to = to;
         this.listener = listener;
+        this.baseCurrency = baseCurrency;
     }
 
     CompletableFuture<PriceHistory> history(String symbol) {
@@ -40,7 +53,18 @@ final class ScanData {
     }
 
     CompletableFuture<Fundamentals> fundamentals(String symbol) {
-        return fundamentals.computeIfAbsent(key(symbol), key -> track(key, marketData.fundamentals(key)));
+        return fundamentals.computeIfAbsent(key(symbol), key -> {
+            CompletableFuture<Fundamentals> profile = profiles.get(key);
+            CompletableFuture<Fundamentals> asked = profile == null ? marketData.fundamentals(key)
+                    : profile.handle((answered, failed) -> null).thenCompose(done -> marketData.fundamentals(key));
+            asked.thenAccept(this::askForTheRate);
+            return track(key, asked);
+        });
+    }
+
+    /** The symbol's profile (sector, country, a fund's breakdown) with its fundamentals. */
+    CompletableFuture<Fundamentals> profile(String symbol) {
+        return profiles.computeIfAbsent(key(symbol), key -> track(key, marketData.profile(key)));
     }
 
     /** The symbol's history, asked for if it was not yet, waited for and told apart from its failures. */
@@ -53,14 +77,31 @@ final class ScanData {
         return Fetch.await(fundamentals(symbol));
     }
 
-    /** Tells the source which histories and fundamentals the next requests are for (one round trip to a remote cache). */
-    void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals) {
-        marketData.prefetch(histories, fundamentals, from, to);
+    /** The symbol's profile, asked for if it was not yet, waited for and told apart from its failures. */
+    Fetch<Fundamentals> awaitProfile(String symbol) {
+        return Fetch.await(profile(symbol));
+    }
+
+    /**
+     * Tells the source which histories, fundamentals and profiles the next requests are for (one
+     * round trip to a remote cache).
+     */
+    void prefetch(Collection<String> histories, Collection<String> fundamentals, Collection<String> profiles) {
+        marketData.prefetch(histories, fundamentals, profiles, from, to);
     }
 
     /** Where this scan's market data came from: cache hits and misses, upstream calls. */
     FetchCounts counts() {
         return counts;
+    }
+
+    /** Asks for the history of the rate from a symbol's currency to the base, when they differ. */
+    private void askForTheRate(Fundamentals answered) {
+        if (baseCurrency != null && answered.currency() != null
+                && CurrencyUnit.parse(answered.currency()) instanceof ParsedCurrency.Known known
+                && !known.unit().iso().equals(baseCurrency)) {
+            history(new FxPair(known.unit().iso(), baseCurrency).symbol());
+        }
     }
 
     private <T> CompletableFuture<T> track(String symbol, CompletableFuture<T> request) {

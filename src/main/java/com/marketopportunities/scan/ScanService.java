@@ -61,10 +61,12 @@ import java.util.stream.Collectors;
  * command line and the HTTP service are two doors onto this class.
  *
  * <p>Market data is fetched in three rounds, each in parallel: the holdings (profiles for those
- * whose bucket is not known, histories for risk and trims) with the benchmark; then the proxy
- * ETF of every gap; then the candidates of the top gaps. Each symbol is asked for once per scan;
- * each round's data is first asked of the shared cache in one round trip, and every score the
- * scan may need in one more.
+ * whose buckets neither the file nor the candidate universe tells, histories for risk and trims)
+ * with the benchmark; then the proxy ETF of every gap; then the candidates of the top gaps, with
+ * the profiles of the ETFs among them (a fund bought is looked through). When every gap is a top
+ * gap, the candidates come in the second round: the third would wait for nothing. Each symbol's
+ * history, fundamentals and profile are asked for once per scan; each round's data is first asked
+ * of the shared cache in one round trip, and every score the scan may need in one more.
  *
  * <p>Thread-safe: any number of threads may call {@link #scan} and {@link #score} at once (the
  * service's request threads, the cache warmer, the command line); each call blocks its caller
@@ -77,6 +79,9 @@ import java.util.stream.Collectors;
  * that complete its fetches.
  */
 public final class ScanService {
+
+    private static final String ETF = "ETF";
+    private static final String STOCK = "Stock";
 
     /** Classification notes shown in full among the warnings; the rest are counted. */
     private static final int NOTES_SHOWN = 8;
@@ -102,7 +107,7 @@ public final class ScanService {
         this.scoring = scoring;
         this.settings = settings;
         this.taxonomy = taxonomy;
-        this.classifier = new ExposureClassifier(taxonomy, exposureTables);
+        this.classifier = new ExposureClassifier(taxonomy, exposureTables, universe);
         this.universe = universe;
         this.trimPlanner = trimPlanner;
         this.impactCalculator = new ImpactCalculator(taxonomy, scoring.tradingDaysPerYear());
@@ -142,7 +147,7 @@ public final class ScanService {
      * the warm-up's way in.
      */
     public CompletableFuture<ScoreOutcome> score(String symbol, Horizon horizon, LocalDate asOf) {
-        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, ScanListener.SILENT);
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, ScanListener.SILENT, null);
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), horizon, asOf,
                 (key, compute) -> scoreCache.score(key, horizon, asOf, compute));
         return scores.request(symbol);
@@ -165,10 +170,11 @@ public final class ScanService {
     private Run start(ScanRequest request, ScanListener listener) {
         long started = System.nanoTime();
         LocalDate asOf = request.asOf();
-        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener);
+        Portfolio portfolio = request.portfolio();
+        ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener,
+                portfolio.baseCurrency());
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
                 scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
-        Portfolio portfolio = request.portfolio();
         List<Position> rows = portfolio.positions();
         long symbols = rows.stream().map(Position::symbol).distinct().count();
         if (symbols > settings.maxSymbols()) {
@@ -204,10 +210,10 @@ public final class ScanService {
                 .distinct().toList();
         List<String> hinted = new ArrayList<>(histories);
         currencies.forEach(iso -> hinted.addAll(FxRates.pairSymbols(iso, base)));
-        data.prefetch(hinted, profiles);
+        data.prefetch(hinted, List.of(), profiles);
         // profiles first: classification waits for them; then the direct pairs, which the conversion
         // waits for (an inverse or a cross is asked for only when a direct pair has no data)
-        profiles.forEach(data::fundamentals);
+        profiles.forEach(data::profile);
         currencies.forEach(iso -> data.history(new FxPair(iso, base).symbol()));
         histories.forEach(data::history);
     }
@@ -218,20 +224,28 @@ public final class ScanService {
      */
     private List<HoldingExposure> fetchAndClassifyHoldings(Run run) {
         List<Position> positions = run.positions();
-        List<HoldingExposure> exposures = positions.stream().map(position -> classifier.classify(position,
-                classifier.needsProfile(position) ? run.data().awaitFundamentals(position.symbol())
-                        : new Fetch.NoData<Fundamentals>("not asked: the file classifies it"))).toList();
+        List<HoldingExposure> exposures = positions.stream()
+                .map(position -> classifier.classify(position, profileOf(run, position))).toList();
         failIfUnreachable(positions, run.data());
         return exposures;
     }
 
-    /** The second round: every gap with its proxy ETF scored, by that score (highest first, unscored last). */
+    /**
+     * The second round: every gap with its proxy ETF scored, by that score (highest first, unscored
+     * last). When every gap is a top gap, their candidates are asked for now too.
+     */
     private List<BucketGap> gapsByEtfScore(Run run, PortfolioExposure exposure) {
         List<BucketGap> gaps = new GapFinder(taxonomy).gaps(exposure.byDimension(), run.request().minGapPct());
-        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps");
+        boolean allTop = gaps.size() <= settings.topGaps();
+        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps" + (allTop && !gaps.isEmpty()
+                ? " and their candidates" : ""));
         List<String> etfs = gaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
-        run.data().prefetch(etfs, etfs);
-        etfs.forEach(run.scores()::request);
+        if (allTop) {
+            askForCandidates(run, gaps, etfs);
+        } else {
+            run.data().prefetch(etfs, etfs, List.of());
+            etfs.forEach(run.scores()::request);
+        }
         List<BucketGap> sorted = new ArrayList<>(gaps);
         sorted.sort(Comparator.comparing((BucketGap gap) -> run.scores().score(gap.bucket().proxyEtf())
                 .map(SymbolScore::compositeScore).orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
@@ -239,17 +253,57 @@ public final class ScanService {
     }
 
     /**
-     * The gaps that drive opportunities, trims and impact; the third round asks for their candidates,
-     * whose scores are awaited when the rows are made.
+     * The gaps that drive opportunities, trims and impact; the third round asks for their candidates
+     * (unless the second did), whose scores are awaited when the rows are made.
      */
     private List<BucketGap> topGaps(Run run, List<BucketGap> gaps) {
         List<BucketGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
-        run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
-        List<String> candidates = topGaps.stream().flatMap(gap -> universe.candidates(gap.bucket().proxyEtf(),
-                run.request().topN()).stream()).map(Candidate::symbol).toList();
-        run.data().prefetch(candidates, candidates);
-        candidates.forEach(run.scores()::request);
+        if (gaps.size() > settings.topGaps()) {
+            run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
+            askForCandidates(run, topGaps, List.of());
+        }
         return topGaps;
+    }
+
+    /**
+     * Asks, in one go, for the scores of {@code alsoScored} and of every row of {@code gaps} (its ETF
+     * and its candidates), and for the profiles of the rows a purchase would need looked up (the
+     * ETFs: a fund bought is looked through).
+     */
+    private void askForCandidates(Run run, List<BucketGap> gaps, List<String> alsoScored) {
+        List<String> symbols = new ArrayList<>(alsoScored);
+        List<String> profiles = new ArrayList<>();
+        for (BucketGap gap : gaps) {
+            String etf = gap.bucket().proxyEtf();
+            symbols.add(etf);
+            if (classifier.needsProfile(rowPosition(etf, ETF))) {
+                profiles.add(etf);
+            }
+            for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
+                symbols.add(candidate.symbol());
+                if (classifier.needsProfile(rowPosition(candidate.symbol(), STOCK))) {
+                    profiles.add(candidate.symbol());
+                }
+            }
+        }
+        List<String> distinct = symbols.stream().distinct().toList();
+        run.data().prefetch(distinct, distinct, profiles);
+        distinct.forEach(run.scores()::request);
+        profiles.forEach(run.data()::profile);
+    }
+
+    /** A candidate row as a position of no value: what the rules classify when it is bought. */
+    private static Position rowPosition(String symbol, String type) {
+        return new Position(symbol, symbol, null, 0, null, null, null, null, null, type, null, 0);
+    }
+
+    /**
+     * The provider's profile of a position, asked for (and awaited) only when the file and the
+     * universe do not classify it.
+     */
+    private Fetch<Fundamentals> profileOf(Run run, Position position) {
+        return classifier.needsProfile(position) ? run.data().awaitProfile(position.symbol())
+                : new Fetch.NoData<>("not asked: the file or the candidate universe classifies it");
     }
 
     private CapitalPlan capitalPlan(Run run, List<BucketGap> topGaps, PortfolioExposure exposure) {
@@ -325,9 +379,9 @@ public final class ScanService {
             options.put(gap.gap(), gap.rows().stream().map(CandidateRow::purchaseOption).toList());
             gap.rows().forEach(row -> types.putIfAbsent(row.symbol(), row.type()));
         });
-        return BuyPlan.of(capital, options, settings.minBuyScore(), symbol -> classifier.classify(
-                new Position(symbol, symbol, null, 0, null, null, null, null, null, types.get(symbol), null, 0),
-                run.data().awaitFundamentals(symbol)));
+        return BuyPlan.of(capital, options, settings.minBuyScore(),
+                symbol -> classifier.classify(rowPosition(symbol, types.get(symbol)),
+                        profileOf(run, rowPosition(symbol, types.get(symbol)))));
     }
 
     /** The trims that fund the gaps, with a warning when they fall short. */
@@ -358,16 +412,12 @@ public final class ScanService {
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
+            String currency = profileOf(run, position).toOptional().map(Fundamentals::currency)
+                    .orElse(position.currency());
             holdings.add(new Holding(position, position.marketValue(), exposures.get(i),
-                    run.historyInBase(position.symbol(), position.currency(), classifierAsked(position)),
-                    run.bySymbol().lotsOf(position)));
+                    run.historyInBase(position.symbol(), currency), run.bySymbol().lotsOf(position)));
         }
         return holdings;
-    }
-
-    /** Whether the provider was asked for the position's profile (else the file's currency is trusted). */
-    private boolean classifierAsked(Position position) {
-        return classifier.needsProfile(position);
     }
 
     private static void warnAboutMissingHistories(Run run, List<Holding> holdings) {
@@ -455,12 +505,17 @@ public final class ScanService {
         String etf = gap.bucket().proxyEtf();
         String etfName = data.awaitFundamentals(etf).toOptional().map(Fundamentals::name)
                 .orElse(gap.bucket().name() + " ETF");
-        rows.add(new CandidateRow(etf, etfName, "ETF", scores.outcome(etf), run.historyInBase(etf, null, true)));
+        rows.add(new CandidateRow(etf, etfName, ETF, scores.outcome(etf), run.historyInBase(etf, currencyOf(run, etf))));
         for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
-            rows.add(new CandidateRow(candidate.symbol(), candidate.name(), "Stock", scores.outcome(candidate.symbol()),
-                    run.historyInBase(candidate.symbol(), null, true)));
+            rows.add(new CandidateRow(candidate.symbol(), candidate.name(), STOCK, scores.outcome(candidate.symbol()),
+                    run.historyInBase(candidate.symbol(), currencyOf(run, candidate.symbol()))));
         }
         return rows;
+    }
+
+    /** The currency the provider quotes a candidate in; {@code null} when it does not say. */
+    private static String currencyOf(Run run, String symbol) {
+        return run.data().awaitFundamentals(symbol).toOptional().map(Fundamentals::currency).orElse(null);
     }
 
     /**
@@ -508,18 +563,16 @@ public final class ScanService {
         }
 
         /**
-         * A symbol's history in the base currency, day by day: from the currency its provider
-         * quotes it in (when {@code askProvider}), else the one the file gives, else the base.
-         * {@code null} when it has no history, or one that cannot be converted (said in the warnings).
+         * A symbol's history in the base currency, day by day, from {@code currency} (the one its
+         * provider quotes it in, else the file's; {@code null}: the base). {@code null} when it has no
+         * history, or one that cannot be converted (said in the warnings).
          */
-        PriceHistory historyInBase(String symbol, String fileCurrency, boolean askProvider) {
+        PriceHistory historyInBase(String symbol, String quotedIn) {
             PriceHistory history = data.awaitHistory(symbol).toOptional().orElse(null);
             if (history == null) {
                 return null;
             }
-            String known = fileCurrency == null ? baseCurrency() : fileCurrency;
-            String currency = askProvider ? data.awaitFundamentals(symbol).toOptional().map(Fundamentals::currency)
-                    .orElse(known) : known;
+            String currency = quotedIn == null ? baseCurrency() : quotedIn;
             HistoryConversion conversion = fx.convert(history, currency, baseCurrency());
             if (conversion instanceof HistoryConversion.Converted converted) {
                 return converted.history();

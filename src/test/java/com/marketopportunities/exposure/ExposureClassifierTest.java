@@ -11,6 +11,7 @@ import com.marketopportunities.marketdata.FundBreakdown;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.portfolio.Position;
+import com.marketopportunities.sectors.CandidateUniverse;
 import com.marketopportunities.sectors.Taxonomy;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /** EXPOSURE.md 2: per dimension, the first rule that applies, with the built-in tables. */
 class ExposureClassifierTest {
 
+    /** No candidate universe: the profile's rules are what these tests look at (see {@link #universeRules}). */
     private final ExposureClassifier classifier = new ExposureClassifier(SectorFiles.builtInTaxonomy(),
-            ExposureFiles.builtIn());
+            ExposureFiles.builtIn(), new CandidateUniverse(java.util.Map.of()));
 
     // --- rule 1: the file
 
@@ -281,6 +283,56 @@ class ExposureClassifierTest {
         assertThat(stock.sectors().byBucket()).containsExactly(entry(Taxonomy.UNCLASSIFIED, 1.0));
         assertThat(stock.regions().byBucket()).containsExactly(entry("North America", 1.0));
         assertThat(stock.notes()).first().asString().contains("'Conglomerates' is no GICS sector");
+    }
+
+    // --- rule 3, the candidate universe before the profile
+
+    /** A universe listing AAPL under the technology ETF (United States) and CBA.AX under a region's with its sector. */
+    private final ExposureClassifier universeRules = new ExposureClassifier(SectorFiles.builtInTaxonomy(),
+            ExposureFiles.builtIn(), new CandidateUniverse(Map.of(
+                    "XLK", java.util.List.of(new com.marketopportunities.sectors.Candidate("AAPL", "Apple",
+                            "United States", null)),
+                    "VPL", java.util.List.of(new com.marketopportunities.sectors.Candidate("CBA.AX",
+                            "Commonwealth Bank", "Australia", "Financials")),
+                    "VGK", java.util.List.of(new com.marketopportunities.sectors.Candidate("NESN.SW", "Nestle")))));
+
+    @Test
+    void aStockTheUniverseListsWithSectorAndCountryNeedsNoProfile() {
+        Position apple = position("AAPL", null, null, null, null, null, null);
+        Position bank = position("CBA.AX", null, null, null, null, null, null);
+
+        assertThat(universeRules.needsProfile(apple)).isFalse();
+        assertThat(universeRules.needsProfile(bank)).isFalse();
+        HoldingExposure exposure = universeRules.classify(apple, noProfile());
+        assertThat(exposure.sectors().byBucket()).containsExactly(entry("Technology", 1.0));
+        assertThat(exposure.regions().byBucket()).containsExactly(entry("North America", 1.0));
+        assertThat(exposure.sectorSource()).isEqualTo(ExposureSource.UNIVERSE);
+        assertThat(exposure.regionSource()).isEqualTo(ExposureSource.UNIVERSE);
+        assertThat(universeRules.classify(bank, noProfile()).sectors().byBucket())
+                .containsExactly(entry("Financials", 1.0));
+        assertThat(universeRules.classify(bank, noProfile()).regions().byBucket())
+                .containsExactly(entry("Asia Pacific", 1.0));
+    }
+
+    @Test
+    void aUniverseEntryWithoutCountryStillNeedsTheProfileForTheRegion() {
+        Position nestle = position("NESN.SW", null, null, null, null, null, null);
+
+        assertThat(universeRules.needsProfile(nestle)).isTrue();
+        HoldingExposure exposure = universeRules.classify(nestle, profile(stock("NESN.SW", "Consumer Defensive",
+                "Switzerland")));
+        assertThat(exposure.sectors().byBucket()).containsExactly(entry("Consumer Staples", 1.0));
+        assertThat(exposure.regionSource()).isEqualTo(ExposureSource.PROFILE);
+    }
+
+    @Test
+    void theFileStillWinsOverTheUniverseAndAFileFundIsNoUniverseStock() {
+        Position labelled = position("AAPL", null, "Health Care", null, "Europe", null, null);
+        Position fund = position("AAPL", "ETF", null, null, null, null, null);
+
+        assertThat(universeRules.classify(labelled, noProfile()).sectors().byBucket())
+                .containsExactly(entry("Healthcare", 1.0));
+        assertThat(universeRules.needsProfile(fund)).isTrue();
     }
 
     // --- helpers

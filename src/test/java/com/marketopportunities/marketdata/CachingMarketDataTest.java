@@ -125,7 +125,7 @@ class CachingMarketDataTest {
             shared.putAll(Map.of(key, new SharedStore.TimedValue(MarketDataJson.encode(Fundamentals.none("ABC")),
                     Duration.ofMinutes(5))));
             pause(100);
-            prefetched.prefetch(List.of("ABC"), List.of(), DAY, DAY);
+            prefetched.prefetch(List.of("ABC"), List.of(), List.of(), DAY, DAY);
             assertThat(prefetched.history("ABC", DAY, DAY).join().bars()).as("prefetched").hasSize(1);
 
             assertThat(provider.calls.get()).as("fetched upstream each time").isEqualTo(3);

@@ -7,41 +7,47 @@ import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.text.ShortList;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Yahoo Finance: daily history from v8 chart, fundamentals, profile and a fund's holdings from
- * v10 quoteSummary (cookie and crumb, renewed once on a 401 such as "Invalid Crumb"), within the
+ * Yahoo Finance as it behaves since 2025 (DATA.md): daily history from v8 chart with no cookie or
+ * crumb; fundamentals of many symbols at once from v7 quote ({@link QuoteBatches}); a profile
+ * (sector, country, a fund's holdings) from v10 quoteSummary only where it is asked for. Quote and
+ * quoteSummary want the session's cookie and crumb ({@link YahooSession}, renewed once on a 401
+ * such as "Invalid Crumb"); every request carries the configured browser headers; all within the
  * bounds of {@link PoliteCalls}.
  *
  * <p>A 404 is Yahoo's word that it has no data for the symbol: a {@link NoDataException} with
- * Yahoo's own description. Unreachable, refusing or failing after retries: a
- * {@link MarketDataUnavailableException}. Close it to stop its request threads.
+ * Yahoo's own description; so is a symbol that a quote answer leaves out. Unreachable, refusing or
+ * failing after retries: a {@link MarketDataUnavailableException}. Close it to stop its request
+ * threads.
  */
 public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
 
-    private static final String MODULES = "price,summaryDetail,defaultKeyStatistics,assetProfile,topHoldings,fundProfile";
+    private static final String PROFILE_MODULES = "price,summaryDetail,defaultKeyStatistics,assetProfile,topHoldings,fundProfile";
 
     private final YahooSettings settings;
     private final HttpClient http;
     private final YahooSession session;
     private final PoliteCalls calls;
+    private final QuoteBatches quotes;
     private final FetchObserver observer;
 
     public YahooFinanceMarketData(YahooSettings settings) {
@@ -49,15 +55,20 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     }
 
     private YahooFinanceMarketData(YahooSettings settings, HttpClient http) {
-        this(settings, http, new YahooSession(http, settings), new PoliteCalls(settings), FetchObserver.NONE);
-    }
-
-    private YahooFinanceMarketData(YahooSettings settings, HttpClient http, YahooSession session, PoliteCalls calls,
-                                   FetchObserver observer) {
         this.settings = settings;
         this.http = http;
-        this.session = session;
-        this.calls = calls;
+        this.session = new YahooSession(http, settings);
+        this.calls = new PoliteCalls(settings);
+        this.quotes = new QuoteBatches(settings.quoteBatchSize(), settings.quoteLinger(), this::quoteCall);
+        this.observer = FetchObserver.NONE;
+    }
+
+    private YahooFinanceMarketData(YahooFinanceMarketData shared, FetchObserver observer) {
+        this.settings = shared.settings;
+        this.http = shared.http;
+        this.session = shared.session;
+        this.calls = shared.calls;
+        this.quotes = shared.quotes;
         this.observer = observer;
     }
 
@@ -70,22 +81,55 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
     @Override
     public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
         // period2 is exclusive: the day after the last one asked for
-        String query = "?period1=" + from.atStartOfDay(ZoneOffset.UTC).toEpochSecond()
-                + "&period2=" + to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
-                + "&interval=1d&events=div%2Csplit";
+        URI uri = URI.create(settings.apiUrl() + "/v8/finance/chart/" + encode(symbol) + "?period1="
+                + from.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + "&period2="
+                + to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() + "&interval=1d&events=div%2Csplit");
         String what = "price history of " + symbol;
         observer.upstreamCall();
-        return calls.submit(what, () -> YahooResponses.chart(symbol, fetchInSession(what, symbol,
-                crumb -> URI.create(settings.apiUrl() + "/v8/finance/chart/" + encode(symbol) + query))).upTo(to));
+        return calls.submit(what, () -> YahooResponses.chart(symbol, fetchWithoutCrumb(uri, what, symbol)).upTo(to));
     }
 
+    /** Name, type, currency and valuation, from a v7 quote call shared with the symbols asked for meanwhile. */
     @Override
     public CompletableFuture<Fundamentals> fundamentals(String symbol) {
-        String what = "fundamentals of " + symbol;
+        return quotes.quote(symbol.toUpperCase(Locale.ROOT), observer);
+    }
+
+    /** Everything {@link #fundamentals} has, and the sector, country and a fund's breakdown, from quoteSummary. */
+    @Override
+    public CompletableFuture<Fundamentals> profile(String symbol) {
+        String what = "profile of " + symbol;
         observer.upstreamCall();
         return calls.submit(what, () -> YahooResponses.quoteSummary(symbol, fetchInSession(what, symbol,
                 crumb -> URI.create(settings.apiUrl() + "/v10/finance/quoteSummary/" + encode(symbol) + "?modules="
-                        + encode(MODULES) + "&crumb=" + encode(crumb)))));
+                        + encode(PROFILE_MODULES) + "&crumb=" + encode(crumb)))));
+    }
+
+    /** One v7 quote call for {@code symbols} (at most the batch size): what Yahoo knows of each, by symbol. */
+    private CompletableFuture<Map<String, Fundamentals>> quoteCall(List<String> symbols) {
+        String what = "fundamentals of " + symbols.size() + (symbols.size() == 1 ? " symbol (" : " symbols (")
+                + ShortList.of(symbols, 5) + ")";
+        return calls.submit(what, () -> YahooResponses.quotes(fetchInSession(what, symbols.get(0),
+                crumb -> URI.create(settings.apiUrl() + "/v7/finance/quote?symbols=" + encode(String.join(",", symbols))
+                        + "&formatted=false&crumb=" + encode(crumb))), what));
+    }
+
+    /**
+     * A request that needs no session (a chart). Should Yahoo want a cookie after all (a 401), the
+     * session is made and the request tried once more with it.
+     */
+    private JsonNode fetchWithoutCrumb(URI uri, String what, String symbol) throws IOException, InterruptedException {
+        try {
+            return fetch(uri, what, symbol);
+        } catch (SessionExpiredException expired) {
+            session.crumb();
+            try {
+                return fetch(uri, what, symbol);
+            } catch (SessionExpiredException again) {
+                throw new MarketDataUnavailableException(what + ": Yahoo Finance refused it even with a session (HTTP 401: "
+                        + again.getMessage() + ")");
+            }
+        }
     }
 
     /**
@@ -110,7 +154,7 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
 
     @Override
     public MarketData observedBy(FetchObserver newObserver) {
-        return new YahooFinanceMarketData(settings, http, session, calls, newObserver);
+        return new YahooFinanceMarketData(this, newObserver);
     }
 
     @Override
@@ -128,8 +172,7 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
      * {@link YahooStatusException} for 429 and 5xx.
      */
     private JsonNode fetch(URI uri, String what, String symbol) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
-                .header("User-Agent", YahooSettings.USER_AGENT).header("Accept", "application/json").GET().build(),
+        HttpResponse<String> response = http.send(settings.request(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status == 200) {
@@ -145,7 +188,7 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
             throw new SessionExpiredException(YahooResponses.errorText(parseQuietly(response.body()).path("finance").path("error")));
         }
         if (YahooStatusException.isRetryable(status)) {
-            throw new YahooStatusException(what, status, retryAfter(response));
+            throw new YahooStatusException(what, status, YahooStatusException.retryAfter(response));
         }
         throw new MarketDataUnavailableException(what + ": Yahoo Finance answered HTTP " + status);
     }
@@ -164,16 +207,6 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
             return JsonFormat.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JacksonException e) {
             return JsonFormat.mapper().createObjectNode();
-        }
-    }
-
-    /** Retry-After in seconds (Yahoo's form); an HTTP date or garbage is ignored. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        try {
-            return header.map(value -> Duration.ofSeconds(Long.parseLong(value.trim()))).orElse(null);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package com.marketopportunities.marketdata.yahoo;
 
 import com.marketopportunities.marketdata.FundBreakdown;
 import com.marketopportunities.marketdata.Fundamentals;
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.time.DateTimeException;
@@ -9,12 +10,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads Yahoo's response bodies: v8 chart (daily bars) and v10 quoteSummary (fundamentals,
- * profile and a fund's holdings). Numbers may come raw or as {@code {"raw": 1.2, "fmt": "1.20"}} objects; both are read.
+ * Reads Yahoo's response bodies: v8 chart (daily bars), v7 quote (fundamentals of many symbols)
+ * and v10 quoteSummary (fundamentals, profile and a fund's holdings). Numbers may come raw or as {@code {"raw": 1.2, "fmt": "1.20"}} objects; both are read.
  */
 final class YahooResponses {
 
@@ -88,6 +90,46 @@ final class YahooResponses {
                 firstNumber(detail.path("dividendYield"), detail.path("yield")),
                 fund ? null : text(profile.path("country")),
                 fund ? fundBreakdown(result.path("topHoldings"), result.path("fundProfile")) : null);
+    }
+
+    /**
+     * The fundamentals of a v7 quote body ({@code quoteResponse.result[]}), by symbol as Yahoo echoes
+     * it: {@code longName} (else {@code shortName}), {@code quoteType}, {@code currency},
+     * {@code trailingPE}, {@code forwardPE}. The unit quirk: {@code dividendYield} is in PERCENT here
+     * (0.41 means 0.41 %), so it is divided by 100 into the fraction that quoteSummary's
+     * {@code summaryDetail.dividendYield} (and its {@code yield} for a fund) gives; the
+     * {@code trailingAnnualDividendYield} beside it, already a fraction, is another measure (the past
+     * year's) and is not used. A quote has no sector, country or fund breakdown: those come from a
+     * profile.
+     *
+     * @throws MarketDataUnavailableException when the body carries Yahoo's error instead of a result
+     */
+    static Map<String, Fundamentals> quotes(JsonNode body, String what) {
+        JsonNode response = body.path("quoteResponse");
+        JsonNode results = response.path("result");
+        if (!results.isArray()) {
+            throw new MarketDataUnavailableException(what + ": Yahoo Finance answered no quotes ("
+                    + errorText(response.path("error").isMissingNode() ? body.path("finance").path("error")
+                    : response.path("error")) + ")");
+        }
+        Map<String, Fundamentals> quotes = new LinkedHashMap<>();
+        for (JsonNode quote : results) {
+            String symbol = text(quote.path("symbol"));
+            if (symbol == null) {
+                continue;
+            }
+            Double percent = number(quote.path("dividendYield"));
+            quotes.put(symbol.toUpperCase(Locale.ROOT), new Fundamentals(symbol,
+                    firstText(quote.path("longName"), quote.path("shortName")),
+                    text(quote.path("quoteType")),
+                    null,
+                    text(quote.path("currency")),
+                    number(quote.path("trailingPE")),
+                    number(quote.path("forwardPE")),
+                    firstNumber(quote.path("pegRatio"), quote.path("trailingPegRatio")),
+                    percent == null ? null : percent / 100));
+        }
+        return quotes;
     }
 
     /** The breakdown of a fund's topHoldings and fundProfile, or {@code null} when they say nothing. */

@@ -25,6 +25,16 @@ final class YahooStatusException extends RuntimeException {
         return retryAfter;
     }
 
+    /** The answer's Retry-After in seconds (Yahoo's form); {@code null} when absent or an HTTP date. */
+    static Duration retryAfter(java.net.http.HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Retry-After")
+                    .map(value -> Duration.ofSeconds(Long.parseLong(value.trim()))).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static boolean isRetryable(int status) {
         return status == 429 || status >= 500;
     }

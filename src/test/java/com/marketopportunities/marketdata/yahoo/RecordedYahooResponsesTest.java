@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The client against real Yahoo responses recorded by node-yahoo-finance2 (2025): a local server
- * answers each request with the recorded status and body, and the expected values are read off
- * the recordings themselves. Skipped where ../shared/market-data is absent.
+ * answers each request with the recorded status and body (charts, v7 quotes of one or two symbols,
+ * quoteSummary), and the expected values are read off the recordings themselves. Skipped where
+ * ../shared/market-data is absent.
  */
 class RecordedYahooResponsesTest {
 
@@ -44,6 +45,11 @@ class RecordedYahooResponsesTest {
             "AAPL", "quoteSummary-all-AAPL.json",
             "QQQ", "quoteSummary-all-QQQ.json",
             "ADH", "quoteSummary-summaryDetail-ADH.json");
+    /** v7 quote recordings by the symbols asked for, as the request wrote them. */
+    static final Map<String, String> QUOTES = Map.of(
+            "AAPL,BABA", "quote-AAPL-BABA.json",
+            "QQQ", "quote-QQQ.json",
+            "AAPL,NONEXIST", "../tests-http/quoteCombine-AAPL-NONEXIST.json");
 
     static Path recordings;
     static HttpServer server;
@@ -116,8 +122,48 @@ class RecordedYahooResponsesTest {
     }
 
     @Test
-    void fundamentalsOfAStockFromQuoteSummary() {
-        Fundamentals apple = yahoo.fundamentals("AAPL").join();
+    void fundamentalsOfTwoSymbolsInOneQuoteCallWithTheYieldInPercentReadAsAFraction() throws IOException {
+        int before = log.size();
+        var apple = yahoo.fundamentals("AAPL");
+        var alibaba = yahoo.fundamentals("BABA");
+        JsonNode recorded = recorded("quote-AAPL-BABA.json").path("response").path("bodyJson")
+                .path("quoteResponse").path("result");
+
+        assertThat(apple.join().name()).isEqualTo("Apple Inc.");
+        assertThat(apple.join().instrumentType()).isEqualTo("EQUITY");
+        assertThat(apple.join().currency()).isEqualTo("USD");
+        assertThat(apple.join().trailingPe()).isEqualTo(recorded.path(0).path("trailingPE").asDouble()).isEqualTo(38.763866);
+        // v7's dividendYield is in percent (0.41 = 0.41 %); its trailingAnnualDividendYield, a fraction, is another measure
+        assertThat(recorded.path(0).path("dividendYield").asDouble()).isEqualTo(0.41);
+        assertThat(apple.join().dividendYield()).isEqualTo(0.0041);
+        assertThat(alibaba.join().dividendYield()).isEqualTo(0.016);
+        assertThat(alibaba.join().forwardPe()).isEqualTo(recorded.path(1).path("forwardPE").asDouble());
+        // a quote tells no sector or country: those are the profile's
+        assertThat(apple.join().sector()).isNull();
+        assertThat(apple.join().country()).isNull();
+        assertThat(log.subList(before, log.size())).filteredOn(line -> line.contains("/v7/finance/quote"))
+                .containsExactly("200 /v7/finance/quote");
+    }
+
+    @Test
+    void aSymbolTheQuoteLeavesOutIsNoData() {
+        var apple = yahoo.fundamentals("AAPL");
+        var unknown = yahoo.fundamentals("NONEXIST");
+
+        assertThat(apple.join().name()).isEqualTo("Apple Inc.");
+        assertThatThrownBy(unknown::join).cause().isInstanceOf(NoDataException.class)
+                .hasMessageContaining("NONEXIST");
+    }
+
+    @Test
+    void theYieldOfAnEtfReadsTheSameFromQuoteAndFromQuoteSummary() {
+        assertThat(yahoo.fundamentals("QQQ").join().dividendYield())
+                .isEqualTo(yahoo.profile("QQQ").join().dividendYield()).isEqualTo(0.0054);
+    }
+
+    @Test
+    void profileOfAStockFromQuoteSummary() {
+        Fundamentals apple = yahoo.profile("AAPL").join();
 
         assertThat(apple.name()).isEqualTo("Apple Inc.");
         assertThat(apple.instrumentType()).isEqualTo("EQUITY");
@@ -135,7 +181,7 @@ class RecordedYahooResponsesTest {
 
     @Test
     void anEtfHasNoSectorAndItsYieldUnderYield() {
-        Fundamentals qqq = yahoo.fundamentals("QQQ").join();
+        Fundamentals qqq = yahoo.profile("QQQ").join();
 
         assertThat(qqq.isEtf()).isTrue();
         assertThat(qqq.sector()).isNull();
@@ -149,7 +195,7 @@ class RecordedYahooResponsesTest {
 
     @Test
     void aRecorded404IsNoDataWithYahoosReason() {
-        assertThatThrownBy(() -> yahoo.fundamentals("ADH").join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> yahoo.profile("ADH").join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(NoDataException.class)
                 .hasMessageContaining("ADH").hasMessageContaining("No fundamentals data found");
         assertThatThrownBy(() -> yahoo.history("NOPE", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 2, 1)).join())
@@ -159,9 +205,11 @@ class RecordedYahooResponsesTest {
     @Test
     void anInvalidCrumbIsReplacedOnceAndTheRequestSucceeds() {
         // the first crumb this server hands out is stale: the first quoteSummary gets 401 "Invalid Crumb"
-        assertThat(yahoo.fundamentals("AAPL").join().trailingPe()).isEqualTo(38.91442);
+        assertThat(yahoo.profile("AAPL").join().trailingPe()).isEqualTo(38.91442);
         assertThat(crumbsHandedOut.get()).isEqualTo(2);
-        assertThat(log).anyMatch(line -> line.startsWith("401 /v10/finance/quoteSummary/"));
+        // whichever call first needed the crumb (a quote or a quoteSummary) was refused once
+        assertThat(log).anyMatch(line -> line.startsWith("401 /v10/finance/quoteSummary/")
+                || line.startsWith("401 /v7/finance/quote"));
     }
 
     static JsonNode recordedResult(String symbol) throws IOException {
@@ -186,9 +234,17 @@ class RecordedYahooResponsesTest {
             JsonNode getcrumb = recorded("getCrumb-getcrumb.json").path("response");
             status = getcrumb.path("status").asInt();
             body = crumbsHandedOut.incrementAndGet() == 1 ? "staleCrumb1" : getcrumb.path("bodyText").asString();
-        } else if (path.startsWith("/v10/finance/quoteSummary/") && !query.contains("crumb=" + RECORDED_CRUMB)) {
+        } else if ((path.startsWith("/v10/finance/quoteSummary/") || path.startsWith("/v7/finance/quote"))
+                && !query.contains("crumb=" + RECORDED_CRUMB)) {
             status = 401;
             body = "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\",\"description\":\"Invalid Crumb\"}}}";
+        } else if (path.equals("/v7/finance/quote")) {
+            String symbols = java.net.URLDecoder.decode(query.replaceAll(".*symbols=([^&]*).*", "$1"),
+                    StandardCharsets.UTF_8);
+            String file = QUOTES.get(symbols);
+            status = 200;
+            body = file == null ? "{\"quoteResponse\":{\"result\":[],\"error\":null}}"
+                    : JsonFormat.mapper().writeValueAsString(recorded(file).path("response").path("bodyJson"));
         } else {
             String symbol = path.substring(path.lastIndexOf('/') + 1);
             String file = path.startsWith("/v8/finance/chart/") ? CHARTS.get(symbol) : SUMMARIES.get(symbol);
