@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SectorFiles {
 
+    private static final String ENTRY_SHAPES =
+            "[\"SYMBOL\", \"Name\"], [\"SYMBOL\", \"Name\", \"Country\"] or [\"SYMBOL\", \"Name\", \"Country\", \"Sector\"]";
+
     private SectorFiles() {
     }
 
@@ -68,6 +71,10 @@ public final class SectorFiles {
         }
     }
 
+    /**
+     * Each ETF's entries are {@code [symbol, name]} (the older shape), {@code [symbol, name, country]}
+     * or {@code [symbol, name, country, sector]}, all strings; an empty country or sector means unknown.
+     */
     private static CandidateUniverse universe(JsonNode root, String source) {
         Map<String, List<Candidate>> byEtf = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
@@ -76,20 +83,39 @@ public final class SectorFiles {
             }
             if (!entry.getValue().isArray()) {
                 throw new InvalidSettingsException(source + ": under \"" + entry.getKey()
-                        + "\" expected a list of [\"SYMBOL\", \"Name\"] pairs, got " + entry.getValue());
+                        + "\" expected a list of entries " + ENTRY_SHAPES + ", got " + entry.getValue());
             }
             List<Candidate> candidates = new ArrayList<>();
-            for (JsonNode pair : entry.getValue()) {
-                if (!pair.isArray() || pair.size() != 2) {
-                    throw new InvalidSettingsException(source + ": under \"" + entry.getKey()
-                            + "\" expected [\"SYMBOL\", \"Name\"] pairs, got " + pair);
-                }
-                candidates.add(new Candidate(pair.get(0).asString().trim().toUpperCase(Locale.ROOT),
-                        pair.get(1).asString().trim()));
+            for (JsonNode candidate : entry.getValue()) {
+                candidates.add(candidate(candidate, entry.getKey(), source));
             }
             byEtf.put(entry.getKey(), candidates);
         }
-        return new CandidateUniverse(byEtf);
+        try {
+            return new CandidateUniverse(byEtf);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static Candidate candidate(JsonNode entry, String etf, String source) {
+        String where = source + ": under \"" + etf + "\" the entry " + entry;
+        if (!entry.isArray() || entry.size() < 2 || entry.size() > 4) {
+            throw new InvalidSettingsException(where + " is not one of " + ENTRY_SHAPES);
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : entry) {
+            if (!element.isString()) {
+                throw new InvalidSettingsException(where + ": " + element + " is not a string (expected "
+                        + ENTRY_SHAPES + ")");
+            }
+            texts.add(element.asString().trim());
+        }
+        if (texts.get(0).isEmpty()) {
+            throw new InvalidSettingsException(where + " has a blank symbol");
+        }
+        return new Candidate(texts.get(0).toUpperCase(Locale.ROOT), texts.get(1),
+                texts.size() > 2 ? texts.get(2) : null, texts.size() > 3 ? texts.get(3) : null);
     }
 
     private static Map<String, String> textMap(JsonNode node) {

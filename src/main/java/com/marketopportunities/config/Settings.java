@@ -107,9 +107,11 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 keys.integer("yahoo.breaker-failure-rate-pct", 1, 100), keys.integer("yahoo.breaker-window-calls", 1, 10_000),
                 keys.millis("yahoo.breaker-open-ms"), keys.integer("yahoo.quote-batch-size", 1, 100),
                 keys.millis("yahoo.quote-linger-ms"), keys.prefixed("yahoo.header.")));
-        return new Settings(scoring, scan, trims,
-                taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile)),
-                universeFile.isEmpty() ? SectorFiles.builtInUniverse() : SectorFiles.universe(Path.of(universeFile)),
+        Taxonomy taxonomy = taxonomyFile.isEmpty() ? SectorFiles.builtInTaxonomy() : SectorFiles.taxonomy(Path.of(taxonomyFile));
+        CandidateUniverse universe = universeFile.isEmpty() ? SectorFiles.builtInUniverse()
+                : SectorFiles.universe(Path.of(universeFile));
+        return new Settings(scoring, scan, trims, taxonomy,
+                fitting(universe, taxonomy, universeFile.isEmpty() ? "built-in sectors/universe.json" : universeFile),
                 ExposureFiles.tables(file(keys, "exposure.known-funds"), file(keys, "exposure.fund-categories"),
                         file(keys, "exposure.countries")),
                 yahoo, keys.integer("market-data.cache-entries", 1, 10_000_000), cacheSettings(keys));
@@ -161,9 +163,21 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
 
     /** Replaces the taxonomy and/or universe (command-line files win over the configuration). */
     public Settings withSectorFiles(Path taxonomyFile, Path universeFile) {
-        return new Settings(scoring, scan, trims,
-                taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile),
-                universeFile == null ? universe : SectorFiles.universe(universeFile), exposure, yahoo, marketDataCacheEntries, cache);
+        Taxonomy newTaxonomy = taxonomyFile == null ? taxonomy : SectorFiles.taxonomy(taxonomyFile);
+        CandidateUniverse newUniverse = universeFile == null ? universe : SectorFiles.universe(universeFile);
+        return new Settings(scoring, scan, trims, newTaxonomy, fitting(newUniverse, newTaxonomy,
+                universeFile == null ? "the configured candidate universe" : universeFile.toString()),
+                exposure, yahoo, marketDataCacheEntries, cache);
+    }
+
+    /** The universe, once its explicit sectors are found to agree with the taxonomy's sector ETFs. */
+    private static CandidateUniverse fitting(CandidateUniverse universe, Taxonomy taxonomy, String universeSource) {
+        try {
+            universe.requireSectorsAgreeWith(taxonomy);
+            return universe;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(universeSource + ": " + e.getMessage());
+        }
     }
 
     /** Every Yahoo URL on one server ({@code --yahoo-url}, {@code YAHOO_URL}): a stand-in, a proxy. */

@@ -83,7 +83,7 @@ class SettingsTest {
         Settings settings = Settings.defaults();
 
         assertThat(settings.taxonomy().buckets()).hasSize(16);
-        assertThat(settings.universe().candidates("XLK", 1)).containsExactly(new Candidate("AAPL", "Apple"));
+        assertThat(settings.universe().candidates("XLK", 1)).containsExactly(new Candidate("AAPL", "Apple", "United States"));
     }
 
     @Test
@@ -219,7 +219,7 @@ class SettingsTest {
         Settings settings = Settings.defaults().withSectorFiles(ConfigResources.path("taxonomy-two-buckets.json"), null);
 
         assertThat(settings.taxonomy().buckets()).hasSize(2);
-        assertThat(settings.universe().candidates("XLK", 1)).containsExactly(new Candidate("AAPL", "Apple"));
+        assertThat(settings.universe().candidates("XLK", 1)).containsExactly(new Candidate("AAPL", "Apple", "United States"));
     }
 
     @Test
