@@ -13,16 +13,18 @@ public final class CountingMarketData implements MarketData {
     private final MarketData delegate;
     private final Map<String, AtomicInteger> histories;
     private final Map<String, AtomicInteger> fundamentals;
+    private final Map<String, AtomicInteger> profiles;
 
     public CountingMarketData(MarketData delegate) {
-        this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        this(delegate, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private CountingMarketData(MarketData delegate, Map<String, AtomicInteger> histories,
-                               Map<String, AtomicInteger> fundamentals) {
+                               Map<String, AtomicInteger> fundamentals, Map<String, AtomicInteger> profiles) {
         this.delegate = delegate;
         this.histories = histories;
         this.fundamentals = fundamentals;
+        this.profiles = profiles;
     }
 
     @Override
@@ -38,8 +40,14 @@ public final class CountingMarketData implements MarketData {
     }
 
     @Override
+    public CompletableFuture<Fundamentals> profile(String symbol) {
+        profiles.computeIfAbsent(symbol, key -> new AtomicInteger()).incrementAndGet();
+        return delegate.profile(symbol);
+    }
+
+    @Override
     public MarketData observedBy(FetchObserver observer) {
-        return new CountingMarketData(delegate.observedBy(observer), histories, fundamentals);
+        return new CountingMarketData(delegate.observedBy(observer), histories, fundamentals, profiles);
     }
 
     @Override
@@ -57,10 +65,16 @@ public final class CountingMarketData implements MarketData {
         return snapshot(fundamentals);
     }
 
+    /** Profile requests per symbol so far. */
+    public Map<String, Integer> profiles() {
+        return snapshot(profiles);
+    }
+
     /** Every request so far. */
     public int total() {
         return histories.values().stream().mapToInt(AtomicInteger::get).sum()
-                + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum();
+                + fundamentals.values().stream().mapToInt(AtomicInteger::get).sum()
+                + profiles.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {

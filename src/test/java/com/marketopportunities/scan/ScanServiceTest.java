@@ -215,7 +215,10 @@ class ScanServiceTest {
 
         assertThat(counting.histories()).allSatisfy((symbol, count) -> assertThat(count).as(symbol).isEqualTo(1));
         assertThat(counting.fundamentals()).allSatisfy((symbol, count) -> assertThat(count).as(symbol).isEqualTo(1));
+        assertThat(counting.profiles()).allSatisfy((symbol, count) -> assertThat(count).as(symbol).isEqualTo(1));
         assertThat(counting.histories()).containsKeys("SPY", "AAPL", "JNJ", "XLV");
+        // AAPL and JNJ are in the candidate universe with their sector and country: no profile asked for
+        assertThat(counting.profiles()).doesNotContainKeys("AAPL", "JNJ").containsKey("SPY");
         assertThat(report.stats().upstreamCalls()).isEqualTo(counting.total());
     }
 

@@ -119,10 +119,11 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
      * session is made and the request tried once more with it.
      */
     private JsonNode fetchWithoutCrumb(URI uri, String what, String symbol) throws IOException, InterruptedException {
+        String before = session.current();
         try {
             return fetch(uri, what, symbol);
         } catch (SessionExpiredException expired) {
-            session.crumb();
+            session.refresh(before);
             try {
                 return fetch(uri, what, symbol);
             } catch (SessionExpiredException again) {

@@ -127,9 +127,17 @@ final class YahooResponses {
                     number(quote.path("trailingPE")),
                     number(quote.path("forwardPE")),
                     firstNumber(quote.path("pegRatio"), quote.path("trailingPegRatio")),
-                    percent == null ? null : percent / 100));
+                    percent == null ? null : fromPercent(percent)));
         }
         return quotes;
+    }
+
+    /**
+     * A percentage as a fraction, shifted in decimal (0.41 -> 0.0041, not 0.0040999999999999995), so
+     * that it equals the fraction quoteSummary writes for the same yield.
+     */
+    static double fromPercent(double percent) {
+        return java.math.BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
     }
 
     /** The breakdown of a fund's topHoldings and fundProfile, or {@code null} when they say nothing. */

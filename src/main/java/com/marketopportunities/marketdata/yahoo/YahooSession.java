@@ -54,10 +54,15 @@ final class YahooSession {
         return crumb;
     }
 
+    /** The session's crumb, {@code null} before the first handshake. */
+    synchronized String current() {
+        return crumb;
+    }
+
     /**
-     * A new session (cookie page, then crumb) after Yahoo refused the one of {@code stale} with a
-     * 401; a caller whose stale crumb another thread already replaced gets the replacement without
-     * a new handshake.
+     * A new session (cookie page, then crumb) after Yahoo refused the one of {@code stale} ({@code null}:
+     * no session yet) with a 401; a caller whose stale crumb another thread already replaced gets the
+     * replacement without a new handshake.
      */
     synchronized String refresh(String stale) throws IOException, InterruptedException {
         if (crumb == null || crumb.equals(stale)) {

@@ -141,8 +141,9 @@ class RecordedYahooResponsesTest {
         // a quote tells no sector or country: those are the profile's
         assertThat(apple.join().sector()).isNull();
         assertThat(apple.join().country()).isNull();
-        assertThat(log.subList(before, log.size())).filteredOn(line -> line.contains("/v7/finance/quote"))
-                .containsExactly("200 /v7/finance/quote");
+        // one call for both (a first 401 "Invalid Crumb" aside, when this test is the first to need the crumb)
+        assertThat(log.subList(before, log.size())).filteredOn(line -> line.startsWith("200 /v7/finance/quote"))
+                .hasSize(1);
     }
 
     @Test
