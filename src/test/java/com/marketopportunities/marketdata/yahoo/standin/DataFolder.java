@@ -1,6 +1,9 @@
 package com.marketopportunities.marketdata.yahoo.standin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.StringReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -33,6 +37,8 @@ final class DataFolder {
 
     /** Symbols that can name a file: no path separators, no "..". */
     private static final Pattern SAFE_SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.\\-=^_]{0,31}");
+    /** How much of a price file's end {@link #lastClose(String)} reads: a few dozen rows. */
+    private static final int TAIL_BYTES = 4096;
     private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
 
@@ -80,6 +86,38 @@ final class DataFolder {
     }
 
     /**
+     * The symbol's latest bar with a close, or empty when it has no price file or no close. Read from
+     * the last few kilobytes of the file (price files are in date order, as Yahoo's downloads) unless
+     * the whole history is already read: a quote of a hundred symbols needs their last closes, not
+     * megabytes of history.
+     */
+    Optional<Bar> lastClose(String symbol) {
+        String upper = symbol.toUpperCase(Locale.ROOT);
+        Optional<List<Bar>> known = histories.get(upper);
+        if (known != null) {
+            return known.flatMap(DataFolder::lastWithClose);
+        }
+        Optional<Path> file = priceFile(upper);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Bar> fromTail = lastWithClose(tailBars(file.get()));
+            if (fromTail.isPresent()) {
+                return fromTail;
+            }
+        } catch (IllegalStateException unreadableTail) {
+            // the full read below names the file and line
+        }
+        return bars(upper).flatMap(DataFolder::lastWithClose);
+    }
+
+    /** Whether the folder has a price file for the symbol (its rows unread). */
+    boolean hasPrices(String symbol) {
+        return priceFile(symbol.toUpperCase(Locale.ROOT)).isPresent();
+    }
+
+    /**
      * The symbol's fundamentals row; for a symbol only in funds.csv, an ETF row with nothing else (as
      * the CSV folder provider reads it); empty when neither file has the symbol.
      */
@@ -97,31 +135,76 @@ final class DataFolder {
         return funds.getOrDefault(symbol.toUpperCase(Locale.ROOT), List.of());
     }
 
-    private Optional<List<Bar>> readBars(String symbol) {
-        Path file = dir.resolve("ohlcv").resolve(symbol + ".csv");
-        if (!Files.isRegularFile(file)) {
-            file = dir.resolve(symbol + ".csv");
-        }
-        if (!Files.isRegularFile(file)) {
+    /** {@code ohlcv/{SYMBOL}.csv}, else {@code {SYMBOL}.csv}, of an upper-cased symbol that can name a file. */
+    private Optional<Path> priceFile(String upper) {
+        if (!SAFE_SYMBOL.matcher(upper).matches()) {
             return Optional.empty();
         }
-        List<Bar> bars = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : WITH_HEADER.parse(reader)) {
-                try {
-                    Double volume = number(row, "Volume");
-                    bars.add(new Bar(LocalDate.parse(row.get("Date")), number(row, "Open"), number(row, "High"),
-                            number(row, "Low"), number(row, "Close"), number(row, "Adj Close"),
-                            volume == null ? null : Math.round(volume)));
-                } catch (RuntimeException bad) {
-                    throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
-                }
+        Path file = dir.resolve("ohlcv").resolve(upper + ".csv");
+        if (!Files.isRegularFile(file)) {
+            file = dir.resolve(upper + ".csv");
+        }
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Optional<List<Bar>> readBars(String symbol) {
+        Optional<Path> file = priceFile(symbol);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+            return Optional.of(parseBars(file.get(), reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.get(), e);
+        }
+    }
+
+    /** The rows of the file's last {@link #TAIL_BYTES} bytes (all rows of a smaller file), in date order. */
+    private static List<Bar> tailBars(Path file) {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            String header;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                header = Objects.requireNonNullElse(reader.readLine(), "");
             }
+            long start = Math.max(0, size - TAIL_BYTES);
+            byte[] tail = new byte[(int) (size - start)];
+            in.seek(start);
+            in.readFully(tail);
+            String text = new String(tail, StandardCharsets.UTF_8);
+            if (start > 0) {
+                // from the first whole row on, under the file's header
+                text = header + "\n" + text.substring(text.indexOf('\n') + 1);
+            }
+            return parseBars(file, new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private static Optional<Bar> lastWithClose(List<Bar> bars) {
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            if (bars.get(i).close() != null) {
+                return Optional.of(bars.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Bar> parseBars(Path file, Reader reader) throws IOException {
+        List<Bar> bars = new ArrayList<>();
+        for (CSVRecord row : WITH_HEADER.parse(reader)) {
+            try {
+                Double volume = number(row, "Volume");
+                bars.add(new Bar(LocalDate.parse(row.get("Date")), number(row, "Open"), number(row, "High"),
+                        number(row, "Low"), number(row, "Close"), number(row, "Adj Close"),
+                        volume == null ? null : Math.round(volume)));
+            } catch (RuntimeException bad) {
+                throw new IllegalStateException(file + " line " + (row.getRecordNumber() + 1) + ": " + bad.getMessage(), bad);
+            }
+        }
         bars.sort(Comparator.comparing(Bar::date));
-        return Optional.of(List.copyOf(bars));
+        return List.copyOf(bars);
     }
 
     private static Map<String, FundamentalsRow> readFundamentals(Path file) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * page is the consent form; posting it with {@code agree=agree}, the form's {@code csrfToken} and
  * {@code sessionId} answers 302 to {@code /copyConsent?sessionId=S}, which sets {@code A1}/{@code A3}
  * and answers 302 back to the page first asked for (with {@code ?guccounter=1}), which then answers
- * 200. Thread-safe.
+ * 200.
+ *
+ * <p>The crumb can be throttled: the next n crumb requests are then refused 429 (see
+ * {@link #takeCrumbRefusal()}), as Yahoo refuses a client that asks for crumbs too often. Thread-safe.
  */
 final class Handshake {
 
@@ -63,11 +67,13 @@ final class Handshake {
     private final Map<String, ConsentSession> sessionsById = new ConcurrentHashMap<>();
     private final Map<String, ConsentSession> sessionsByGucs = new ConcurrentHashMap<>();
     private final String consentFormTemplate;
+    private final AtomicInteger crumbRefusals = new AtomicInteger();
     private volatile String crumb;
 
-    Handshake(URI base, boolean consentRedirect, String crumb) {
+    Handshake(URI base, boolean consentRedirect, String crumb, int crumbRefusals) {
         this.base = base;
         this.consentRedirect = consentRedirect;
+        this.crumbRefusals.set(crumbRefusals);
         this.crumb = crumb == null ? token(11) : crumb;
         this.consentFormTemplate = resource("/yahoo-standin/collect-consent.html");
     }
@@ -84,6 +90,19 @@ final class Handshake {
         } while (fresh.equals(crumb));
         crumb = fresh;
         return fresh;
+    }
+
+    /** The next {@code n} crumb requests are to be refused (replacing any refusals still pending). */
+    void refuseNextCrumbs(int n) {
+        crumbRefusals.set(n);
+    }
+
+    /**
+     * Whether this crumb request is one of those to refuse; counts it off if so. Asked before the
+     * session is looked at: a throttled client is refused whatever cookies it holds.
+     */
+    boolean takeCrumbRefusal() {
+        return crumbRefusals.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
     }
 
     /** Forgets every issued cookie and consent, as if every session had expired. */

@@ -13,10 +13,11 @@ import java.util.Optional;
 
 /**
  * A request as the stand-in's handlers see it: decoded path, decoded query parameters, the cookies
- * the client sent and (for the consent form) the decoded form fields of the body.
+ * the client sent, its {@code User-Agent} ("" when it sent none) and (for the consent form) the
+ * decoded form fields of the body.
  */
 record Incoming(String method, String path, String rawQuery, Map<String, List<String>> query,
-        Map<String, String> cookies, Map<String, List<String>> form) {
+        Map<String, String> cookies, String userAgent, Map<String, List<String>> form) {
 
     static Incoming read(HttpExchange exchange) throws IOException {
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -39,8 +40,10 @@ record Incoming(String method, String path, String rawQuery, Map<String, List<St
                 form = parameters(new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
         return new Incoming(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                rawQuery == null ? "" : rawQuery, parameters(rawQuery), Map.copyOf(cookies), form);
+                rawQuery == null ? "" : rawQuery, parameters(rawQuery), Map.copyOf(cookies),
+                userAgent == null ? "" : userAgent, form);
     }
 
     /** The first value of a query parameter. */

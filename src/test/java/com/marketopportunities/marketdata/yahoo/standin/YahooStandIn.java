@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -37,19 +39,29 @@ import java.util.stream.Collectors;
  *   <li>{@code GET /} and {@code GET /quote/{SYMBOL}}: the cookie page (sets {@code A1}/{@code A3};
  *       with {@link Builder#consentRedirect(boolean)} through the EU consent form, see {@link Handshake}).</li>
  *   <li>{@code GET /v1/test/getcrumb}: the crumb as text with a session cookie, else 401
- *       {@code {"finance":{"result":null,"error":{"code":"Unauthorized","description":"Invalid Cookie"}}}}.</li>
- *   <li>{@code GET /v8/finance/chart/{symbol}}: daily bars (see {@link ChartResponses} for the range rule);
- *       401 "Invalid Cookie" without a session cookie; 404 Yahoo's "No data found, symbol may be
- *       delisted" for a symbol without price file.</li>
+ *       {@code {"finance":{"result":null,"error":{"code":"Unauthorized","description":"Invalid Cookie"}}}};
+ *       429 {@code Too Many Requests} while crumbs are throttled ({@link Builder#crumbTooManyRequests(int)},
+ *       {@link #refuseNextCrumbs(int)}).</li>
+ *   <li>{@code GET /v8/finance/chart/{symbol}}: daily bars (see {@link ChartResponses} for the range rule),
+ *       with or without cookie and crumb, as Yahoo serves charts (what Portfolio Performance lives on);
+ *       404 Yahoo's "No data found, symbol may be delisted" for a symbol without price file.</li>
  *   <li>{@code GET /v10/finance/quoteSummary/{symbol}?modules=...&crumb=...}: fundamentals (see
  *       {@link QuoteSummaryResponses}); 401 "Invalid Cookie" without session cookie, then 401
  *       {@code {"finance":{"result":null,"error":{"code":"Unauthorized","description":"Invalid Crumb"}}}}
  *       with a missing or stale crumb; 404 for a symbol without fundamentals row.</li>
+ *   <li>{@code GET /v7/finance/quote?symbols=A,B,C&crumb=...}: quotes of many symbols at once with
+ *       P/E and dividend yield (see {@link QuoteResponses}; its {@code dividendYield} is in percent);
+ *       cookie and crumb as quoteSummary; unknown symbols left out of the 200 answer; more than
+ *       {@link Builder#quoteSymbolLimit(int)} symbols (100, Yahoo's limit) 400.</li>
  * </ul>
  *
- * <p>Failure on demand: a share of chart and quoteSummary requests answered 429 with
+ * <p>Failure on demand: a share of chart, quoteSummary and quote requests answered 429 with
  * {@code Retry-After} (reproducible for a seed, never twice in a row for one URL), a latency added
- * to every answer, {@link #rotateCrumb()} and {@link #forgetSessions()} to expire crumb and cookies.
+ * to every answer, {@link #rotateCrumb()} and {@link #forgetSessions()} to expire crumb and cookies,
+ * crumbs throttled n times, and every request refused 429 unless its {@code User-Agent} is a
+ * browser's ({@link Builder#requireBrowserUserAgent(boolean)}), as Yahoo refuses scripts. Every 429
+ * is the same answer: text {@code Too Many Requests\r\n} (the body a careless client took for its
+ * crumb: yfinance issue 2441) with {@code Retry-After}.
  * Every answer is logged ({@link #requests()}) before it is written, so a client that has its answer
  * finds its request in the log.
  *
@@ -66,24 +78,31 @@ public final class YahooStandIn implements AutoCloseable {
         }
     }
 
+    /** How every browser's User-Agent starts, and what Yahoo lets through. */
+    static final String BROWSER_USER_AGENT = "Mozilla/5.0";
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI baseUrl;
     private final Duration latency;
     private final long retryAfterSeconds;
+    private final boolean requireBrowserUserAgent;
     private final Handshake handshake;
     private final TooManyRequestsPolicy tooManyRequests;
     private final ChartResponses charts;
     private final QuoteSummaryResponses quoteSummaries;
+    private final QuoteResponses quotes;
     private final List<LoggedRequest> log = new ArrayList<>();
 
     private YahooStandIn(Builder settings) throws IOException {
         DataFolder data = new DataFolder(settings.dataDir);
         this.latency = settings.latency;
         this.retryAfterSeconds = settings.retryAfterSeconds;
+        this.requireBrowserUserAgent = settings.requireBrowserUserAgent;
         this.tooManyRequests = new TooManyRequestsPolicy(settings.tooManyRequestsRate, settings.seed);
         this.charts = new ChartResponses(data);
         this.quoteSummaries = new QuoteSummaryResponses(data);
+        this.quotes = new QuoteResponses(data, settings.quoteSymbolLimit);
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.threads, settings.threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -95,7 +114,7 @@ public final class YahooStandIn implements AutoCloseable {
         this.workers = pool;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port), 512);
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        this.handshake = new Handshake(baseUrl, settings.consentRedirect, settings.crumb);
+        this.handshake = new Handshake(baseUrl, settings.consentRedirect, settings.crumb, settings.crumbTooManyRequests);
         server.createContext("/", this::handle);
         server.setExecutor(workers);
         server.start();
@@ -132,6 +151,18 @@ public final class YahooStandIn implements AutoCloseable {
         return handshake.rotateCrumb();
     }
 
+    /**
+     * Throttles the crumb: the next {@code n} {@code GET /v1/test/getcrumb} are answered 429
+     * {@code Too Many Requests} (with or without session), the ones after get the crumb again.
+     * Replaces any refusals still pending; 0 ends the throttling.
+     */
+    public void refuseNextCrumbs(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
+        }
+        handshake.refuseNextCrumbs(n);
+    }
+
     /** Forgets every issued cookie and consent: requests then get 401 "Invalid Cookie" until a new handshake. */
     public void forgetSessions() {
         handshake.forgetSessions();
@@ -155,17 +186,38 @@ public final class YahooStandIn implements AutoCloseable {
     }
 
     /**
-     * Chart and quoteSummary requests counted per endpoint and symbol, sorted by symbol then endpoint;
-     * with {@code excluding429} the 429 answers are not counted, so a client that asked each symbol's
+     * Chart, quoteSummary and quote requests counted per endpoint and symbol, sorted by symbol then
+     * endpoint; a quote request counts once for each symbol it names ({@link LoggedRequest#symbols()}).
+     * With {@code excluding429} the 429 answers are not counted, so a client that asked each symbol's
      * data once (retries of 429 aside) shows 1 everywhere.
      */
     public Map<DataRequest, Long> dataRequestsBySymbolAndEndpoint(boolean excluding429) {
         return Collections.unmodifiableMap(requests().stream()
                 .filter(request -> request.endpoint().carriesData())
                 .filter(request -> !excluding429 || request.status() != 429)
-                .collect(Collectors.groupingBy(request -> new DataRequest(request.endpoint(), request.symbol()),
+                .flatMap(request -> request.symbols().stream().map(symbol -> new DataRequest(request.endpoint(), symbol)))
+                .collect(Collectors.groupingBy(Function.identity(),
                         () -> new TreeMap<>(Comparator.comparing(DataRequest::symbol).thenComparing(DataRequest::endpoint)),
                         Collectors.counting())));
+    }
+
+    /**
+     * Requests per endpoint, every endpoint listed (0 when none), in {@link YahooEndpoint} order; a
+     * quote request counts once however many symbols it names.
+     */
+    public Map<YahooEndpoint, Long> requestsByEndpoint() {
+        return requestsByEndpoint(false);
+    }
+
+    /** {@link #requestsByEndpoint()}, with {@code excluding429} not counting the requests answered 429. */
+    public Map<YahooEndpoint, Long> requestsByEndpoint(boolean excluding429) {
+        Map<YahooEndpoint, Long> counts = new EnumMap<>(YahooEndpoint.class);
+        for (YahooEndpoint endpoint : YahooEndpoint.values()) {
+            counts.put(endpoint, 0L);
+        }
+        requests().stream().filter(request -> !excluding429 || request.status() != 429)
+                .forEach(request -> counts.merge(request.endpoint(), 1L, Long::sum));
+        return Collections.unmodifiableMap(counts);
     }
 
     /** Empties the request log. */
@@ -222,15 +274,20 @@ public final class YahooStandIn implements AutoCloseable {
     private Reply answer(Incoming request) {
         YahooEndpoint endpoint = YahooEndpoint.of(request.path());
         boolean get = request.method().equals("GET");
+        if (requireBrowserUserAgent && !request.userAgent().startsWith(BROWSER_USER_AGENT)) {
+            return tooManyRequests();
+        }
         if (endpoint.carriesData() && get && tooManyRequests.refuses(request.pathAndQuery())) {
-            return Reply.text(429, "Too Many Requests\r\n").withHeader("Retry-After", Long.toString(retryAfterSeconds));
+            return tooManyRequests();
         }
         return switch (endpoint) {
             case COOKIE_PAGE -> get ? handshake.cookiePage(request) : notAllowed("GET");
             case CONSENT -> consent(request);
-            case CRUMB -> get ? handshake.crumbAnswer(request) : notAllowed("GET");
+            case CRUMB -> !get ? notAllowed("GET")
+                    : handshake.takeCrumbRefusal() ? tooManyRequests() : handshake.crumbAnswer(request);
             case CHART -> get ? chart(request) : notAllowed("GET");
             case QUOTE_SUMMARY -> get ? quoteSummary(request) : notAllowed("GET");
+            case QUOTE -> get ? quote(request) : notAllowed("GET");
             case OTHER -> Handshake.financeError(404, "Not Found", "HTTP 404 Not Found");
         };
     }
@@ -246,10 +303,8 @@ public final class YahooStandIn implements AutoCloseable {
         return request.method().equals("GET") ? handshake.copyConsent(request) : notAllowed("GET");
     }
 
+    /** Yahoo serves charts without cookie or crumb: none is looked at. */
     private Reply chart(Incoming request) {
-        if (!handshake.hasSession(request)) {
-            return Handshake.invalidCookie();
-        }
         String symbol = YahooEndpoint.symbolOf(request.path());
         return symbol.isEmpty() || symbol.contains("/") ? ChartResponses.notFound() : charts.answer(symbol, request);
     }
@@ -265,6 +320,21 @@ public final class YahooStandIn implements AutoCloseable {
         return symbol.isEmpty() || symbol.contains("/")
                 ? QuoteSummaryResponses.notFound(request.param("modules").orElse(""))
                 : quoteSummaries.answer(symbol, request);
+    }
+
+    private Reply quote(Incoming request) {
+        if (!handshake.hasSession(request)) {
+            return Handshake.invalidCookie();
+        }
+        if (!handshake.hasCrumb(request)) {
+            return Handshake.invalidCrumb();
+        }
+        return quotes.answer(request);
+    }
+
+    /** Yahoo's 429: the text a careless client has taken for a crumb, and when to come back. */
+    private Reply tooManyRequests() {
+        return Reply.text(429, "Too Many Requests\r\n").withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 
     private static Reply notAllowed(String allowed) {
@@ -283,6 +353,9 @@ public final class YahooStandIn implements AutoCloseable {
         private String crumb;
         private int port;
         private int threads = 64;
+        private int quoteSymbolLimit = QuoteResponses.DEFAULT_SYMBOL_LIMIT;
+        private boolean requireBrowserUserAgent;
+        private int crumbTooManyRequests;
 
         private Builder() {
         }
@@ -302,7 +375,7 @@ public final class YahooStandIn implements AutoCloseable {
             return this;
         }
 
-        /** Share (0..1) of chart and quoteSummary requests answered 429 (default 0). */
+        /** Share (0..1) of chart, quoteSummary and quote requests answered 429 (default 0). */
         public Builder tooManyRequestsRate(double rate) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("tooManyRequestsRate must be within 0..1: " + rate);
@@ -359,6 +432,39 @@ public final class YahooStandIn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The most symbols one {@code /v7/finance/quote} request may name (default 100, Yahoo's limit
+         * since March 2025); more are answered 400. Duplicates count once.
+         */
+        public Builder quoteSymbolLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("quoteSymbolLimit must be at least 1: " + limit);
+            }
+            this.quoteSymbolLimit = limit;
+            return this;
+        }
+
+        /**
+         * Whether every request whose {@code User-Agent} does not start with {@code Mozilla/5.0} is
+         * answered 429 Too Many Requests, as Yahoo answers non-browser clients (default false).
+         */
+        public Builder requireBrowserUserAgent(boolean require) {
+            this.requireBrowserUserAgent = require;
+            return this;
+        }
+
+        /**
+         * How many of the first {@code GET /v1/test/getcrumb} are answered 429 {@code Too Many Requests}
+         * (default 0); see {@link YahooStandIn#refuseNextCrumbs(int)} to throttle later.
+         */
+        public Builder crumbTooManyRequests(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("crumbTooManyRequests must not be negative: " + n);
+            }
+            this.crumbTooManyRequests = n;
+            return this;
+        }
+
         /** Binds and starts serving. Throws {@link UncheckedIOException} when the port cannot be bound. */
         public YahooStandIn start() {
             if (dataDir == null) {
@@ -374,7 +480,10 @@ public final class YahooStandIn implements AutoCloseable {
 
     /**
      * Runs a stand-in as its own process until SIGTERM:
-     * {@code --data DIR [--port N] [--latency-ms N] [--rate-429 X] [--retry-after S] [--seed N] [--consent] [--crumb C] [--threads N]}.
+     * {@code --data DIR [--port N] [--latency-ms N] [--rate-429 X] [--retry-after S] [--seed N] [--consent] [--crumb C]
+     * [--threads N] [--crumb-429 N] [--quote-limit N] [--browser-only]} ({@code --crumb-429}: the
+     * first N crumbs refused 429; {@code --quote-limit}: symbols per quote request; {@code --browser-only}:
+     * 429 unless the User-Agent starts with Mozilla/5.0).
      * Prints {@code YAHOO_STANDIN_URL=http://127.0.0.1:PORT} once listening; on shutdown
      * {@code YAHOO_STANDIN_REQUESTS=N} and {@code YAHOO_STANDIN_STATUS=200:n,429:n,...}.
      */
@@ -393,6 +502,9 @@ public final class YahooStandIn implements AutoCloseable {
                     case "--seed" -> builder.seed(Long.parseLong(value(args, ++i, flag)));
                     case "--crumb" -> builder.crumb(value(args, ++i, flag));
                     case "--threads" -> builder.threads(Integer.parseInt(value(args, ++i, flag)));
+                    case "--crumb-429" -> builder.crumbTooManyRequests(Integer.parseInt(value(args, ++i, flag)));
+                    case "--quote-limit" -> builder.quoteSymbolLimit(Integer.parseInt(value(args, ++i, flag)));
+                    case "--browser-only" -> builder.requireBrowserUserAgent(true);
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
@@ -402,7 +514,7 @@ public final class YahooStandIn implements AutoCloseable {
         } catch (IllegalArgumentException wrong) {
             System.err.println("yahoo stand-in: " + wrong.getMessage());
             System.err.println("usage: --data DIR [--port N] [--latency-ms N] [--rate-429 0..1] [--retry-after S]"
-                    + " [--seed N] [--consent] [--crumb C] [--threads N]");
+                    + " [--seed N] [--consent] [--crumb C] [--threads N] [--crumb-429 N] [--quote-limit N] [--browser-only]");
             System.exit(2);
             return;
         }

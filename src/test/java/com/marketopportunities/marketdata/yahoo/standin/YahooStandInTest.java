@@ -302,12 +302,18 @@ class YahooStandInTest {
         }
 
         @Test
-        void withoutTheSessionCookieTheChartIs401() throws Exception {
+        void aChartIsServedWithoutCookieOrCrumbAsYahooServesIt() throws Exception {
             try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
-                HttpResponse<String> answer = get(client(new CookieManager(), HttpClient.Redirect.NEVER),
-                        chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01"));
-                assertThat(answer.statusCode()).isEqualTo(401);
-                assertThat(answer.body()).contains("\"description\":\"Invalid Cookie\"");
+                HttpClient noSession = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                JsonNode chart = chartResult(get(noSession, chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01")));
+                assertThat(chart.get("timestamp")).hasSize(5);
+
+                yahoo.forgetSessions();
+                yahoo.rotateCrumb();
+                URI staleCrumb = URI.create(chartUrl(yahoo, "FIXE", "2024-01-01", "2024-04-01") + "&crumb=stale");
+                assertThat(get(noSession, staleCrumb).statusCode()).isEqualTo(200);
+                assertThat(yahoo.requestsByEndpoint()).containsEntry(YahooEndpoint.CHART, 2L)
+                        .containsEntry(YahooEndpoint.COOKIE_PAGE, 0L).containsEntry(YahooEndpoint.CRUMB, 0L);
             }
         }
     }
@@ -505,6 +511,66 @@ class YahooStandInTest {
         }
 
         @Test
+        void aThrottledCrumbIs429TooManyRequestsNTimesThenTheCrumb() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(fixture).crumbTooManyRequests(2)
+                    .retryAfterSeconds(3).start()) {
+                HttpClient client = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                URI crumbUrl = yahoo.baseUrl().resolve("/v1/test/getcrumb");
+                HttpResponse<String> withoutSession = get(client, crumbUrl);
+                assertThat(withoutSession.statusCode()).as("refused before the session is looked at").isEqualTo(429);
+                get(client, yahoo.baseUrl().resolve("/"));
+
+                HttpResponse<String> refused = get(client, crumbUrl);
+                assertThat(refused.statusCode()).isEqualTo(429);
+                assertThat(refused.body()).as("what a careless client would send as its crumb")
+                        .isEqualTo("Too Many Requests\r\n");
+                assertThat(refused.headers().firstValue("content-type")).hasValue("text/plain;charset=utf-8");
+                assertThat(refused.headers().firstValue("retry-after")).hasValue("3");
+                assertThat(get(client, crumbUrl).body()).isEqualTo(yahoo.crumb());
+
+                yahoo.refuseNextCrumbs(1);
+                assertThat(get(client, crumbUrl).statusCode()).isEqualTo(429);
+                assertThat(get(client, crumbUrl).body()).isEqualTo(yahoo.crumb());
+                assertThat(yahoo.count(YahooEndpoint.CRUMB, 429)).isEqualTo(3);
+                assertThat(yahoo.count(YahooEndpoint.CRUMB, 200)).isEqualTo(2);
+                assertThat(get(client, chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01")).statusCode())
+                        .as("data requests are not throttled with the crumb").isEqualTo(200);
+            }
+        }
+
+        @Test
+        void browserOnlyRefusesEveryRequestWithoutABrowsersUserAgent() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(fixture).requireBrowserUserAgent(true).start()) {
+                HttpClient client = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+                URI chart = chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01");
+
+                // Java's own User-Agent ("Java-http-client/...") is a script's
+                assertThat(get(client, chart).statusCode()).isEqualTo(429);
+                assertThat(get(client, yahoo.baseUrl().resolve("/")).statusCode()).isEqualTo(429);
+                assertThat(get(client, chart, "curl/8.5.0").statusCode()).isEqualTo(429);
+                assertThat(get(client, chart, "Mozilla/4.0 (compatible; MSIE 6.0)").statusCode()).isEqualTo(429);
+
+                assertThat(get(client, chart, firefox).statusCode()).isEqualTo(200);
+                assertThat(get(client, yahoo.baseUrl().resolve("/"), firefox).statusCode()).isEqualTo(200);
+                assertThat(get(client, yahoo.baseUrl().resolve("/v1/test/getcrumb"), firefox).body()).isEqualTo(yahoo.crumb());
+                assertThat(yahoo.requestsByEndpoint(true)).containsEntry(YahooEndpoint.CHART, 1L)
+                        .containsEntry(YahooEndpoint.COOKIE_PAGE, 1L).containsEntry(YahooEndpoint.CRUMB, 1L);
+                assertThat(yahoo.requestsByEndpoint()).containsEntry(YahooEndpoint.CHART, 4L)
+                        .containsEntry(YahooEndpoint.COOKIE_PAGE, 2L);
+            }
+        }
+
+        @Test
+        void withoutBrowserOnlyAnyUserAgentIsServed() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
+                HttpClient client = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                assertThat(get(client, chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01"), "curl/8.5.0").statusCode())
+                        .isEqualTo(200);
+            }
+        }
+
+        @Test
         void the429sAreTheSameForTheSameSeed() throws Exception {
             assertThat(refusedPaths(11)).isEqualTo(refusedPaths(11)).isNotEqualTo(refusedPaths(12));
         }
@@ -591,6 +657,35 @@ class YahooStandInTest {
             }
         }
 
+        @Test
+        void asAProcessItThrottlesCrumbsLimitsQuotesAndServesBrowsersOnly() throws Exception {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), YahooStandIn.class.getName(),
+                    "--data", fixture.toString(), "--crumb-429", "1", "--quote-limit", "2", "--browser-only")
+                    .redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String first = out.readLine();
+                assertThat(first).matches("YAHOO_STANDIN_URL=http://127\\.0\\.0\\.1:\\d+");
+                URI base = URI.create(first.substring("YAHOO_STANDIN_URL=".length()));
+                HttpClient client = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                String browser = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)";
+
+                assertThat(get(client, base.resolve("/")).statusCode()).as("--browser-only").isEqualTo(429);
+                assertThat(get(client, base.resolve("/"), browser).statusCode()).isEqualTo(200);
+                assertThat(get(client, base.resolve("/v1/test/getcrumb"), browser).statusCode()).as("--crumb-429").isEqualTo(429);
+                String crumb = get(client, base.resolve("/v1/test/getcrumb"), browser).body();
+                assertThat(get(client, base.resolve("/v7/finance/quote?symbols=FIXA,FIXE,NOPX&crumb=" + crumb), browser)
+                        .statusCode()).as("--quote-limit").isEqualTo(400);
+
+                process.toHandle().destroy();
+                assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(out.lines().collect(Collectors.toList()))
+                        .containsExactly("YAHOO_STANDIN_REQUESTS=5", "YAHOO_STANDIN_STATUS=200:2,400:1,429:2");
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+
         private List<String> refusedPaths(long seed) throws Exception {
             try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(fixture).tooManyRequestsRate(0.3).seed(seed).start()) {
                 HttpClient client = sessionClient(yahoo);
@@ -629,6 +724,23 @@ class YahooStandInTest {
 
                 JsonNode summer = chartResult(get(sessionClient(yahoo), chartUrl(yahoo, "MSFT", "2022-06-01", "2022-06-02")));
                 assertThat(summer.get("timestamp")).extracting(JsonNode::asLong).containsExactly(epoch("2022-06-01T13:30:00Z"));
+            }
+        }
+
+        @Test
+        void fxPairsAreChartsOfTheirPriceFilesEncodedOrNot() throws Exception {
+            try (YahooStandIn yahoo = YahooStandIn.serving(REAL_DATA)) {
+                HttpClient noSession = client(new CookieManager(), HttpClient.Redirect.NEVER);
+                for (String pair : List.of("EURUSD=X", "JPYUSD=X", "GBPEUR=X")) {
+                    String[] row = csvRow(REAL_DATA.resolve("ohlcv/" + pair + ".csv"), "2022-12-05");
+                    for (String asked : List.of(pair, pair.replace("=", "%3D"))) {
+                        JsonNode chart = chartResult(get(noSession, chartUrl(yahoo, asked, "2022-12-05", "2022-12-06")));
+                        assertThat(chart.get("meta").get("symbol").asString()).as(asked).isEqualTo(pair);
+                        assertThat(chart.get("indicators").get("quote").get(0).get("close").get(0).asDouble()).as(asked)
+                                .isEqualTo(Double.parseDouble(row[4]));
+                    }
+                }
+                assertThat(yahoo.dataRequestsBySymbolAndEndpoint(true)).containsEntry(DataRequest.chart("JPYUSD=X"), 2L);
             }
         }
 
@@ -731,6 +843,12 @@ class YahooStandInTest {
 
     private static HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(HttpClient client, URI uri, String userAgent)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("User-Agent", userAgent).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
