@@ -109,7 +109,7 @@ class YahooScanAcceptanceIT {
      * others (quote batches, profiles, the handshake), where it made about 50 others before.
      */
     @org.junit.jupiter.api.Test
-    void aColdScanMakesOneChartRequestPerSymbolAndAtMostFifteenOthers() {
+    void aColdScanMakesOneChartRequestPerSymbolAndAtMostFifteenOthers() throws Exception {
         try (YahooStandIn plain = YahooStandIn.builder().dataDir(data).requireBrowserUserAgent(true).start()) {
             ScanRequest request = techHeavy(Horizon.MEDIUM);
             ScanReport online = throughYahoo(plain, request);
@@ -126,7 +126,7 @@ class YahooScanAcceptanceIT {
         }
     }
 
-    static ScanRequest techHeavy(Horizon horizon) {
+    static ScanRequest techHeavy(Horizon horizon) throws java.io.IOException {
         PortfolioImport portfolio = new PortfolioReader().read(Path.of("examples/tech-heavy.csv"), null);
         return new ScanRequest(portfolio.portfolio(), horizon, 5.0, AS_OF, 6, List.of());
     }

@@ -63,7 +63,7 @@ public final class YahooColdScanBenchmark {
         YahooStandIn.Builder builder = YahooStandIn.builder().dataDir(data)
                 .latency(Duration.ofMillis(Long.parseLong(options.get("--latency-ms"))))
                 .tooManyRequestsRate(Double.parseDouble(options.get("--rate-429")));
-        CrumbRefusals.apply(builder, Integer.parseInt(options.get("--crumb-429")));
+        int crumbRefusals = Integer.parseInt(options.get("--crumb-429"));
         double[] millis = new double[runs];
         try (YahooStandIn standIn = builder.start()) {
             Settings settings = defaults.withYahooUrl(standIn.baseUrl());
@@ -73,7 +73,7 @@ public final class YahooColdScanBenchmark {
                     options.get("--crumb-429"));
             for (int run = 0; run < runs; run++) {
                 standIn.resetLog();
-                CrumbRefusals.reset(standIn);
+                standIn.refuseNextCrumbs(crumbRefusals);
                 ScanReport online;
                 long start = System.nanoTime();
                 try (MarketData yahoo = new CachingMarketData(new YahooFinanceMarketData(settings.yahoo()), 10_000,

@@ -3,6 +3,9 @@ package com.marketopportunities.benchmark.harness;
 import com.marketopportunities.marketdata.yahoo.standin.LoggedRequest;
 import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -14,8 +17,11 @@ import java.util.stream.Collectors;
  * @param handshakes       cookie page, consent and crumb requests
  * @param repeated         (endpoint, symbol) pairs asked more than once, 429 answers aside: DATA.md wants
  *                         each symbol's data asked at most once per scan
+ * @param byEndpoint       every request by endpoint ({@code chart}, {@code quote}, {@code quote_summary},
+ *                         {@code crumb}, {@code cookie_page}, ...), 429 answers included
  */
-record UpstreamTraffic(long dataRequests, long tooManyRequests, long handshakes, long repeated) {
+record UpstreamTraffic(long dataRequests, long tooManyRequests, long handshakes, long repeated,
+                       Map<String, Long> byEndpoint) {
 
     /** A point in a stand-in's log. */
     record Mark(YahooStandIn standIn, int position) {
@@ -26,11 +32,14 @@ record UpstreamTraffic(long dataRequests, long tooManyRequests, long handshakes,
             long data = recent.stream().filter(request -> request.endpoint().carriesData()).count();
             long refused = recent.stream().filter(request -> request.endpoint().carriesData() && request.status() == 429)
                     .count();
+            // a quote call names many symbols: each of them counts as asked for once
             long repeated = recent.stream().filter(request -> request.endpoint().carriesData() && request.status() != 429)
-                    .collect(Collectors.groupingBy(request -> request.endpoint() + " " + request.symbol(),
-                            Collectors.counting()))
+                    .flatMap(request -> request.symbols().stream().map(symbol -> request.endpoint() + " " + symbol))
+                    .collect(Collectors.groupingBy(pair -> pair, Collectors.counting()))
                     .values().stream().filter(times -> times > 1).count();
-            return new UpstreamTraffic(data, refused, recent.size() - data, repeated);
+            Map<String, Long> byEndpoint = recent.stream().collect(Collectors.groupingBy(
+                    request -> request.endpoint().name().toLowerCase(Locale.ROOT), TreeMap::new, Collectors.counting()));
+            return new UpstreamTraffic(data, refused, recent.size() - data, repeated, byEndpoint);
         }
     }
 
@@ -45,5 +54,10 @@ record UpstreamTraffic(long dataRequests, long tooManyRequests, long handshakes,
 
     long total() {
         return dataRequests + handshakes;
+    }
+
+    /** Requests of {@code endpoint} (lower case, e.g. "chart"), 429 answers included. */
+    long of(String endpoint) {
+        return byEndpoint.getOrDefault(endpoint, 0L);
     }
 }
