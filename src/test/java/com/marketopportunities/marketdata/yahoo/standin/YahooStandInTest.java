@@ -781,7 +781,7 @@ class YahooStandInTest {
                  CsvFolderMarketData csv = new CsvFolderMarketData(REAL_DATA)) {
                 for (String symbol : funds) {
                     FundBreakdown fromCsv = csv.fundamentals(symbol).join().fund();
-                    Fundamentals viaYahoo = client.fundamentals(symbol).join();
+                    Fundamentals viaYahoo = client.profile(symbol).join();
                     assertThat(viaYahoo.isEtf()).as(symbol).isTrue();
                     assertThat(viaYahoo.country()).as(symbol).isNull();
                     Map<String, Double> sectors = new LinkedHashMap<>();
@@ -794,8 +794,8 @@ class YahooStandInTest {
                     assertThat(viaYahoo.fund().category()).as(symbol).isEqualTo(fromCsv.category());
                     assertThat(viaYahoo.fund().regions()).as(symbol).isEmpty();
                 }
-                assertThat(client.fundamentals("ROG.SW").join().country()).isEqualTo("Switzerland");
-                assertThat(client.fundamentals("QQQ").join().fund().sectors()).containsEntry("technology", 0.489182);
+                assertThat(client.profile("ROG.SW").join().country()).isEqualTo("Switzerland");
+                assertThat(client.profile("QQQ").join().fund().sectors()).containsEntry("technology", 0.489182);
             }
         }
 
