@@ -211,6 +211,11 @@ function scoreCell(value, reading, { fromSector = false } = {}) {
 const staleBadge = () => h('span', { class: 'badge badge-stale',
   title: 'Past its fresh life: served from the cache because market data could not be fetched' }, 'stale');
 
+const PARTIAL_NOTE = 'value pillar missing: fundamentals could not be fetched';
+
+/** A score without its value pillar: its composite weighs momentum and diversification alone. */
+const partialBadge = () => h('span', { class: 'badge badge-partial', title: PARTIAL_NOTE }, 'partial');
+
 // ---------------------------------------------------------------- messages
 
 function showError(message, details = []) {
@@ -711,7 +716,8 @@ function renderGaps(report) {
           h('h3', {}, gap.sector)),
         h('div', { class: 'badges' },
           gap.top ? h('span', { class: 'badge badge-top' }, 'Top gap') : null,
-          gap.stale ? staleBadge() : null)),
+          gap.stale ? staleBadge() : null,
+          gap.partial ? partialBadge() : null)),
       h('div', { class: 'gap-line' },
         h('span', { class: 'gap-move' },
           percent(gap.current_pct), h('span', { 'aria-hidden': 'true' }, ' → '),
@@ -799,14 +805,15 @@ function renderOpportunities(report) {
     const pillar = (value) => h('td', { class: 'num' }, score(value));
     return [
       h('tr', { class: open ? 'is-open' : null, dataset: { symbol: row.symbol } },
-        h('th', { scope: 'row' }, toggle, row.stale ? [' ', staleBadge()] : null),
+        h('th', { scope: 'row' }, toggle, row.stale ? [' ', staleBadge()] : null,
+          row.partial ? [' ', partialBadge()] : null),
         h('td', { class: 'name' }, row.name ?? ''),
         h('td', {}, row.sector ?? ''),
         h('td', {}, row.type ?? ''),
         h('td', { class: 'num' }, scoreCell(row.score, row.action, { fromSector: row.score_source === 'sector' })),
         h('td', {}, readingBadge(row.action)),
         pillar(row.momentum_score),
-        pillar(row.value_score),
+        row.partial ? h('td', { class: 'num', title: PARTIAL_NOTE }, score(null)) : pillar(row.value_score),
         pillar(row.diversification_score),
         h('td', { class: 'num' }, ratioAsPercent(row.confidence)),
         h('td', { class: 'num' }, row.correlation_to_portfolio == null ? '—' : fixed(row.correlation_to_portfolio, 2)),

@@ -21,6 +21,9 @@ final class ReportTable {
 
     static final int WIDTH = 80;
 
+    /** Under a table with a partial score: what its {@code p} says. */
+    static final String PARTIAL_LEGEND = "  p partial: value pillar missing (fundamentals could not be fetched)";
+
     private final PrintWriter out;
 
     ReportTable(PrintWriter out) {
@@ -147,11 +150,15 @@ final class ReportTable {
                 "Reading", "Capital");
         for (ScanReport.Gap gap : report.gaps()) {
             line("%s %-17s %-6s %5.1f %6.1f %5.1f %-5s %5s  %-10s %10s", gap.top() ? "*" : " ", cut(gap.sector(), 17),
-                    gap.dimension(), gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(), score(gap.score()),
+                    gap.dimension(), gap.currentPct(), gap.targetPct(), gap.gapPct(), gap.etf(),
+                    score(gap.score()) + (gap.partial() ? "p" : ""),
                     words(gap.reading()), gap.top() ? money(gap.capitalNeeded()) : "");
             if (gap.noCandidateWorthBuying()) {
                 line("    %s", nothingWorthBuying(gap.bestCandidate()));
             }
+        }
+        if (report.gaps().stream().anyMatch(ScanReport.Gap::partial)) {
+            out.println(PARTIAL_LEGEND);
         }
     }
 
@@ -171,9 +178,11 @@ final class ReportTable {
                 "Mom/Val/Div", "Conf", "Corr", "Held");
         for (ScanReport.Opportunity row : report.opportunities()) {
             ScanReport.ShownScore shown = row.shown();
-            String pillars = shown.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f",
-                    shown.momentumScore(), shown.valueScore(), shown.diversificationScore());
-            String scoreText = score(shown.score()) + (shown.scoreSource() == ScoreSource.SECTOR ? "~" : "");
+            String pillars = shown.momentumScore() == null ? "-" : String.format(Locale.ROOT, "%.0f/%s/%.0f",
+                    shown.momentumScore(), shown.valueScore() == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f", shown.valueScore()), shown.diversificationScore());
+            String scoreText = score(shown.score()) + (shown.scoreSource() == ScoreSource.SECTOR ? "~" : "")
+                    + (shown.partial() ? "p" : "");
             line("  %-9s %-12s %-9s %6s %-10s %11s %4s %5s %4s", cut(row.symbol(), 9), cut(row.name(), 12),
                     cut(row.sector(), 9), scoreText, words(row.action()), pillars,
                     shown.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", shown.confidence()),
@@ -183,6 +192,9 @@ final class ReportTable {
         }
         if (report.opportunities().stream().anyMatch(row -> row.shown().scoreSource() == ScoreSource.SECTOR)) {
             out.println("  ~ not scored itself: shown with its sector ETF's score and reading");
+        }
+        if (report.opportunities().stream().anyMatch(row -> row.shown().partial())) {
+            out.println(PARTIAL_LEGEND);
         }
     }
 

@@ -133,6 +133,7 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 java.time.Duration.ofMinutes(keys.integer("cache.ttl-short-minutes", 1, 100_000)),
                 java.time.Duration.ofMinutes(keys.integer("cache.ttl-normal-minutes", 1, 100_000)),
                 java.time.Duration.ofMinutes(keys.integer("cache.ttl-long-minutes", 1, 100_000)),
+                java.time.Duration.ofMinutes(keys.integer("cache.ttl-partial-minutes", 1, 100_000)),
                 java.time.Duration.ofHours(keys.integer("cache.stale-grace-hours", 0, 10_000)),
                 keys.number("cache.refresh-ahead", 0, 1));
         return new CacheSettings(redis, keys.integer("cache.local-max-entries", 1, 10_000_000), ttl,

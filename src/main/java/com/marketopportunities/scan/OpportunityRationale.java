@@ -16,8 +16,10 @@ final class OpportunityRationale {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "Fills the %s gap (%.1f%% -> %.1f%%)",
                 gap.bucket().name(), gap.currentPct(), gap.targetPct()));
         if (own != null) {
-            why.append(String.format(Locale.ROOT, "; %s at %.1f (momentum %.1f, value %.1f, diversification %.1f)",
-                    own.reading().words(), own.compositeScore(), own.momentumScore(), own.valueScore(),
+            why.append(String.format(Locale.ROOT, "; %s at %.1f (momentum %.1f, value %s, diversification %.1f)",
+                    own.reading().words(), own.compositeScore(), own.momentumScore(),
+                    own.partial() ? "missing: fundamentals could not be fetched"
+                            : String.format(Locale.ROOT, "%.1f", own.valueScore()),
                     own.diversificationScore()));
             if (own.confidence() < 1) {
                 why.append(String.format(Locale.ROOT, "; short history, confidence %.2f", own.confidence()));

@@ -70,7 +70,8 @@ final class ReportAssembler {
                 score == null ? null : score.compositeScore(), score == null ? null : score.reading(),
                 score == null ? null : score.confidence(),
                 score == null ? null : score.momentumScore(), score == null ? null : score.valueScore(),
-                score == null ? null : score.diversificationScore(), etfOutcome instanceof ScoreOutcome.Stale, top,
+                score == null ? null : score.diversificationScore(), etfOutcome instanceof ScoreOutcome.Stale,
+                score != null && score.partial(), top,
                 money(capital), nothingWorthBuying.isPresent(), best == null ? null
                         : new ScanReport.BestCandidate(best.symbol(), best.score(), Reading.of(best.score())));
     }

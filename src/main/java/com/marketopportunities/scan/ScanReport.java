@@ -41,6 +41,9 @@ public record ScanReport(
      * proxy ETF ({@code null} when the ETF could not be scored). {@code top} marks the gaps that
      * drive opportunities, trims and impact.
      *
+     * @param stale                  the ETF's score is past its fresh life, served because the upstream failed
+     * @param partial                the ETF's score lacks its value pillar ({@code valueScore} is
+     *                               {@code null}): its fundamentals could not be fetched
      * @param capitalNeeded          the money this gap buys with; 0 for a gap that is not top or
      *                               buys nothing
      * @param noCandidateWorthBuying a top gap none of whose candidates scores {@code scan.min-buy-score}
@@ -52,7 +55,7 @@ public record ScanReport(
     public record Gap(String sector, String dimension, double currentPct, double targetPct, double gapPct, double minPct,
                       double maxPct, String etf, Double score, Reading reading, Double confidence,
                       Double momentumScore, Double valueScore, Double diversificationScore, boolean stale,
-                      boolean top, double capitalNeeded, boolean noCandidateWorthBuying,
+                      boolean partial, boolean top, double capitalNeeded, boolean noCandidateWorthBuying,
                       BestCandidate bestCandidate) {
     }
 
@@ -63,7 +66,8 @@ public record ScanReport(
     /**
      * A way to fill a gap. The candidates of one gap are alternatives for the same
      * {@code capitalNeeded}. The score it shows is written flat, among its own fields.
-     * {@code stale}: the score is past its fresh life, served because the upstream failed.
+     * {@code stale}: the score is past its fresh life, served because the upstream failed;
+     * {@code partial} (among the shown score's fields): it lacks its value pillar.
      */
     // the shown score's fields sit between type and stale, as API.md and the reviewed snapshots have them
     @JsonPropertyOrder({"symbol", "name", "sector", "type", "shown", "stale", "correlation_to_portfolio", "action",
@@ -92,9 +96,12 @@ public record ScanReport(
      * unscored stock its gap ETF's ({@link ScoreSource#SECTOR}: the ETF's score, pillars and reading,
      * but no confidence, which would be the ETF's and not the stock's); or none, every number
      * {@code null}.
+     *
+     * @param partial the score shown lacks its value pillar ({@code valueScore} is {@code null}): its
+     *                fundamentals could not be fetched; {@code false} when no score is shown
      */
     public record ShownScore(Double score, ScoreSource scoreSource, Double momentumScore, Double valueScore,
-                             Double diversificationScore, Double confidence) {
+                             Double diversificationScore, Double confidence, boolean partial) {
 
         /** The reading of the score shown, {@code null} when there is none. */
         @JsonIgnore
@@ -111,12 +118,12 @@ public record ScanReport(
                 return of(own, ScoreSource.SYMBOL, own.confidence());
             }
             return sectorEtf != null ? of(sectorEtf, ScoreSource.SECTOR, null)
-                    : new ShownScore(null, ScoreSource.NONE, null, null, null, null);
+                    : new ShownScore(null, ScoreSource.NONE, null, null, null, null, false);
         }
 
         private static ShownScore of(SymbolScore score, ScoreSource source, Double confidence) {
             return new ShownScore(score.compositeScore(), source, score.momentumScore(), score.valueScore(),
-                    score.diversificationScore(), confidence);
+                    score.diversificationScore(), confidence, score.partial());
         }
     }
 

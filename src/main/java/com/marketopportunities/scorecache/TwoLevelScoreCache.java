@@ -158,7 +158,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     private void store(String key, SymbolScore score) {
-        Duration fresh = ttl.freshFor(score.volatility());
+        Duration fresh = ttl.freshFor(score);
         cache.put(key, new CachedScore(score, clock.instant().plus(fresh)));
     }
 
@@ -168,7 +168,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     private boolean inRefreshWindow(CachedScore cached, Instant now) {
-        Duration fresh = ttl.freshFor(cached.score().volatility());
+        Duration fresh = ttl.freshFor(cached.score());
         Duration left = Duration.between(now, cached.freshUntil());
         return left.toMillis() < fresh.toMillis() * ttl.refreshAhead();
     }

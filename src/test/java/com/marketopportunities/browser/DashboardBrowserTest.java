@@ -474,6 +474,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aPartialScoreCarriesAPartialTagThatSaysTheValuePillarIsMissing() throws Exception {
+        ObjectNode report = (ObjectNode) cannedReport();
+        ObjectNode gap = (ObjectNode) report.get("gaps").get(0);
+        gap.put("partial", true).putNull("value_score");
+        ObjectNode row = (ObjectNode) report.get("opportunities").get(0);
+        row.put("partial", true).putNull("value_score");
+        String note = "value pillar missing: fundamentals could not be fetched";
+        scanCanned(report, "EUR");
+
+        WebElement card = driver.findElement(By.cssSelector(
+                "#gaps .gap-card[data-sector='" + gap.path("sector").asString() + "']"));
+        assertThat(card.findElements(By.cssSelector(".badge-partial"))).singleElement()
+                .satisfies(tag -> assertThat(tag.getText()).isEqualTo("partial"))
+                .satisfies(tag -> assertThat(tag.getAttribute("title")).isEqualTo(note));
+        WebElement tr = driver.findElement(By.cssSelector(
+                "#opportunities-table tbody tr[data-symbol='" + row.path("symbol").asString() + "']"));
+        assertThat(tr.findElements(By.cssSelector("th .badge-partial"))).singleElement()
+                .satisfies(tag -> assertThat(tag.getAttribute("title")).isEqualTo(note));
+        WebElement value = tr.findElements(By.cssSelector("td")).get(6);
+        assertThat(value.getText()).as("the value pillar shows missing, not a number").isEqualTo("—");
+        assertThat(value.getAttribute("title")).isEqualTo(note);
+        assertThat(driver.findElements(By.cssSelector(".badge-partial"))).as("only the partial ones").hasSize(2);
+    }
+
+    @Test
     void onAPhoneTheExposureChartsStackAndTheHoldingsFitTheWidth() throws Exception {
         chromium.phone(390, 844);
         scanCanned(cannedReport(), "EUR");

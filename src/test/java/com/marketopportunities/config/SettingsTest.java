@@ -105,6 +105,20 @@ class SettingsTest {
     }
 
     @Test
+    void aPartialScoreIsFreshForTenMinutesByDefaultAndTheKeySetsIt() throws IOException {
+        assertThat(Settings.defaults().cache().ttl()).isEqualTo(com.marketopportunities.scorecache.AdaptiveTtl.defaults());
+        assertThat(Settings.defaults().cache().ttl().partialTtl()).isEqualTo(java.time.Duration.ofMinutes(10));
+
+        Settings settings = Settings.load(overrides("cache.ttl-partial-minutes=3"));
+
+        assertThat(settings.cache().ttl().partialTtl()).isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(settings.cache().ttl().normalTtl()).as("the other TTLs unchanged").isEqualTo(java.time.Duration.ofHours(4));
+        Path zero = overrides("cache.ttl-partial-minutes=0");
+        assertThatThrownBy(() -> Settings.load(zero)).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("'cache.ttl-partial-minutes'");
+    }
+
+    @Test
     void theMinimumScoreToBuyIsAScoreFrom0To100() throws IOException {
         assertThat(Settings.load(overrides("scan.min-buy-score=60")).scan().minBuyScore()).isEqualTo(60.0);
         Path file = overrides("scan.min-buy-score=101");

@@ -117,7 +117,8 @@ class ScanServiceTest {
         // the ETF's score, pillars and reading, but no confidence of its own (SCANNER.md 4)
         assertThat(xlv.shown().confidence()).isEqualTo(1.0);
         assertThat(unh.shown()).isEqualTo(new ScanReport.ShownScore(xlv.shown().score(), ScoreSource.SECTOR,
-                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(), null));
+                xlv.shown().momentumScore(), xlv.shown().valueScore(), xlv.shown().diversificationScore(), null,
+                false));
         assertThat(unh.action()).isEqualTo(xlv.action());
         assertThat(unh.type()).isEqualTo("Stock");
         assertThat(unh.correlationToPortfolio()).isNull();

@@ -26,7 +26,7 @@ class CacheCountsTest {
         CacheMetrics metrics = CacheMetrics.unregistered();
         TwoLevelScoreCache cache = new TwoLevelScoreCache(new NoSharedStore(), 100, AdaptiveTtl.defaults(), "1-x",
                 CLOCK, metrics);
-        SymbolScore jpm = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70, 20, 50, 1, 125, 0.3, DAY, "1-x");
+        SymbolScore jpm = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70.0, 20, 50, 1, 125, 0.3, DAY, "1-x");
 
         for (int i = 0; i < 3; i++) {
             cache.score("UL", Horizon.MEDIUM, DAY, () -> CompletableFuture.completedFuture(
@@ -42,7 +42,7 @@ class CacheCountsTest {
 
     @Test
     void withRedisUnreachableTheTotalCountsTheKeysInProcessNotARedisThatCouldNotBeAsked() {
-        SymbolScore jpm = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70, 20, 50, 1, 125, 0.3, DAY, "1-x");
+        SymbolScore jpm = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70.0, 20, 50, 1, 125, 0.3, DAY, "1-x");
         try (RedisSharedStore unreachable = new RedisSharedStore(RedisSettings.defaults("redis://127.0.0.1:1/0"))) {
             TwoLevelScoreCache cache = new TwoLevelScoreCache(unreachable, 100, AdaptiveTtl.defaults(), "1-x", CLOCK,
                     CacheMetrics.unregistered());

@@ -29,6 +29,13 @@ final class CountingScorer implements Scorer {
     }
 
     @Override
+    public ScoreOutcome scoreWithoutFundamentals(String symbol, Horizon horizon, LocalDate asOf, PriceHistory history,
+                                                 PriceHistory benchmark) {
+        computed.computeIfAbsent(symbol + ":" + horizon.key(), key -> new AtomicInteger()).incrementAndGet();
+        return delegate.scoreWithoutFundamentals(symbol, horizon, asOf, history, benchmark);
+    }
+
+    @Override
     public String modelVersion() {
         return delegate.modelVersion();
     }

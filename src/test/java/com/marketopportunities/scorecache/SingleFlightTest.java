@@ -25,7 +25,7 @@ class SingleFlightTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-28T12:00:00Z"), ZoneOffset.UTC);
     static final LocalDate DAY = LocalDate.of(2024, 6, 28);
-    static final SymbolScore JPM = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70, 20, 50, 1, 125, 0.3, DAY, "1-x");
+    static final SymbolScore JPM = new SymbolScore("JPM", Horizon.MEDIUM, 60, 70.0, 20, 50, 1, 125, 0.3, DAY, "1-x");
 
     private final TwoLevelScoreCache cache = new TwoLevelScoreCache(new NoSharedStore(), 100, AdaptiveTtl.defaults(),
             "1-x", CLOCK, CacheMetrics.unregistered());

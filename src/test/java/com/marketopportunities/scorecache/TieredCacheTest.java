@@ -116,6 +116,34 @@ class TieredCacheTest {
         assertThat(cache.localKeys("stock_score:*")).isEmpty();
     }
 
+    @Test
+    void aPutOverAnEntryReplacesItInBothLevelsWithTheNewEntrysOwnKeepUntil() {
+        String key = "stock_score:JPM:medium";
+        Instant shortLived = NOW.plus(Duration.ofMinutes(10));
+        Instant longLived = NOW.plus(Duration.ofHours(28));
+        try (RealRedis redis = RealRedis.start();
+             RedisSharedStore shared = new RedisSharedStore(RedisSettings.defaults(redis.url()))) {
+            TieredCache<Instant> both = new TieredCache<>(100, shared, INSTANTS, value -> value, clock,
+                    CacheMetrics.unregistered());
+            both.put(key, shortLived);
+
+            both.put(key, longLived);
+
+            assertThat(both.getLocal(key)).as("in process").isEqualTo(longLived);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!longLived.toString().equals(shared.getAll(List.of(key)).get(key)) && System.nanoTime() < deadline) {
+                RedisCli.sleep(20);
+            }
+            assertThat(shared.getAll(List.of(key))).as("in Redis").containsExactly(java.util.Map.entry(key,
+                    longLived.toString()));
+            assertThat(shared.keys(key, 10)).singleElement().satisfies(entry -> assertThat(entry.ttlSeconds())
+                    .as("Redis's TTL is the new entry's").isGreaterThan(Duration.ofHours(27).toSeconds()));
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(both.getLocal(key)).as("past the replaced entry's keepUntil, the new one stays in process")
+                    .isEqualTo(longLived);
+        }
+    }
+
     private List<String> local(String pattern) {
         return cache.localKeys(pattern);
     }
