@@ -132,23 +132,32 @@ public final class CachingMarketData implements MarketData {
         }), observer);
     }
 
-    /** One MGET for the asked histories, fundamentals and profiles not yet in process (none when all are). */
+    /**
+     * One MGET for the asked histories, fundamentals and profiles not yet in process (none when all
+     * are); what neither level has is then announced to the upstream, which may gather it into fewer
+     * requests.
+     */
     @Override
     public void prefetch(Collection<String> symbolsForHistories, Collection<String> symbolsForFundamentals,
                          Collection<String> symbolsForProfiles, LocalDate from, LocalDate to) {
-        if (!sharedLevel.isShared()) {
-            return;
+        if (sharedLevel.isShared()) {
+            // shared key -> how its document is kept in process
+            Map<String, Consumer<String>> wanted = new LinkedHashMap<>();
+            symbolsForHistories.forEach(symbol -> histories.wantIfAbsent(
+                    new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to), wanted));
+            symbolsForFundamentals.forEach(symbol -> fundamentals.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
+            symbolsForProfiles.forEach(symbol -> profiles.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
+            if (!wanted.isEmpty()) {
+                sharedLevel.getAll(wanted.keySet()).forEach((sharedKey, text) -> wanted.get(sharedKey).accept(text));
+            }
         }
-        // shared key -> how its document is kept in process
-        Map<String, Consumer<String>> wanted = new LinkedHashMap<>();
-        symbolsForHistories.forEach(symbol -> histories.wantIfAbsent(
-                new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to), wanted));
-        symbolsForFundamentals.forEach(symbol -> fundamentals.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
-        symbolsForProfiles.forEach(symbol -> profiles.wantIfAbsent(symbol.toUpperCase(Locale.ROOT), wanted));
-        if (wanted.isEmpty()) {
-            return;
-        }
-        sharedLevel.getAll(wanted.keySet()).forEach((sharedKey, text) -> wanted.get(sharedKey).accept(text));
+        upstream.prefetch(
+                symbolsForHistories.stream().filter(symbol -> !histories.has(
+                        new HistoryKey(symbol.toUpperCase(Locale.ROOT), from, to))).toList(),
+                symbolsForFundamentals.stream().filter(symbol -> !fundamentals.has(symbol.toUpperCase(Locale.ROOT)))
+                        .toList(),
+                symbolsForProfiles.stream().filter(symbol -> !profiles.has(symbol.toUpperCase(Locale.ROOT))).toList(),
+                from, to);
     }
 
     @Override
@@ -248,6 +257,11 @@ public final class CachingMarketData implements MarketData {
             if (cache.asMap().putIfAbsent(key, CompletableFuture.completedFuture(fetched)) == null) {
                 toSharedLevel(key, fetched);
             }
+        }
+
+        /** Whether the process has the key, or is fetching it. */
+        boolean has(K key) {
+            return cache.getIfPresent(key) != null;
         }
 
         /** Adds the key to {@code wanted} unless it is in process already. */

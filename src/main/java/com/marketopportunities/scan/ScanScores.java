@@ -109,16 +109,32 @@ final class ScanScores {
         return stale.get();
     }
 
+    /**
+     * Scores the symbol from its history, the benchmark's and its fundamentals. Fundamentals the
+     * provider truly has none of score with the value rules' neutral answers; fundamentals that
+     * could not be had (throttled, unreachable) while the prices came give a partial score, with
+     * the pillars it has, which the cache keeps for minutes only.
+     */
     private CompletableFuture<ScoreOutcome> compute(String symbol) {
-        CompletableFuture<Fundamentals> fundamentals = data.fundamentals(symbol)
-                .exceptionally(error -> Fundamentals.none(symbol));
+        CompletableFuture<Fetch<Fundamentals>> fundamentals = data.fundamentals(symbol)
+                .handle((value, error) -> error == null ? new Fetch.Ok<>(value) : Fetch.failed(error));
         CompletableFuture<PriceHistory> benchmark = data.history(benchmarkSymbol)
                 .exceptionally(error -> new PriceHistory(benchmarkSymbol, List.of()));
         return data.history(symbol)
                 .thenCombine(fundamentals, SymbolData::new)
-                .thenCombine(benchmark, (own, bench) -> scorer.score(symbol, horizon, asOf, own.history(), bench,
-                        own.fundamentals()))
+                .thenCombine(benchmark, (own, bench) -> score(symbol, own, bench))
                 .exceptionally(error -> unscored(symbol, error));
+    }
+
+    private ScoreOutcome score(String symbol, SymbolData own, PriceHistory benchmark) {
+        if (own.fundamentals() instanceof Fetch.Unavailable<Fundamentals> unavailable) {
+            if (unavailable.upstreamFailed()) {
+                this.unavailable = unavailable.cause();
+            }
+            return scorer.scoreWithoutFundamentals(symbol, horizon, asOf, own.history(), benchmark);
+        }
+        Fundamentals known = own.fundamentals().toOptional().orElse(Fundamentals.none(symbol));
+        return scorer.score(symbol, horizon, asOf, own.history(), benchmark, known);
     }
 
     private ScoreOutcome unscored(String symbol, Throwable error) {
@@ -134,7 +150,7 @@ final class ScanScores {
         return new ScoreOutcome.Unscored(symbol, "could not be scored: " + cause);
     }
 
-    /** A symbol's own data, as the scorer takes it beside the benchmark. */
-    private record SymbolData(PriceHistory history, Fundamentals fundamentals) {
+    /** A symbol's own data, as the scorer takes it beside the benchmark: its fundamentals as their fetch ended. */
+    private record SymbolData(PriceHistory history, Fetch<Fundamentals> fundamentals) {
     }
 }

@@ -55,6 +55,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The product's one job: from a portfolio to gaps, scored candidates, trims and impact. The
@@ -122,11 +123,13 @@ public final class ScanService {
     public ScanReport scan(ScanRequest request, ScanListener listener) {
         Run run = start(request, listener);
         List<HoldingExposure> exposures = fetchAndClassifyHoldings(run);
-        List<Holding> holdings = holdings(run, exposures);
-        PortfolioExposure exposure = PortfolioExposure.of(holdings.stream()
-                .map(holding -> new PortfolioExposure.Valued(holding.value(), holding.exposure())).toList(), taxonomy);
-        warnAboutUnclassified(run, holdings, exposure);
+        PortfolioExposure exposure = PortfolioExposure.of(IntStream.range(0, exposures.size())
+                .mapToObj(i -> new PortfolioExposure.Valued(run.positions().get(i).marketValue(), exposures.get(i)))
+                .toList(), taxonomy);
+        // the gaps need what the holdings hold, not their prices: the ETFs are asked for while those load
         List<BucketGap> gaps = gapsByEtfScore(run, exposure);
+        List<Holding> holdings = holdings(run, exposures);
+        warnAboutUnclassified(run, holdings, exposure);
         List<BucketGap> topGaps = topGaps(run, gaps);
         CapitalPlan capital = capitalPlan(run, topGaps, exposure);
         checkTheAnswers(run);
@@ -136,6 +139,7 @@ public final class ScanService {
         List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, buys.capital(), holdings);
         TrimPlan trims = trims(run, holdings, buys.capital());
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
+        warnAboutPartialScores(run);
         return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
                 trims, impact, exposure, holdings, run.conversion(), taxonomy, run.positions().size(), run.warnings(),
                 clock.instant(),
@@ -244,6 +248,7 @@ public final class ScanService {
             askForCandidates(run, gaps, etfs);
         } else {
             run.data().prefetch(etfs, etfs, List.of());
+            etfs.forEach(run.data()::fundamentals);
             etfs.forEach(run.scores()::request);
         }
         List<BucketGap> sorted = new ArrayList<>(gaps);
@@ -288,6 +293,8 @@ public final class ScanService {
         }
         List<String> distinct = symbols.stream().distinct().toList();
         run.data().prefetch(distinct, distinct, profiles);
+        // fundamentals first: announced, they leave in one call before the charts the scores ask for
+        distinct.forEach(run.data()::fundamentals);
         distinct.forEach(run.scores()::request);
         profiles.forEach(run.data()::profile);
     }
@@ -450,6 +457,18 @@ public final class ScanService {
         if (notes.size() > NOTES_SHOWN) {
             run.warnings().add((notes.size() - NOTES_SHOWN) + " more classification notes: each holding's sources"
                     + " are in holdings[]");
+        }
+    }
+
+    /** Names the symbols scored without their fundamentals, which the provider could not give (issue 12). */
+    private static void warnAboutPartialScores(Run run) {
+        List<String> partial = run.scores().outcomes().values().stream()
+                .filter(outcome -> outcome.anyScore().map(SymbolScore::partial).orElse(false))
+                .map(ScoreOutcome::symbol).toList();
+        if (!partial.isEmpty()) {
+            run.warnings().add("Scored without fundamentals, which the market-data provider could not give now"
+                    + " (throttled or failing): " + ShortList.of(partial) + ". Their value pillar is left out of the"
+                    + " composite (marked partial); such scores are kept for minutes, and the next scan asks again.");
         }
     }
 

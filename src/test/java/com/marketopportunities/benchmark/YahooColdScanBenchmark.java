@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * equal the offline scan's of the same data. Not a test: run it with bench/yahoo-benchmark.sh.
  *
  * <p>Arguments: {@code [--latency-ms 300] [--rate-429 0] [--crumb-429 0] [--runs 5]
- * [--portfolio examples/tech-heavy.csv] [--data ../shared/market-data]}.
+ * [--portfolio examples/tech-heavy.csv] [--data ../shared/market-data] [--timeline no]}; with
+ * {@code --timeline yes} each request is listed with its arrival after the first.
  */
 public final class YahooColdScanBenchmark {
 
@@ -44,7 +45,7 @@ public final class YahooColdScanBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new TreeMap<>(Map.of("--latency-ms", "300", "--rate-429", "0",
                 "--crumb-429", "0", "--runs", "5", "--portfolio", "examples/tech-heavy.csv",
-                "--data", "../shared/market-data"));
+                "--data", "../shared/market-data", "--timeline", "no"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -87,6 +88,12 @@ public final class YahooColdScanBenchmark {
                         Collectors.counting()));
                 long charts = byEndpoint.getOrDefault("chart", 0L);
                 long refused = log.stream().filter(logged -> logged.status() == 429).count();
+                if (options.get("--timeline").equals("yes")) {
+                    Instant first = log.isEmpty() ? Instant.now() : log.get(0).at();
+                    log.forEach(logged -> System.out.printf(Locale.ROOT, "  +%5d ms %-13s %d %s%n",
+                            Duration.between(first, logged.at()).toMillis(), logged.endpoint(), logged.status(),
+                            logged.symbols()));
+                }
                 System.out.printf(Locale.ROOT, "run %d: %.0f ms; %d requests: %s (%d answered 429); other than"
                                 + " chart: %d; scores equal the offline scan's: %s%n", run + 1, millis[run],
                         log.size(), byEndpoint, refused, log.size() - charts, sameScores(offline, online));

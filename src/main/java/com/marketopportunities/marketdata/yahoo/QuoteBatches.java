@@ -20,6 +20,10 @@ import java.util.function.Function;
  * them was asked for, whichever comes first. A scan asks for a round's symbols in a tight loop, so
  * they share one call (or a few, at 50 symbols a call).
  *
+ * <p>A caller that knows which symbols it is about to ask for says so ({@link #expect}): the call
+ * then goes out as soon as the last of them is asked for, without the linger, so that it is queued
+ * before whatever the caller asks for next.
+ *
  * <p>A symbol asked for again while it waits shares its place; each symbol is in one call only, so
  * a call that fails and is retried repeats no other call's symbols. A symbol the answer leaves out
  * is one Yahoo does not know: a {@link NoDataException}. A failed call fails the fundamentals of
@@ -34,6 +38,8 @@ final class QuoteBatches {
     private final Function<List<String>, CompletableFuture<Map<String, Fundamentals>>> call;
     /** The symbols waiting for the next call, in the order asked; guarded by {@code this}. */
     private Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Symbols announced and not yet asked for; guarded by {@code this}. */
+    private final Set<String> expected = new java.util.HashSet<>();
 
     /** A symbol's place in the next call: its answer, and who asked. */
     private record Waiting(CompletableFuture<Fundamentals> answer, Set<FetchObserver> observers) {
@@ -49,6 +55,12 @@ final class QuoteBatches {
         this.call = call;
     }
 
+    /** Announces symbols about to be asked for (as Yahoo writes them): the call waits for them, not for the linger. */
+    synchronized void expect(java.util.Collection<String> symbols) {
+        expected.addAll(symbols);
+        expected.removeAll(waiting.keySet());
+    }
+
     /** The fundamentals of {@code symbol} (as Yahoo writes it), from the next call. */
     CompletableFuture<Fundamentals> quote(String symbol, FetchObserver observer) {
         Map<String, Waiting> full = null;
@@ -61,7 +73,8 @@ final class QuoteBatches {
             }
             place = new Waiting(new CompletableFuture<>(), new LinkedHashSet<>(List.of(observer)));
             waiting.put(symbol, place);
-            if (waiting.size() >= batchSize) {
+            boolean lastExpected = expected.remove(symbol) && expected.isEmpty();
+            if (waiting.size() >= batchSize || lastExpected) {
                 full = takeWaiting();
             } else if (waiting.size() == 1) {
                 CompletableFuture.delayedExecutor(linger.toNanos(), TimeUnit.NANOSECONDS).execute(this::sendWaiting);
@@ -85,6 +98,10 @@ final class QuoteBatches {
     }
 
     private Map<String, Waiting> takeWaiting() {
+        if (waiting.size() < batchSize) {
+            // a call that is not full ends the announcement: whatever was not asked for by now comes alone
+            expected.clear();
+        }
         Map<String, Waiting> batch = waiting;
         waiting = new LinkedHashMap<>();
         return batch;

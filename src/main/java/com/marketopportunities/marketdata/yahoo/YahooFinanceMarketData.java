@@ -105,6 +105,13 @@ public final class YahooFinanceMarketData implements MarketData, AutoCloseable {
                         + encode(PROFILE_MODULES) + "&crumb=" + encode(crumb)))));
     }
 
+    /** The fundamentals about to be asked for go out in one call as soon as the last of them is asked for. */
+    @Override
+    public void prefetch(java.util.Collection<String> histories, java.util.Collection<String> fundamentals,
+                         java.util.Collection<String> profiles, LocalDate from, LocalDate to) {
+        quotes.expect(fundamentals.stream().map(symbol -> symbol.toUpperCase(Locale.ROOT)).toList());
+    }
+
     /** One v7 quote call for {@code symbols} (at most the batch size): what Yahoo knows of each, by symbol. */
     private CompletableFuture<Map<String, Fundamentals>> quoteCall(List<String> symbols) {
         String what = "fundamentals of " + symbols.size() + (symbols.size() == 1 ? " symbol (" : " symbols (")

@@ -38,7 +38,8 @@ final class YahooSession {
 
     private final HttpClient http;
     private final YahooSettings settings;
-    private String crumb;
+    /** Written under the lock, read without it ({@link #current}), so that a chart never waits on a handshake. */
+    private volatile String crumb;
     private boolean cookieTaken;
 
     YahooSession(HttpClient http, YahooSettings settings) {
@@ -54,8 +55,8 @@ final class YahooSession {
         return crumb;
     }
 
-    /** The session's crumb, {@code null} before the first handshake. */
-    synchronized String current() {
+    /** The session's crumb, {@code null} before the first handshake; never waits for one in progress. */
+    String current() {
         return crumb;
     }
 

@@ -85,7 +85,7 @@ public record YahooSettings(URI cookieUrl, URI crumbUrl, URI apiUrl, Duration co
     public static YahooSettings defaults() {
         return new YahooSettings(URI.create("https://finance.yahoo.com/"),
                 URI.create("https://query1.finance.yahoo.com/v1/test/getcrumb"),
-                URI.create("https://query2.finance.yahoo.com"), Duration.ofSeconds(3), Duration.ofSeconds(10), 12, 40, 4,
+                URI.create("https://query2.finance.yahoo.com"), Duration.ofSeconds(3), Duration.ofSeconds(10), 24, 40, 4,
                 Duration.ofMillis(500), Duration.ofSeconds(8), 50, 20, Duration.ofSeconds(30));
     }
 
