@@ -43,7 +43,8 @@ class ConcurrentScansTest {
 
             assertThat(instance.upstream.histories()).containsKeys("SPY", "AAPL", "XLV", "JNJ", "XOM", "UNH")
                     .allSatisfy((symbol, times) -> assertThat(times).as(symbol + " history fetched").isEqualTo(1));
-            assertThat(instance.upstream.fundamentals()).containsKeys("AAPL", "XLV", "JNJ")
+            // AAPL, held, is classified by the candidate universe: neither its fundamentals nor its profile are asked for
+            assertThat(instance.upstream.fundamentals()).containsKeys("XLV", "JNJ").doesNotContainKey("AAPL")
                     .allSatisfy((symbol, times) -> assertThat(times).as(symbol + " fundamentals fetched").isEqualTo(1));
             for (ScanReport report : reports) {
                 assertThat(report.gaps()).isEqualTo(alone.gaps());
