@@ -92,7 +92,7 @@ public record Settings(ScoringSettings scoring, ScanSettings scan, TrimSettings 
                 keys.integer("scan.min-correlation-overlap", 2, 1000), keys.integer("scan.top-n", (int) ScanParameter.TOP_N.min(),
                 (int) ScanParameter.TOP_N.max()), keys.number("scan.min-gap-pct", ScanParameter.MIN_GAP.min(),
                 ScanParameter.MIN_GAP.max()), keys.number("scan.min-buy-score", 0, 100),
-                keys.integer("scan.max-symbols", 1, 10_000));
+                keys.integer("scan.max-symbols", 1, 10_000), keys.integer("scan.early-candidates-max-gaps", 0, 100));
         TrimSettings trims = new TrimSettings(keys.integer("trims.protected-top-n", 0, 10_000),
                 keys.integer("trims.min-holding-days", 0, 3650), keys.number("trims.max-sale-pct", 0, 100),
                 keys.number("trims.min-sale-score", 0, 100), keys.number("trims.sufficient-ratio", 0, 1),

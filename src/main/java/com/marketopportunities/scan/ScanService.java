@@ -65,7 +65,8 @@ import java.util.stream.IntStream;
  * whose buckets neither the file nor the candidate universe tells, histories for risk and trims)
  * with the benchmark; then the proxy ETF of every gap; then the candidates of the top gaps, with
  * the profiles of the ETFs among them (a fund bought is looked through). When every gap is a top
- * gap, the candidates come in the second round: the third would wait for nothing. Each symbol's
+ * gap (or there are at most {@link ScanSettings#earlyCandidatesMaxGaps} gaps), the candidates come in
+ * the second round, before the ETF scores tell the top gaps: a round trip less. Each symbol's
  * history, fundamentals and profile are asked for once per scan; each round's data is first asked
  * of the shared cache in one round trip, and every score the scan may need in one more.
  *
@@ -236,16 +237,16 @@ public final class ScanService {
 
     /**
      * The second round: every gap with its proxy ETF scored, by that score (highest first, unscored
-     * last). When every gap is a top gap, their candidates are asked for now too.
+     * last). When every gap is a top gap (or the settings ask for it), their candidates are asked for now too.
      */
     private List<BucketGap> gapsByEtfScore(Run run, PortfolioExposure exposure) {
         List<BucketGap> gaps = new GapFinder(taxonomy).gaps(exposure.byDimension(), run.request().minGapPct());
-        boolean allTop = gaps.size() <= settings.topGaps();
-        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps" + (allTop && !gaps.isEmpty()
+        boolean early = settings.candidatesEarly(gaps.size());
+        run.listener().stage("scoring the ETFs of " + gaps.size() + " gaps" + (early && !gaps.isEmpty()
                 ? " and their candidates" : ""));
         List<String> etfs = gaps.stream().map(gap -> gap.bucket().proxyEtf()).toList();
-        if (allTop) {
-            askForCandidates(run, gaps, etfs);
+        if (early) {
+            askForCandidates(run, gaps, etfs, gaps.size() <= settings.topGaps());
         } else {
             run.data().prefetch(etfs, etfs, List.of());
             etfs.forEach(run.data()::fundamentals);
@@ -263,30 +264,34 @@ public final class ScanService {
      */
     private List<BucketGap> topGaps(Run run, List<BucketGap> gaps) {
         List<BucketGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
-        if (gaps.size() > settings.topGaps()) {
+        if (!settings.candidatesEarly(gaps.size())) {
             run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
-            askForCandidates(run, topGaps, List.of());
+            askForCandidates(run, topGaps, List.of(), true);
+        } else if (gaps.size() > settings.topGaps()) {
+            // asked for early; the profiles a purchase needs are the top gaps' only
+            askForCandidates(run, topGaps, List.of(), true);
         }
         return topGaps;
     }
 
     /**
      * Asks, in one go, for the scores of {@code alsoScored} and of every row of {@code gaps} (its ETF
-     * and its candidates), and for the profiles of the rows a purchase would need looked up (the
-     * ETFs: a fund bought is looked through).
+     * and its candidates), and (with {@code profiles}) for the profiles of the rows a purchase would
+     * need looked up (the ETFs: a fund bought is looked through). What was asked for already is not
+     * asked for again.
      */
-    private void askForCandidates(Run run, List<BucketGap> gaps, List<String> alsoScored) {
+    private void askForCandidates(Run run, List<BucketGap> gaps, List<String> alsoScored, boolean withProfiles) {
         List<String> symbols = new ArrayList<>(alsoScored);
         List<String> profiles = new ArrayList<>();
         for (BucketGap gap : gaps) {
             String etf = gap.bucket().proxyEtf();
             symbols.add(etf);
-            if (classifier.needsProfile(rowPosition(etf, ETF))) {
+            if (withProfiles && classifier.needsProfile(rowPosition(etf, ETF))) {
                 profiles.add(etf);
             }
             for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
                 symbols.add(candidate.symbol());
-                if (classifier.needsProfile(rowPosition(candidate.symbol(), STOCK))) {
+                if (withProfiles && classifier.needsProfile(rowPosition(candidate.symbol(), STOCK))) {
                     profiles.add(candidate.symbol());
                 }
             }

@@ -65,7 +65,7 @@ class SettingsTest {
     void defaultScanAndTrimNumbersAreThoseOfTheSpec() {
         Settings settings = Settings.defaults();
 
-        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 6, 5.0, 50, 250));
+        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 6, 5.0, 50, 250, 5));
         assertThat(settings.scan()).isEqualTo(ScanSettings.defaults());
         assertThat(settings.scan().topGaps()).isEqualTo(5);
         assertThat(settings.scan().defaultTopN()).isEqualTo(6);
@@ -90,7 +90,7 @@ class SettingsTest {
     void anOverrideFileChangesOnlyItsKey() {
         Settings settings = Settings.load(ConfigResources.path("top-n-8.properties"));
 
-        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 8, 5.0, 50, 250));
+        assertThat(settings.scan()).isEqualTo(new ScanSettings(5, 35, 25, 20, 8, 5.0, 50, 250, 5));
         assertThat(settings.trims()).isEqualTo(TrimSettings.defaults());
         assertThat(settings.scoring()).isEqualTo(ScoringSettings.defaults());
     }

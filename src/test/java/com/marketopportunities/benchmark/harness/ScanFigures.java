@@ -16,6 +16,12 @@ final class ScanFigures {
     /** The replaced system's figures (the issue), beside ours. */
     static final String REFERENCE_COLD = "27.5 s";
     static final String REFERENCE_SECOND = "18.7 s (hoped ~10 s)";
+    /**
+     * Requests of a cold scan of bench/portfolio-29.csv by endpoint before issue 12 (commit 32f01f3, no
+     * 429s: bash bench/yahoo-benchmark.sh on that commit): a chart and a quoteSummary per symbol.
+     */
+    static final java.util.Map<String, Long> BEFORE_BATCHING = java.util.Map.of("chart", 67L, "quote", 0L,
+            "quote_summary", 63L, "handshake", 2L);
 
     private final HarnessOptions options;
     private final List<ScanRuns.Run> runs;
@@ -99,6 +105,12 @@ final class ScanFigures {
                                         samples(run -> run.coldTraffic().dataRequests()).median(),
                                         samples(run -> run.coldTraffic().tooManyRequests()).median(),
                                         samples(run -> run.coldTraffic().handshakes()).median())),
+                        byEndpoint("chart", "cold scan requests: v8 chart (one per symbol)"),
+                        byEndpoint("quote", "cold scan requests: v7 quote (fundamentals, in batches)"),
+                        byEndpoint("quote_summary", "cold scan requests: quoteSummary (profiles, look-through)"),
+                        figure("requests_cold_handshake", "cold scan requests: cookie, consent, crumb",
+                                samples(run -> run.coldTraffic().handshakes()), "requests")
+                                .withNote(before("handshake")),
                         Figure.info("upstream_second", "second scan, same instance (max over runs)", second, "calls", "")
                                 .withTarget("0", second == 0).withReference("15"),
                         Figure.info("upstream_warm_same", "warm scan, same instance (max over all)", warm, "calls",
@@ -131,6 +143,18 @@ final class ScanFigures {
                     first.cold().stats().upstreamCalls(), first.coldTraffic().answered(),
                     first.coldTraffic().tooManyRequests(), disagreeing, runs.size()));
         }
+    }
+
+    /** A cold scan's requests to one endpoint (429 answers included), beside the same portfolio's before issue 12. */
+    private Figure byEndpoint(String endpoint, String name) {
+        return figure("requests_cold_" + endpoint, name, samples(run -> run.coldTraffic().of(endpoint)), "requests")
+                .withNote(before(endpoint));
+    }
+
+    private String before(String endpoint) {
+        return options.portfolio().endsWith("portfolio-29.csv")
+                ? "before issue 12 (32f01f3, no 429s): " + BEFORE_BATCHING.get(endpoint)
+                : "no figure from before issue 12 for this portfolio";
     }
 
     private void redisCommands() {
