@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
  * equal the offline scan's of the same data. Not a test: run it with bench/yahoo-benchmark.sh.
  *
  * <p>Arguments: {@code [--latency-ms 300] [--rate-429 0] [--crumb-429 0] [--runs 5]
- * [--portfolio examples/tech-heavy.csv] [--data ../shared/market-data] [--timeline no]}; with
- * {@code --timeline yes} each request is listed with its arrival after the first.
+ * [--portfolio examples/tech-heavy.csv] [--data ../shared/market-data] [--timeline no] [--config FILE]}; with
+ * {@code --timeline yes} each request is listed with its arrival after the first; a config file
+ * overrides settings as {@code --config} does for the command line.
  */
 public final class YahooColdScanBenchmark {
 
@@ -45,7 +46,7 @@ public final class YahooColdScanBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new TreeMap<>(Map.of("--latency-ms", "300", "--rate-429", "0",
                 "--crumb-429", "0", "--runs", "5", "--portfolio", "examples/tech-heavy.csv",
-                "--data", "../shared/market-data", "--timeline", "no"));
+                "--data", "../shared/market-data", "--timeline", "no", "--config", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -56,7 +57,8 @@ public final class YahooColdScanBenchmark {
         int runs = Integer.parseInt(options.get("--runs"));
         ScanRequest request = new ScanRequest(new PortfolioReader().read(Path.of(options.get("--portfolio")), null)
                 .portfolio(), Horizon.MEDIUM, 5.0, AS_OF, 6, List.of());
-        Settings defaults = Settings.defaults();
+        Settings defaults = options.get("--config").isEmpty() ? Settings.defaults()
+                : Settings.load(Path.of(options.get("--config")));
         ScanReport offline;
         try (MarketData csv = new CsvFolderMarketData(data)) {
             offline = scan(defaults, csv, request);
