@@ -1066,6 +1066,7 @@ const SOURCES = {
   provider_fund: 'fund breakdown',
   known_fund: 'known-fund table',
   fund_category: 'fund category',
+  universe: 'candidate universe',
   profile: 'company profile',
   isin: 'ISIN',
   listing: 'listing exchange',

@@ -33,12 +33,24 @@ public final class ExposureClassifier {
 
     private final Taxonomy taxonomy;
     private final ExposureTables tables;
-    private final CandidateUniverse universe;
+    /** What the candidate universe tells of each company it lists, by upper-cased symbol: looked up once. */
+    private final Map<String, Listed> universe;
 
     public ExposureClassifier(Taxonomy taxonomy, ExposureTables tables, CandidateUniverse universe) {
         this.taxonomy = taxonomy;
         this.tables = tables;
-        this.universe = universe;
+        Map<String, Listed> listed = new java.util.HashMap<>();
+        for (String symbol : universe.allSymbols()) {
+            listed.put(symbol.trim().toUpperCase(java.util.Locale.ROOT), new Listed(
+                    universe.sectorOf(symbol, taxonomy).flatMap(name -> taxonomy.bucketOf(name, Dimension.SECTOR)),
+                    universe.countryOf(symbol).flatMap(name -> tables.countries().named(name))));
+        }
+        this.universe = Map.copyOf(listed);
+    }
+
+    /** A company of the candidate universe: its sector bucket and its country, each when the universe tells it. */
+    private record Listed(Optional<String> sector, Optional<Countries.Country> country) {
+        static final Listed NOT_LISTED = new Listed(Optional.empty(), Optional.empty());
     }
 
     /**
@@ -188,12 +200,17 @@ public final class ExposureClassifier {
 
     /** The sector bucket the candidate universe gives the company, if it lists it. */
     private Optional<String> universeSector(String symbol) {
-        return universe.sectorOf(symbol, taxonomy).flatMap(name -> taxonomy.bucketOf(name, Dimension.SECTOR));
+        return listed(symbol).sector();
     }
 
     /** The company's country as the candidate universe gives it, if it lists it with one the country table knows. */
     private Optional<Countries.Country> universeCountry(String symbol) {
-        return universe.countryOf(symbol).flatMap(name -> tables.countries().named(name));
+        return listed(symbol).country();
+    }
+
+    private Listed listed(String symbol) {
+        return symbol == null ? Listed.NOT_LISTED
+                : universe.getOrDefault(symbol.trim().toUpperCase(java.util.Locale.ROOT), Listed.NOT_LISTED);
     }
 
     private static String whyNoProfile(Fetch<Fundamentals> profile, String what) {

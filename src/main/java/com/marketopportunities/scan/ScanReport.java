@@ -160,7 +160,8 @@ public record ScanReport(
      * One holding as classified (EXPOSURE.md 2): its value in the base currency at {@code fxRate}
      * (the price of one unit of {@code currency} in the base currency), its weights as fractions,
      * and the rule behind each dimension ({@code file}, {@code provider_fund}, {@code known_fund},
-     * {@code fund_category}, {@code profile}, {@code isin}, {@code listing}, {@code unclassified};
+     * {@code fund_category}, {@code universe}, {@code profile}, {@code isin}, {@code listing},
+     * {@code unclassified};
      * {@code null} for a holding without equity).
      */
     public record HoldingView(String symbol, String name, String currency, Double fxRate, double value,
