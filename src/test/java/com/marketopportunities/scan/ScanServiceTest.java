@@ -224,6 +224,26 @@ class ScanServiceTest {
     }
 
     @Test
+    void fundamentalsThatCouldNotBeHadGiveAPartialScoreNamedInTheWarnings() {
+        MarketData throttled = new ThrottledFundamentals(new CsvFolderMarketData(data), "JNJ");
+        ScanReport full = scan(new CsvFolderMarketData(data), techHeavy());
+        ScanReport report = scan(throttled, techHeavy());
+
+        ScanReport.ShownScore jnj = find(report.opportunities(), "JNJ").shown();
+        ScanReport.ShownScore jnjFull = find(full.opportunities(), "JNJ").shown();
+        assertThat(jnj.partial()).isTrue();
+        assertThat(jnj.valueScore()).isNull();
+        // the same prices: momentum and diversification are those of the full score, the composite is theirs alone
+        assertThat(jnj.momentumScore()).isEqualTo(jnjFull.momentumScore());
+        assertThat(jnj.diversificationScore()).isEqualTo(jnjFull.diversificationScore());
+        assertThat(jnj.score()).isNotEqualTo(jnjFull.score());
+        assertThat(find(report.opportunities(), "XLV").shown().partial()).isFalse();
+        assertThat(report.warnings()).anyMatch(warning -> warning.startsWith("Scored without fundamentals")
+                && warning.contains("JNJ") && !warning.contains("XLV"));
+        assertThat(full.warnings()).noneMatch(warning -> warning.startsWith("Scored without fundamentals"));
+    }
+
+    @Test
     void trimsAndImpactFollowTheCapitalNeeded() {
         ScanReport report = scan(new CsvFolderMarketData(data), techHeavy());
 
@@ -336,6 +356,33 @@ class ScanServiceTest {
                 .first().extracting(ScanReport.Excluded::guard).asString().contains("largest");
         assertThat(report.warnings()).anyMatch(warning -> warning.contains("AAPL is on 2 rows (lines 2, 4)")
                 && warning.contains("one position of 60,000.00"));
+    }
+
+    /** A source whose fundamentals of one symbol cannot be had (Yahoo throttling them), all else as its delegate's. */
+    record ThrottledFundamentals(MarketData delegate, String throttled) implements MarketData {
+        @Override
+        public java.util.concurrent.CompletableFuture<com.marketopportunities.marketdata.PriceHistory> history(
+                String symbol, java.time.LocalDate from, java.time.LocalDate to) {
+            return delegate.history(symbol, from, to);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<com.marketopportunities.marketdata.Fundamentals> fundamentals(
+                String symbol) {
+            return symbol.equals(throttled) ? java.util.concurrent.CompletableFuture.failedFuture(
+                    new com.marketopportunities.marketdata.MarketDataUnavailableException("HTTP 429 after retries"))
+                    : delegate.fundamentals(symbol);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
+            return new ThrottledFundamentals(delegate.observedBy(observer), throttled);
+        }
     }
 
     static ScanReport scan(MarketData marketData, Portfolio portfolio) {

@@ -9,6 +9,7 @@ import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.MarketData;
 import com.marketopportunities.marketdata.NoDataException;
 import com.marketopportunities.marketdata.PriceHistory;
+import com.marketopportunities.marketdata.yahoo.standin.DataRequest;
 import com.marketopportunities.marketdata.yahoo.standin.YahooEndpoint;
 import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import com.marketopportunities.scan.MarketDataFolder;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +136,27 @@ class YahooFinanceMarketDataTest {
             assertThat(standIn.requests()).filteredOn(request -> request.endpoint() == YahooEndpoint.QUOTE
                     && request.status() == 200).extracting(request -> request.symbols())
                     .containsExactlyInAnyOrder(List.of("ABC", "XYZ"), List.of("NOPE"));
+        } finally {
+            batching.close();
+        }
+    }
+
+    @Test
+    void aRefusedQuoteCallIsRetriedAloneAndNoSymbolIsAskedForTwice() {
+        // every URL is refused once (429), then answered: each of the two calls fails once and is retried
+        start(YahooStandIn.builder().tooManyRequestsRate(1.0).retryAfterSeconds(0));
+        YahooFinanceMarketData batching = new YahooFinanceMarketData(withBatchSize(2));
+        try {
+            List<CompletableFuture<Fundamentals>> answers = List.of("ABC", "XYZ", "SPY").stream()
+                    .map(batching::fundamentals).toList();
+
+            assertThat(answers.get(0).join().trailingPe()).isEqualTo(18.5);
+            assertThat(answers.get(1).join().trailingPe()).isEqualTo(21.0);
+            assertThat(answers.get(2).join().symbol()).isEqualTo("SPY");
+            assertThat(standIn.count(YahooEndpoint.QUOTE, 429)).isEqualTo(2);
+            assertThat(standIn.dataRequestsBySymbolAndEndpoint(true)).containsOnly(
+                    Map.entry(DataRequest.quote("ABC"), 1L), Map.entry(DataRequest.quote("XYZ"), 1L),
+                    Map.entry(DataRequest.quote("SPY"), 1L));
         } finally {
             batching.close();
         }
