@@ -2,14 +2,12 @@ package com.marketopportunities.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketopportunities.scan.ExampleMarket;
 import com.marketopportunities.scan.PartialScan;
 import com.marketopportunities.scan.ScanReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +25,9 @@ class ReportTablePartialTest {
 
     @BeforeAll
     static void scanWithAndWithoutFundamentals() throws Exception {
-        Path data = ExampleMarket.write(folder);
-        full = PartialScan.report(data, Set.of());
-        throttled = PartialScan.report(data, Set.of("XLV", "JNJ"));
+        PartialScan.Reports reports = PartialScan.fullAndThrottled(folder);
+        full = reports.full();
+        throttled = reports.throttled();
     }
 
     @Test

@@ -3,61 +3,76 @@ package com.marketopportunities.scan;
 import com.marketopportunities.config.Caches;
 import com.marketopportunities.config.Settings;
 import com.marketopportunities.marketdata.CsvFolderMarketData;
+import com.marketopportunities.marketdata.FetchObserver;
+import com.marketopportunities.marketdata.MarketData;
+import com.marketopportunities.marketdata.MarketDataUnavailableException;
 import com.marketopportunities.marketdata.Fundamentals;
 import com.marketopportunities.marketdata.PriceHistory;
 import com.marketopportunities.rebalance.TrimPlanner;
 import com.marketopportunities.scoring.FormulaScorer;
 import com.marketopportunities.scoring.Horizon;
-import com.marketopportunities.scoring.ScoreOutcome;
-import com.marketopportunities.scoring.Scorer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A scan of the {@link ExampleMarket} in which some symbols' fundamentals could not be fetched: those
- * are scored {@linkplain Scorer#scoreWithoutFundamentals without them}, as the scan does when the
- * provider throttles the fundamentals call but the prices come.
+ * A scan of the {@link ExampleMarket} in which some symbols' fundamentals could not be fetched (the
+ * provider throttled them while their prices came): the scan scores those without them.
  */
 public final class PartialScan {
 
     private PartialScan() {
     }
 
-    /** The medium-horizon report of {@link ExampleMarket#request}, with {@code throttled} scored partial. */
+    /** The same scan in full, and with XLV's and JNJ's fundamentals throttled. */
+    public record Reports(ScanReport full, ScanReport throttled) {
+    }
+
+    /** Writes the example market into {@code folder} and scans it both ways. */
+    public static Reports fullAndThrottled(Path folder) throws java.io.IOException {
+        Path data = ExampleMarket.write(folder);
+        return new Reports(report(data, Set.of()), report(data, Set.of("XLV", "JNJ")));
+    }
+
+    /** The medium-horizon report of {@link ExampleMarket#request}, with the fundamentals of {@code throttled} unavailable. */
     public static ScanReport report(Path data, Set<String> throttled) {
         Settings settings = Settings.defaults();
         Caches caches = Caches.open(settings, ExampleMarket.CLOCK, new SimpleMeterRegistry());
         try {
-            Scorer scorer = new Throttled(new FormulaScorer(settings.scoring()), throttled);
-            ScanService service = new ScanService(new CsvFolderMarketData(data), scorer, settings.scoring(),
-                    settings.scan(), settings.taxonomy(), settings.exposure(), settings.universe(),
-                    new TrimPlanner(settings.trims()), caches.scores(), ExampleMarket.CLOCK);
+            ScanService service = new ScanService(new ThrottledFundamentals(new CsvFolderMarketData(data), throttled),
+                    new FormulaScorer(settings.scoring()), settings.scoring(), settings.scan(), settings.taxonomy(),
+                    settings.exposure(), settings.universe(), new TrimPlanner(settings.trims()), caches.scores(),
+                    ExampleMarket.CLOCK);
             return service.scan(ExampleMarket.request(Horizon.MEDIUM), ScanListener.SILENT);
         } finally {
             caches.close();
         }
     }
 
-    /** Scores the throttled symbols as if their fundamentals could not be had. */
-    private record Throttled(Scorer delegate, Set<String> throttled) implements Scorer {
+    /** A source whose fundamentals of some symbols cannot be had (HTTP 429 after retries), all else its delegate's. */
+    public record ThrottledFundamentals(MarketData delegate, Set<String> throttled) implements MarketData {
         @Override
-        public ScoreOutcome score(String symbol, Horizon horizon, LocalDate asOf, PriceHistory history,
-                                  PriceHistory benchmark, Fundamentals fundamentals) {
-            return throttled.contains(symbol) ? delegate.scoreWithoutFundamentals(symbol, horizon, asOf, history, benchmark)
-                    : delegate.score(symbol, horizon, asOf, history, benchmark, fundamentals);
+        public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+            return delegate.history(symbol, from, to);
         }
 
         @Override
-        public ScoreOutcome scoreWithoutFundamentals(String symbol, Horizon horizon, LocalDate asOf,
-                                                     PriceHistory history, PriceHistory benchmark) {
-            return delegate.scoreWithoutFundamentals(symbol, horizon, asOf, history, benchmark);
+        public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            return throttled.contains(symbol)
+                    ? CompletableFuture.failedFuture(new MarketDataUnavailableException("HTTP 429 after retries"))
+                    : delegate.fundamentals(symbol);
         }
 
         @Override
-        public String modelVersion() {
-            return delegate.modelVersion();
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public MarketData observedBy(FetchObserver observer) {
+            return new ThrottledFundamentals(delegate.observedBy(observer), throttled);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.marketopportunities.json.JsonFormat;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +24,9 @@ class PartialScoreReportTest {
 
     @BeforeAll
     static void scanWithAndWithoutFundamentals() throws Exception {
-        Path data = ExampleMarket.write(folder);
-        full = PartialScan.report(data, Set.of());
-        throttled = PartialScan.report(data, Set.of("XLV", "JNJ"));
+        PartialScan.Reports reports = PartialScan.fullAndThrottled(folder);
+        full = reports.full();
+        throttled = reports.throttled();
     }
 
     @Test

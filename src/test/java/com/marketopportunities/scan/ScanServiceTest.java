@@ -225,7 +225,8 @@ class ScanServiceTest {
 
     @Test
     void fundamentalsThatCouldNotBeHadGiveAPartialScoreNamedInTheWarnings() {
-        MarketData throttled = new ThrottledFundamentals(new CsvFolderMarketData(data), "JNJ");
+        MarketData throttled = new PartialScan.ThrottledFundamentals(new CsvFolderMarketData(data),
+                java.util.Set.of("JNJ"));
         ScanReport full = scan(new CsvFolderMarketData(data), techHeavy());
         ScanReport report = scan(throttled, techHeavy());
 
@@ -356,33 +357,6 @@ class ScanServiceTest {
                 .first().extracting(ScanReport.Excluded::guard).asString().contains("largest");
         assertThat(report.warnings()).anyMatch(warning -> warning.contains("AAPL is on 2 rows (lines 2, 4)")
                 && warning.contains("one position of 60,000.00"));
-    }
-
-    /** A source whose fundamentals of one symbol cannot be had (Yahoo throttling them), all else as its delegate's. */
-    record ThrottledFundamentals(MarketData delegate, String throttled) implements MarketData {
-        @Override
-        public java.util.concurrent.CompletableFuture<com.marketopportunities.marketdata.PriceHistory> history(
-                String symbol, java.time.LocalDate from, java.time.LocalDate to) {
-            return delegate.history(symbol, from, to);
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<com.marketopportunities.marketdata.Fundamentals> fundamentals(
-                String symbol) {
-            return symbol.equals(throttled) ? java.util.concurrent.CompletableFuture.failedFuture(
-                    new com.marketopportunities.marketdata.MarketDataUnavailableException("HTTP 429 after retries"))
-                    : delegate.fundamentals(symbol);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
-            return new ThrottledFundamentals(delegate.observedBy(observer), throttled);
-        }
     }
 
     static ScanReport scan(MarketData marketData, Portfolio portfolio) {

@@ -1,5 +1,7 @@
 package com.marketopportunities.marketdata.yahoo.standin;
 
+import static com.marketopportunities.marketdata.yahoo.standin.StandInClients.sessionClient;
+import static com.marketopportunities.marketdata.yahoo.standin.StandInClients.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -421,19 +423,7 @@ class QuoteResponsesTest {
 
     // ---- client side helpers ----
 
-    /** A client that went through the handshake: it holds the session cookie. */
-    private static HttpClient sessionClient(YahooStandIn yahoo) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        assertThat(get(client, yahoo.baseUrl().resolve("/")).statusCode()).isEqualTo(200);
-        assertThat(get(client, yahoo.baseUrl().resolve("/v1/test/getcrumb")).body()).isEqualTo(yahoo.crumb());
-        return client;
-    }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     /** {@code symbols} as given (commas and '=' left as a client may send them), the crumb and a 2025 client's other parameters. */
     private static URI quoteUrl(YahooStandIn yahoo, String symbols, String crumb) {

@@ -1,5 +1,8 @@
 package com.marketopportunities.marketdata.yahoo.standin;
 
+import static com.marketopportunities.marketdata.yahoo.standin.StandInClients.client;
+import static com.marketopportunities.marketdata.yahoo.standin.StandInClients.sessionClient;
+import static com.marketopportunities.marketdata.yahoo.standin.StandInClients.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -548,12 +551,12 @@ class YahooStandInTest {
                 // Java's own User-Agent ("Java-http-client/...") is a script's
                 assertThat(get(client, chart).statusCode()).isEqualTo(429);
                 assertThat(get(client, yahoo.baseUrl().resolve("/")).statusCode()).isEqualTo(429);
-                assertThat(get(client, chart, "curl/8.5.0").statusCode()).isEqualTo(429);
-                assertThat(get(client, chart, "Mozilla/4.0 (compatible; MSIE 6.0)").statusCode()).isEqualTo(429);
+                assertThat(getAs(client, chart, "curl/8.5.0").statusCode()).isEqualTo(429);
+                assertThat(getAs(client, chart, "Mozilla/4.0 (compatible; MSIE 6.0)").statusCode()).isEqualTo(429);
 
-                assertThat(get(client, chart, firefox).statusCode()).isEqualTo(200);
-                assertThat(get(client, yahoo.baseUrl().resolve("/"), firefox).statusCode()).isEqualTo(200);
-                assertThat(get(client, yahoo.baseUrl().resolve("/v1/test/getcrumb"), firefox).body()).isEqualTo(yahoo.crumb());
+                assertThat(getAs(client, chart, firefox).statusCode()).isEqualTo(200);
+                assertThat(getAs(client, yahoo.baseUrl().resolve("/"), firefox).statusCode()).isEqualTo(200);
+                assertThat(getAs(client, yahoo.baseUrl().resolve("/v1/test/getcrumb"), firefox).body()).isEqualTo(yahoo.crumb());
                 assertThat(yahoo.requestsByEndpoint(true)).containsEntry(YahooEndpoint.CHART, 1L)
                         .containsEntry(YahooEndpoint.COOKIE_PAGE, 1L).containsEntry(YahooEndpoint.CRUMB, 1L);
                 assertThat(yahoo.requestsByEndpoint()).containsEntry(YahooEndpoint.CHART, 4L)
@@ -565,7 +568,7 @@ class YahooStandInTest {
         void withoutBrowserOnlyAnyUserAgentIsServed() throws Exception {
             try (YahooStandIn yahoo = YahooStandIn.serving(fixture)) {
                 HttpClient client = client(new CookieManager(), HttpClient.Redirect.NEVER);
-                assertThat(get(client, chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01"), "curl/8.5.0").statusCode())
+                assertThat(getAs(client, chartUrl(yahoo, "FIXA", "2024-01-01", "2024-04-01"), "curl/8.5.0").statusCode())
                         .isEqualTo(200);
             }
         }
@@ -671,10 +674,10 @@ class YahooStandInTest {
                 String browser = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)";
 
                 assertThat(get(client, base.resolve("/")).statusCode()).as("--browser-only").isEqualTo(429);
-                assertThat(get(client, base.resolve("/"), browser).statusCode()).isEqualTo(200);
-                assertThat(get(client, base.resolve("/v1/test/getcrumb"), browser).statusCode()).as("--crumb-429").isEqualTo(429);
-                String crumb = get(client, base.resolve("/v1/test/getcrumb"), browser).body();
-                assertThat(get(client, base.resolve("/v7/finance/quote?symbols=FIXA,FIXE,NOPX&crumb=" + crumb), browser)
+                assertThat(getAs(client, base.resolve("/"), browser).statusCode()).isEqualTo(200);
+                assertThat(getAs(client, base.resolve("/v1/test/getcrumb"), browser).statusCode()).as("--crumb-429").isEqualTo(429);
+                String crumb = getAs(client, base.resolve("/v1/test/getcrumb"), browser).body();
+                assertThat(getAs(client, base.resolve("/v7/finance/quote?symbols=FIXA,FIXE,NOPX&crumb=" + crumb), browser)
                         .statusCode()).as("--quote-limit").isEqualTo(400);
 
                 process.toHandle().destroy();
@@ -828,25 +831,10 @@ class YahooStandInTest {
 
     // ---- client side helpers ----
 
-    private static HttpClient client(CookieManager cookies, HttpClient.Redirect redirect) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(redirect).connectTimeout(Duration.ofSeconds(5)).build();
-    }
 
-    /** A client that went through the handshake: it holds the session cookie. */
-    private static HttpClient sessionClient(YahooStandIn yahoo) throws IOException, InterruptedException {
-        HttpClient client = client(new CookieManager(), HttpClient.Redirect.NORMAL);
-        assertThat(get(client, yahoo.baseUrl().resolve("/")).statusCode()).isEqualTo(200);
-        assertThat(get(client, yahoo.baseUrl().resolve("/v1/test/getcrumb")).body()).isEqualTo(yahoo.crumb());
-        return client;
-    }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri, String userAgent)
+    private static HttpResponse<String> getAs(HttpClient client, URI uri, String userAgent)
             throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("User-Agent", userAgent).build(),
                 HttpResponse.BodyHandlers.ofString());
