@@ -6,6 +6,7 @@ import com.marketopportunities.portfolio.PortfolioImport;
 import com.marketopportunities.portfolio.PortfolioReader;
 import com.marketopportunities.scan.ScanListener;
 import com.marketopportunities.scan.ScanReport;
+import com.marketopportunities.scan.PlanChoice;
 import com.marketopportunities.scan.ScanRequest;
 import com.marketopportunities.scan.ScanService;
 import com.marketopportunities.scoring.Horizon;
@@ -122,7 +123,8 @@ class OpportunitiesController {
         double minGap = query.minGapPct() == null ? settings.scan().defaultMinGapPct() : query.minGapPct();
         int top = query.top() == null ? settings.scan().defaultTopN() : query.top();
         ScanReport report = scans.scan(new ScanRequest(imported.portfolio(), horizon, minGap,
-                query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes, query.baseCurrency()),
+                query.asOf() == null ? LocalDate.now(clock) : query.asOf(), top, notes, query.baseCurrency(),
+                PlanChoice.of(query.cash(), query.useTrims(), query.maxPositions(), query.minTicket(), query.minScore())),
                 ScanListener.SILENT);
         // the access filter charges the caller's rate limit with what the scan cost upstream
         RequestContextHolder.currentRequestAttributes().setAttribute(AccessFilter.UPSTREAM_CALLS,
@@ -185,7 +187,19 @@ class OpportunitiesController {
             @Parameter(name = "base_currency", description = "currency of every figure when the portfolio names none"
                     + " (a Saxo export's account currency, JSON base_currency come first): an ISO 4217 code such as"
                     + " EUR (default USD)")
-            @BindParam("base_currency") String baseCurrency) {
+            @BindParam("base_currency") String baseCurrency,
+            @Parameter(name = "cash", description = "the buy plan (PLAN.md): the amount to invest, in the base currency;"
+                    + " the answer then has a 'plan'")
+            @BindParam("cash") Double cash,
+            @Parameter(name = "use_trims", description = "add what the suggested trims free to the amount (default false)")
+            @BindParam("use_trims") Boolean useTrims,
+            @Parameter(name = "max_positions", description = "at most this many purchases, 1-100 (default 5)")
+            @BindParam("max_positions") Integer maxPositions,
+            @Parameter(name = "min_ticket", description = "no purchase smaller, at most the amount (default 2 % of the"
+                    + " amount, at least 100)")
+            @BindParam("min_ticket") Double minTicket,
+            @Parameter(name = "min_score", description = "buy nothing scored below this, 0-100 (default 50)")
+            @BindParam("min_score") Double minScore) {
         Query {
             horizon = horizon == null || horizon.isBlank() ? "medium" : horizon;
             baseCurrency = baseCurrency == null || baseCurrency.isBlank() ? null : baseCurrency;

@@ -84,6 +84,10 @@ class Problems {
             case MIN_GAP -> "min_gap_pct";
             case TOP_N -> "top";
             case BASE_CURRENCY -> "base_currency";
+            case CASH -> "cash";
+            case MAX_POSITIONS -> "max_positions";
+            case MIN_TICKET -> "min_ticket";
+            case MIN_SCORE -> "min_score";
         };
         return problem(HttpStatus.BAD_REQUEST, name + " " + e.getMessage() + ".", Map.of("parameter", name));
     }

@@ -11,6 +11,7 @@ import com.marketopportunities.portfolio.PortfolioImport;
 import com.marketopportunities.portfolio.PortfolioReader;
 import com.marketopportunities.portfolio.PrintableText;
 import com.marketopportunities.scan.InvalidScanParameterException;
+import com.marketopportunities.scan.PlanChoice;
 import com.marketopportunities.scan.NoDataInWindowException;
 import com.marketopportunities.scan.ScanFailedException;
 import com.marketopportunities.scan.ScanListener;
@@ -77,6 +78,26 @@ final class ScanCommand implements Callable<Integer> {
                     + "currency and JSON base_currency come first): an ISO 4217 code such as EUR. Default: USD.")
     String baseCurrency;
 
+    @Option(names = "--cash", paramLabel = "AMOUNT",
+            description = "The buy plan (PLAN.md): what to buy with this amount, in the base currency, to come closest "
+                    + "to the target ranges of both dimensions. A PLAN section follows the scan.")
+    Double cash;
+
+    @Option(names = "--use-trims", description = "Add what the suggested trims free to the amount to invest.")
+    Boolean useTrims;
+
+    @Option(names = "--max-positions", paramLabel = "N",
+            description = "At most N purchases, 1 to 100. Default: 5.")
+    Integer maxPositions;
+
+    @Option(names = "--min-ticket", paramLabel = "AMOUNT",
+            description = "No purchase smaller than this, at most the amount. Default: 2 % of the amount, at least 100.")
+    Double minTicket;
+
+    @Option(names = "--min-score", paramLabel = "SCORE",
+            description = "Buy nothing scored below this, 0 to 100 (unscored: never). Default: 50 (\"consider\").")
+    Double minScore;
+
     @Option(names = "--portfolio-format", paramLabel = "csv|json|saxo",
             description = "Force the portfolio format instead of detecting it from the content.")
     PortfolioFormat portfolioFormat;
@@ -114,7 +135,8 @@ final class ScanCommand implements Callable<Integer> {
             ScanRequest request = new ScanRequest(imported.portfolio(), horizon,
                     minGap == null ? defaults.defaultMinGapPct() : minGap,
                     asOf == null ? LocalDate.now(application.clock()) : asOf,
-                    top == null ? defaults.defaultTopN() : top, importNotes(imported), baseCurrency);
+                    top == null ? defaults.defaultTopN() : top, importNotes(imported), baseCurrency,
+                    PlanChoice.of(cash, useTrims, maxPositions, minTicket, minScore));
             ScanReport report = application.scans().scan(request, quiet ? ScanListener.SILENT : new StderrProgress(err));
             if (format == OutputFormat.json) {
                 out.println(JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -131,6 +153,10 @@ final class ScanCommand implements Callable<Integer> {
                 case MIN_GAP -> "--min-gap";
                 case TOP_N -> "--top";
                 case BASE_CURRENCY -> "--base-currency";
+                case CASH -> "--cash";
+                case MAX_POSITIONS -> "--max-positions";
+                case MIN_TICKET -> "--min-ticket";
+                case MIN_SCORE -> "--min-score";
             };
             err.println("error: " + option + " " + e.getMessage());
             return MarketOpportunitiesCli.EXIT_BAD_INPUT;

@@ -24,7 +24,10 @@ import java.util.Map;
  */
 public final class BuyPlanner {
 
-    /** Drift differences below this are the solver's tolerance, not a worse plan. */
+    /**
+     * Drift differences below this share of the drift are the solver's tolerance and the rounding to
+     * cents, not a worse plan.
+     */
     private static final double SAME_DRIFT = 1e-6;
 
     public Plan plan(PlanProblem problem) {
@@ -42,7 +45,7 @@ public final class BuyPlanner {
         double drift = Allocation.drift(problem.buckets(), after);
         List<String> notes = new ArrayList<>();
         Plan.Method method = Plan.Method.OPTIMIZED;
-        if (!greedy.isEmpty() && drift > greedyDrift + SAME_DRIFT) {
+        if (!greedy.isEmpty() && drift > greedyDrift * (1 + SAME_DRIFT) + SAME_DRIFT) {
             notes.add(String.format(Locale.ROOT, "The optimised purchases would leave a drift of %.2f, more than the"
                     + " greedy split's %.2f (each top gap's best candidate in proportion to its gap): the greedy split"
                     + " is the answer.", drift, greedyDrift));

@@ -2,6 +2,9 @@ package com.marketopportunities.scan;
 
 import com.marketopportunities.currency.ConvertedPosition;
 import com.marketopportunities.currency.PortfolioConversion;
+import com.marketopportunities.plan.Plan;
+import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.sectors.Dimension;
 import com.marketopportunities.exposure.HoldingExposure;
 import com.marketopportunities.exposure.PortfolioExposure;
 import com.marketopportunities.portfolio.Position;
@@ -38,7 +41,8 @@ final class ReportAssembler {
                                List<ScanReport.Opportunity> opportunities, TrimPlan trims, Impact impact,
                                PortfolioExposure exposure, List<Holding> holdings, PortfolioConversion conversion,
                                Taxonomy taxonomy,
-                               int positions, List<String> warnings, Instant generatedAt, ScanReport.Stats stats) {
+                               int positions, List<String> warnings, Instant generatedAt, ScanReport.Stats stats,
+                               Plan plan) {
         CapitalPlan capital = buys.capital();
         List<ScanReport.Gap> gapRows = gaps.stream().map(gap -> gapRow(gap, topGaps.contains(gap),
                 capital.amount(gap), outcomes.get(gap.bucket().proxyEtf()), buys.nothingWorthBuying(gap)))
@@ -55,10 +59,43 @@ final class ReportAssembler {
         ScanReport.Summary summary = new ScanReport.Summary(positions, money(exposure.totalValue()),
                 gaps.size(), opportunities.size(), sales.size(), money(capital.total()), money(trims.freed()),
                 trims.sufficient());
-        return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact), summary,
+        return new ScanReport(gapRows, List.copyOf(opportunities), sales, excluded, impactView(impact),
+                plan == null ? null : planView(plan, request.plan(), taxonomy), summary,
                 exposureView(exposure, taxonomy), holdingViews(holdings, conversion), unscored, conversion.unconverted().stream().map(item -> new ScanReport.Unconverted(
                         item.symbol(), item.currency(), item.reason())).toList(), List.copyOf(warnings), request.horizon().key(), request.asOf(),
                 conversion.baseCurrency(), generatedAt, stats);
+    }
+
+    /** The plan as the answer shows it, every figure rounded as the rest of the answer is. */
+    static ScanReport.PlanView planView(Plan plan, PlanChoice choice, Taxonomy taxonomy) {
+        Map<String, List<Double>> ranges = new java.util.LinkedHashMap<>();
+        Map<String, String> dimensionOf = new java.util.LinkedHashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            for (Bucket bucket : taxonomy.buckets(dimension)) {
+                ranges.put(bucket.name(), List.of(bucket.minPct(), bucket.maxPct()));
+                dimensionOf.put(bucket.name(), dimension.key());
+            }
+        }
+        List<ScanReport.PlannedPurchase> purchases = plan.purchases().stream().map(purchase -> {
+            Map<String, Double> fills = new java.util.LinkedHashMap<>();
+            purchase.fills().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(fill -> fills.put(fill.getKey(), fill.getValue()));
+            return new ScanReport.PlannedPurchase(purchase.candidate().symbol(), purchase.candidate().name(),
+                    purchase.candidate().type(), money(purchase.amount()), round(purchase.candidate().score(), 1),
+                    com.marketopportunities.scoring.Reading.of(purchase.candidate().score()), fills, purchase.why());
+        }).toList();
+        double fromTrims = money(plan.amount() - choice.cash());
+        return new ScanReport.PlanView(money(plan.amount()), money(choice.cash()), Math.max(0, fromTrims),
+                choice.maxPositions(), money(choice.ticketFor(plan.amount())), choice.minScore(), plan.method().key(),
+                purchases, round(plan.driftBefore(), 2), round(plan.driftAfter(), 2), round(plan.greedyDriftAfter(), 2),
+                rounded(plan.before(), ranges), rounded(plan.after(), ranges), ranges, dimensionOf, plan.notes());
+    }
+
+    /** Percents to 2 decimals, in the taxonomy's order. */
+    private static Map<String, Double> rounded(Map<String, Double> pcts, Map<String, List<Double>> order) {
+        Map<String, Double> rounded = new java.util.LinkedHashMap<>();
+        order.keySet().forEach(bucket -> rounded.put(bucket, round(pcts.getOrDefault(bucket, 0.0), 2)));
+        return rounded;
     }
 
     private static ScanReport.Gap gapRow(BucketGap gap, boolean top, double capital, ScoreOutcome etfOutcome,

@@ -18,7 +18,15 @@ public enum ScanParameter {
     /** Blue chips per gap besides its ETF. */
     TOP_N(0, 20, "blue chips per gap"),
     /** The base currency, when the portfolio file names none: a code, no range ({@link #checkCurrency}). */
-    BASE_CURRENCY(Double.NaN, Double.NaN, "an ISO 4217 currency code such as EUR");
+    BASE_CURRENCY(Double.NaN, Double.NaN, "an ISO 4217 currency code such as EUR"),
+    /** The amount to invest (PLAN.md), in the base currency. */
+    CASH(0, 1e12, "an amount in the base currency"),
+    /** The most purchases a plan makes. */
+    MAX_POSITIONS(1, 100, "purchases"),
+    /** The smallest purchase of a plan, in the base currency; at most the amount to invest. */
+    MIN_TICKET(0, 1e12, "an amount in the base currency"),
+    /** The lowest score a plan buys. */
+    MIN_SCORE(0, 100, "a score");
 
     private final double min;
     private final double max;
@@ -67,7 +75,12 @@ public enum ScanParameter {
         return ((ParsedCurrency.Known) parsed).unit().iso();
     }
 
-    private static String plain(double value) {
+    /** A rule broken by this parameter's value against another's (a ticket larger than the amount). */
+    public InvalidScanParameterException invalid(String rule) {
+        return new InvalidScanParameterException(this, rule);
+    }
+
+    static String plain(double value) {
         return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -23,6 +23,7 @@ public record ScanReport(
         List<Sale> suggestedSales,
         List<Excluded> excludedPositions,
         ImpactView impact,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PlanView plan,
         Summary summary,
         ExposureView exposure,
         List<HoldingView> holdings,
@@ -191,5 +192,35 @@ public record ScanReport(
      */
     public record Stats(long durationMs, int cacheHits, int cacheMisses, int staleServed, int upstreamCalls,
                         int marketDataHits, int marketDataMisses) {
+    }
+
+    /**
+     * The buy plan (PLAN.md "Output"), present when an amount to invest was given. Money in the base
+     * currency to the cent, percents and points to 2 decimals, drifts (sums of squared points outside the
+     * ranges) to 2 decimals.
+     *
+     * @param cash          the amount planned: {@code cashGiven} plus {@code fromTrims}
+     * @param method        {@code optimized}, {@code greedy} (the optimiser did no better than the greedy split)
+     *                      or {@code none} (nothing to buy: the notes say why)
+     * @param before        every bucket of both dimensions, percent of the equity value now
+     * @param after         the same after the purchases
+     * @param ranges        each bucket's target range, {@code [min, max]}
+     * @param dimensionOf   each bucket's dimension, {@code sector} or {@code region}
+     */
+    public record PlanView(double cash, double cashGiven, double fromTrims, int maxPositions, double minTicket,
+                           double minScore, String method, List<PlannedPurchase> purchases, double driftBefore,
+                           double driftAfter, double greedyDriftAfter, Map<String, Double> before,
+                           Map<String, Double> after, Map<String, List<Double>> ranges, Map<String, String> dimensionOf,
+                           List<String> notes) {
+    }
+
+    /**
+     * One purchase of the plan.
+     *
+     * @param fills points each bucket's percent moves up by this purchase alone, largest first
+     * @param why   what it fills and why it beat the other candidates of its bucket
+     */
+    public record PlannedPurchase(String symbol, String name, String type, double amount, double score,
+                                  Reading reading, Map<String, Double> fills, String why) {
     }
 }

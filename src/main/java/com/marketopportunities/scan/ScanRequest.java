@@ -22,9 +22,10 @@ import java.util.Objects;
  *                           on to the report's warnings
  * @param baseCurrencyChoice the base currency the user asked for, upper case, or {@code null}
  *                           ({@link ScanParameter#BASE_CURRENCY})
+ * @param plan               the buy plan asked for (an amount to invest), or {@code null}: none
  */
 public record ScanRequest(Portfolio portfolio, Horizon horizon, double minGapPct, LocalDate asOf, int topN,
-                          List<String> notes, String baseCurrencyChoice) {
+                          List<String> notes, String baseCurrencyChoice, PlanChoice plan) {
 
     public ScanRequest {
         Objects.requireNonNull(portfolio, "portfolio");
@@ -46,9 +47,15 @@ public record ScanRequest(Portfolio portfolio, Horizon horizon, double minGapPct
         }
     }
 
+    /** A request without a buy plan. */
+    public ScanRequest(Portfolio portfolio, Horizon horizon, double minGapPct, LocalDate asOf, int topN,
+                       List<String> notes, String baseCurrencyChoice) {
+        this(portfolio, horizon, minGapPct, asOf, topN, notes, baseCurrencyChoice, null);
+    }
+
     /** A request without a base currency of the user's: the file's, else USD. */
     public ScanRequest(Portfolio portfolio, Horizon horizon, double minGapPct, LocalDate asOf, int topN,
                        List<String> notes) {
-        this(portfolio, horizon, minGapPct, asOf, topN, notes, null);
+        this(portfolio, horizon, minGapPct, asOf, topN, notes, null, null);
     }
 }

@@ -14,7 +14,15 @@ import com.marketopportunities.rebalance.CapitalPlan;
 import com.marketopportunities.rebalance.Holding;
 import com.marketopportunities.rebalance.Impact;
 import com.marketopportunities.rebalance.ImpactCalculator;
+import com.marketopportunities.rebalance.Purchase;
 import com.marketopportunities.rebalance.PurchaseOption;
+import com.marketopportunities.rebalance.TrimSuggestion;
+import com.marketopportunities.plan.BuyPlanner;
+import com.marketopportunities.plan.Plan;
+import com.marketopportunities.plan.PlanBucket;
+import com.marketopportunities.plan.PlanCandidate;
+import com.marketopportunities.plan.PlanProblem;
+import com.marketopportunities.sectors.Bucket;
 import com.marketopportunities.rebalance.TrimPlan;
 import com.marketopportunities.rebalance.TrimPlanner;
 import com.marketopportunities.returns.DailyReturnSeries;
@@ -140,11 +148,12 @@ public final class ScanService {
         List<ScanReport.Opportunity> opportunities = opportunities(run, candidates, buys.capital(), holdings);
         TrimPlan trims = trims(run, holdings, buys.capital());
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
+        Plan plan = request.plan() == null ? null : plan(run, gaps, exposure, holdings, trims, buys);
         warnAboutPartialScores(run);
         return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
                 trims, impact, exposure, holdings, run.conversion(), taxonomy, run.positions().size(), run.warnings(),
                 clock.instant(),
-                stats(run));
+                stats(run), plan);
     }
 
     /**
@@ -264,12 +273,14 @@ public final class ScanService {
      */
     private List<BucketGap> topGaps(Run run, List<BucketGap> gaps) {
         List<BucketGap> topGaps = gaps.subList(0, Math.min(settings.topGaps(), gaps.size()));
+        // a buy plan weighs every gap's candidates (PLAN.md), the opportunities the top gaps' only
+        List<BucketGap> asked = run.request().plan() != null ? gaps : topGaps;
         if (!settings.candidatesEarly(gaps.size())) {
-            run.listener().stage("scoring the candidates of " + topGaps.size() + " top gaps");
-            askForCandidates(run, topGaps, List.of(), true);
-        } else if (gaps.size() > settings.topGaps()) {
-            // asked for early; the profiles a purchase needs are the top gaps' only
-            askForCandidates(run, topGaps, List.of(), true);
+            run.listener().stage("scoring the candidates of " + asked.size() + (asked == topGaps ? " top gaps" : " gaps"));
+            askForCandidates(run, asked, List.of(), true);
+        } else if (gaps.size() > settings.topGaps() || asked != topGaps) {
+            // asked for early; the profiles a purchase needs are those of the gaps bought into
+            askForCandidates(run, asked, List.of(), true);
         }
         return topGaps;
     }
@@ -394,6 +405,88 @@ public final class ScanService {
         return BuyPlan.of(capital, options, settings.minBuyScore(),
                 symbol -> classifier.classify(rowPosition(symbol, types.get(symbol)),
                         profileOf(run, rowPosition(symbol, types.get(symbol)))));
+    }
+
+    /**
+     * The buy plan (PLAN.md): the amount asked for (with the trims' proceeds when asked), spent on the
+     * ETFs and candidates of every gap scored at least the minimum, each with its look-through
+     * exposure, against the portfolio's buckets in both dimensions (after the trims, when their
+     * proceeds are spent); the scan's own purchases, scaled to the amount, are the greedy split it
+     * is compared with.
+     */
+    private Plan plan(Run run, List<BucketGap> gaps, PortfolioExposure exposure, List<Holding> holdings,
+                      TrimPlan trims, BuyPlan buys) {
+        PlanChoice choice = run.request().plan();
+        double freed = choice.useTrims() ? trims.freed() : 0;
+        double amount = choice.cash() + freed;
+        double equity = exposure.equityValue();
+        Map<String, Double> values = new java.util.HashMap<>();
+        List<PlanBucket> buckets = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            for (Bucket bucket : taxonomy.buckets(dimension)) {
+                values.put(bucket.name(), exposure.pct(bucket) / 100 * equity);
+                buckets.add(new PlanBucket(bucket.name(), dimension.key(), bucket.minPct(), bucket.maxPct()));
+            }
+        }
+        if (choice.useTrims()) {
+            Map<String, Holding> bySymbol = holdings.stream().collect(Collectors.toMap(Holding::symbol, h -> h, (a, b) -> a));
+            for (TrimSuggestion sale : trims.sales()) {
+                HoldingExposure sold = bySymbol.get(sale.symbol()).exposure();
+                equity -= sale.saleValue() * sold.equityShare();
+                for (Dimension dimension : Dimension.values()) {
+                    sold.weights(dimension).byBucket().forEach((bucket, weight) -> values.computeIfPresent(bucket,
+                            (name, value) -> value - sale.saleValue() * sold.share(dimension, bucket)));
+                }
+            }
+        }
+        double bought = buys.purchases().stream().mapToDouble(Purchase::amount).sum();
+        Map<String, Double> greedy = new java.util.HashMap<>();
+        buys.purchases().forEach(purchase -> greedy.merge(purchase.symbol(), purchase.amount() / bought, Double::sum));
+        PlanProblem problem = new PlanProblem(amount, equity, values, buckets, planCandidates(run, gaps, choice),
+                choice.maxPositions(), choice.ticketFor(amount), 1, bought > 0 ? greedy : Map.of());
+        Plan plan = new BuyPlanner().plan(problem);
+        if (freed > 0) {
+            run.warnings().add(String.format(Locale.ROOT, "The buy plan spends %s %,.2f: the %,.2f asked for and the"
+                    + " %,.2f the suggested trims free.", run.baseCurrency(), amount, choice.cash(), freed));
+        }
+        return plan;
+    }
+
+    /**
+     * Every gap's ETF and candidates scored at least the plan's minimum (unscored: never), once each,
+     * with what a unit of money in it adds to each bucket of both dimensions.
+     */
+    private List<PlanCandidate> planCandidates(Run run, List<BucketGap> gaps, PlanChoice choice) {
+        Map<String, PlanCandidate> candidates = new LinkedHashMap<>();
+        for (BucketGap gap : gaps) {
+            String etf = gap.bucket().proxyEtf();
+            String etfName = run.data().awaitFundamentals(etf).toOptional().map(Fundamentals::name)
+                    .orElse(gap.bucket().name() + " ETF");
+            addPlanCandidate(run, candidates, etf, etfName, ETF, choice);
+            for (Candidate candidate : universe.candidates(etf, run.request().topN())) {
+                addPlanCandidate(run, candidates, candidate.symbol(), candidate.name(), STOCK, choice);
+            }
+        }
+        return List.copyOf(candidates.values());
+    }
+
+    private void addPlanCandidate(Run run, Map<String, PlanCandidate> candidates, String symbol, String name,
+                                  String type, PlanChoice choice) {
+        if (candidates.containsKey(symbol)) {
+            return;
+        }
+        Double score = run.scores().outcome(symbol).anyScore().map(SymbolScore::compositeScore).orElse(null);
+        if (score == null || score < choice.minScore()) {
+            return;
+        }
+        Position row = rowPosition(symbol, type);
+        HoldingExposure exposure = classifier.classify(row, profileOf(run, row));
+        Map<String, Double> weights = new java.util.HashMap<>();
+        for (Dimension dimension : Dimension.values()) {
+            exposure.weights(dimension).byBucket().forEach((bucket, weight) ->
+                    weights.merge(bucket, exposure.share(dimension, bucket), Double::sum));
+        }
+        candidates.put(symbol, new PlanCandidate(symbol, name, type, score, weights));
     }
 
     /** The trims that fund the gaps, with a warning when they fall short. */
