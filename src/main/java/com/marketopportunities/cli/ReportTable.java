@@ -44,6 +44,7 @@ final class ReportTable {
         opportunities(report);
         trims(report);
         impact(report);
+        plan(report);
         if (!report.unscored().isEmpty()) {
             section("UNSCORED (no score is made up for these)");
             report.unscored().forEach(item -> wrapped("  " + item.symbol() + ": ", item.reason()));
@@ -231,6 +232,48 @@ final class ReportTable {
         line("  Risk (annualized volatility): %s -> %s", pct(impact.riskBefore()), pct(impact.riskAfter()));
         line("  Freed %s, invested %s, new cash needed %s", money(impact.totalFreed()), money(impact.totalInvested()),
                 money(Math.max(impact.netChange(), 0)));
+    }
+
+    /**
+     * PLAN.md's buy plan: the purchases with what each fills and why, the drift before and after (and
+     * the greedy split's), and both dimensions before and after, side by side.
+     */
+    private void plan(ScanReport report) {
+        ScanReport.PlanView plan = report.plan();
+        if (plan == null) {
+            return;
+        }
+        String method = switch (plan.method()) {
+            case "optimized" -> "optimised over both dimensions";
+            case "greedy" -> "the greedy split (the optimiser did no better)";
+            default -> "nothing to buy";
+        };
+        section(String.format(Locale.ROOT, "PLAN  %s %s to invest%s: %s", money(plan.cash()), report.baseCurrency(),
+                plan.fromTrims() > 0 ? " (with " + money(plan.fromTrims()) + " from the trims)" : "", method));
+        wrapped("  ", String.format(Locale.ROOT, "At most %d purchases of at least %s, scored at least %.0f.",
+                plan.maxPositions(), money(plan.minTicket()), plan.minScore()));
+        if (!plan.purchases().isEmpty()) {
+            line("  %-10s %-24s %12s %6s", "Symbol", "Name", "Amount", "Score");
+            for (ScanReport.PlannedPurchase purchase : plan.purchases()) {
+                line("  %-10s %-24s %12s %6s", cut(purchase.symbol(), 10), cut(purchase.name(), 24),
+                        money(purchase.amount()), score(purchase.score()));
+                wrapped("    ", purchase.why());
+            }
+        }
+        wrapped("  ", String.format(Locale.ROOT, "Drift outside the ranges (sum of squared points): %.2f -> %.2f"
+                + " (greedy split: %.2f)", plan.driftBefore(), plan.driftAfter(), plan.greedyDriftAfter()));
+        if (!plan.purchases().isEmpty()) {
+            line("  %-24s %7s %7s %s", "Bucket", "Now %", "After %", "Range %");
+            plan.before().forEach((bucket, before) -> {
+                double after = plan.after().get(bucket);
+                if (Math.abs(after - before) >= 0.005) {
+                    List<Double> range = plan.ranges().get(bucket);
+                    line("  %-24s %7.2f %7.2f %s", cut(bucket, 24), before, after,
+                            String.format(Locale.ROOT, "%.0f-%.0f", range.get(0), range.get(1)));
+                }
+            });
+        }
+        plan.notes().forEach(note -> wrapped("  ", note));
     }
 
     private void section(String title) {

@@ -31,14 +31,16 @@ public final class BuyPlanner {
     private static final double SAME_DRIFT = 1e-6;
 
     public Plan plan(PlanProblem problem) {
-        Map<String, Double> before = Allocation.pcts(problem, Map.of());
+        Map<String, Double> start = Allocation.pcts(problem, Map.of());
+        double driftAtStart = Allocation.drift(problem.buckets(), start);
+        Map<String, Double> before = problem.now() == null ? start : problem.now();
         double driftBefore = Allocation.drift(problem.buckets(), before);
         Map<PlanCandidate, Double> greedy = greedy(problem);
         double greedyDrift = Allocation.drift(problem.buckets(), Allocation.pcts(problem, greedy));
-        String nothing = nothingToBuy(problem, before);
+        String nothing = nothingToBuy(problem, start);
         if (nothing != null) {
-            return new Plan(cents(problem.amount()), Plan.Method.NONE, List.of(), driftBefore, driftBefore, greedyDrift,
-                    before, before, List.of(nothing));
+            return new Plan(cents(problem.amount()), Plan.Method.NONE, List.of(), driftBefore, driftAtStart, greedyDrift,
+                    before, start, List.of(nothing));
         }
         Map<PlanCandidate, Double> optimized = optimized(problem);
         Map<String, Double> after = Allocation.pcts(problem, optimized);
@@ -57,8 +59,12 @@ public final class BuyPlanner {
         if (!Allocation.anyBelow(problem.buckets(), after)) {
             notes.add("After these purchases no bucket is below its range: the amount is more than the gaps need, and"
                     + " what they do not need is spread where it pushes the allocation least above the ranges.");
+        } else if (drift > driftAtStart * (1 + SAME_DRIFT)) {
+            notes.add(String.format(Locale.ROOT, "Spending the whole amount raises the drift from %.2f to %.2f: the"
+                    + " candidates allowed add mostly to buckets already at or above their ranges. A lower minimum"
+                    + " score (more candidates) or a smaller amount would drift less.", driftAtStart, drift));
         }
-        return new Plan(cents(problem.amount()), method, purchases(problem, optimized, before), driftBefore, drift,
+        return new Plan(cents(problem.amount()), method, purchases(problem, optimized, start), driftBefore, drift,
                 greedyDrift, before, after, notes);
     }
 

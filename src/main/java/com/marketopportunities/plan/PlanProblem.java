@@ -16,10 +16,12 @@ import java.util.Map;
  * @param lambda        weight of the score tie-break (PLAN.md: 1, never more than a point of drift)
  * @param greedyShares  the greedy split to compare with: symbol to its share of the amount (shares add
  *                      up to 1; empty when the greedy rule buys nothing)
+ * @param now           each bucket's percent of the portfolio as it is, when it differs from the one the
+ *                      purchases start from (trims sold first); {@code null}: the same
  */
 public record PlanProblem(double amount, double equityValue, Map<String, Double> bucketValues, List<PlanBucket> buckets,
                           List<PlanCandidate> candidates, int maxPositions, double minTicket, double lambda,
-                          Map<String, Double> greedyShares) {
+                          Map<String, Double> greedyShares, Map<String, Double> now) {
 
     public PlanProblem {
         if (!(amount >= 0) || !(equityValue >= 0) || maxPositions < 1 || !(minTicket >= 0)) {
@@ -30,5 +32,13 @@ public record PlanProblem(double amount, double equityValue, Map<String, Double>
         buckets = List.copyOf(buckets);
         candidates = List.copyOf(candidates);
         greedyShares = Map.copyOf(greedyShares);
+        now = now == null ? null : Map.copyOf(now);
+    }
+
+    /** A plan that starts from the portfolio as it is. */
+    public PlanProblem(double amount, double equityValue, Map<String, Double> bucketValues, List<PlanBucket> buckets,
+                       List<PlanCandidate> candidates, int maxPositions, double minTicket, double lambda,
+                       Map<String, Double> greedyShares) {
+        this(amount, equityValue, bucketValues, buckets, candidates, maxPositions, minTicket, lambda, greedyShares, null);
     }
 }

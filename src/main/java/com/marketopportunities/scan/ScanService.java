@@ -428,7 +428,12 @@ public final class ScanService {
                 buckets.add(new PlanBucket(bucket.name(), dimension.key(), bucket.minPct(), bucket.maxPct()));
             }
         }
-        if (choice.useTrims()) {
+        Map<String, Double> now = null;
+        if (choice.useTrims() && !trims.sales().isEmpty()) {
+            now = new java.util.HashMap<>();
+            for (Map.Entry<String, Double> bucket : values.entrySet()) {
+                now.put(bucket.getKey(), equity > 0 ? 100 * bucket.getValue() / equity : 0);
+            }
             Map<String, Holding> bySymbol = holdings.stream().collect(Collectors.toMap(Holding::symbol, h -> h, (a, b) -> a));
             for (TrimSuggestion sale : trims.sales()) {
                 HoldingExposure sold = bySymbol.get(sale.symbol()).exposure();
@@ -443,7 +448,7 @@ public final class ScanService {
         Map<String, Double> greedy = new java.util.HashMap<>();
         buys.purchases().forEach(purchase -> greedy.merge(purchase.symbol(), purchase.amount() / bought, Double::sum));
         PlanProblem problem = new PlanProblem(amount, equity, values, buckets, planCandidates(run, gaps, choice),
-                choice.maxPositions(), choice.ticketFor(amount), 1, bought > 0 ? greedy : Map.of());
+                choice.maxPositions(), choice.ticketFor(amount), 1, bought > 0 ? greedy : Map.of(), now);
         Plan plan = new BuyPlanner().plan(problem);
         if (freed > 0) {
             run.warnings().add(String.format(Locale.ROOT, "The buy plan spends %s %,.2f: the %,.2f asked for and the"

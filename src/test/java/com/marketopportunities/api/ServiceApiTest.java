@@ -162,6 +162,34 @@ class ServiceApiTest {
     }
 
     @Test
+    void cashAsksForAPlanAndBadPlanParametersAre400NamingThem() throws Exception {
+        HttpResponse<String> planned = service.post("/api/bourse/opportunities?cash=5000&max_positions=2&min_score=0&"
+                + AS_OF, "text/csv", CSV, "X-API-Key", "key-alice");
+        HttpResponse<String> plain = service.post("/api/bourse/opportunities?" + AS_OF, "text/csv", CSV,
+                "X-API-Key", "key-alice");
+
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+        JsonNode plan = JsonFormat.mapper().readTree(planned.body()).path("plan");
+        assertThat(plan.path("cash").asDouble()).isEqualTo(5000);
+        assertThat(plan.path("purchases").size()).isBetween(1, 2);
+        assertThat(JsonFormat.mapper().readTree(plain.body()).has("plan")).isFalse();
+        Map<String, String> bad = Map.of(
+                "cash=-1", "cash",
+                "cash=lots", "cash",
+                "cash=1000&max_positions=0", "max_positions",
+                "cash=1000&min_ticket=5000", "min_ticket",
+                "cash=1000&min_score=101", "min_score",
+                "use_trims=true", "cash");
+        for (Map.Entry<String, String> query : bad.entrySet()) {
+            HttpResponse<String> response = service.post("/api/bourse/opportunities?" + query.getKey() + "&" + AS_OF,
+                    "text/csv", CSV, "X-API-Key", "key-alice");
+            assertThat(response.statusCode()).as(query.getKey()).isEqualTo(400);
+            assertThat(problem(response).path("parameter").asString()).as(query.getKey()).isEqualTo(query.getValue());
+            assertThat(problem(response).path("detail").asString()).as(query.getKey()).contains(query.getValue());
+        }
+    }
+
+    @Test
     void aMalformedMultipartIs400ProblemJsonNotA500() throws Exception {
         HttpResponse<String> noBoundary = service.post("/api/bourse/opportunities?" + AS_OF, "multipart/form-data",
                 "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\nsymbol,market_value\r\n",

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,38 @@ class ScanCommandTest {
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.err).contains("error: --base-currency must be an ISO 4217 currency code such as EUR, got 'XYZ'"
                 + " (not an ISO 4217 code)");
+    }
+
+    @Test
+    void anAmountToInvestAddsAPlanToTheTableAndToTheJson() throws Exception {
+        Run table = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28",
+                "--cash", "5000", "--max-positions", "2", "--min-score", "0", "-q");
+        Run json = run("scan", portfolio.toString(), "--data", data.toString(), "--as-of", "2024-06-28",
+                "--cash", "5000", "--max-positions", "2", "--min-score", "0", "--format", "json", "-q");
+
+        assertThat(table.exitCode).as(table.err).isZero();
+        assertThat(table.out).contains("PLAN  5,000.00 USD to invest").contains("Drift outside the ranges");
+        assertThat(table.out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        var plan = com.marketopportunities.json.JsonFormat.mapper().readTree(json.out).path("plan");
+        assertThat(plan.path("cash").asDouble()).isEqualTo(5000);
+        assertThat(plan.path("max_positions").asInt()).isEqualTo(2);
+        assertThat(plan.path("purchases").size()).isBetween(1, 2);
+    }
+
+    @Test
+    void badPlanOptionsAreBadInputNamedAsTyped() {
+        Run negative = run("scan", portfolio.toString(), "--data", data.toString(), "--cash", "-5");
+        Run text = run("scan", portfolio.toString(), "--data", data.toString(), "--cash", "lots");
+        Run none = run("scan", portfolio.toString(), "--data", data.toString(), "--cash", "1000", "--max-positions", "0");
+        Run ticket = run("scan", portfolio.toString(), "--data", data.toString(), "--cash", "1000", "--min-ticket", "5000");
+        Run alone = run("scan", portfolio.toString(), "--data", data.toString(), "--use-trims");
+
+        assertThat(List.of(negative, text, none, ticket, alone)).allSatisfy(run -> assertThat(run.exitCode).isEqualTo(2));
+        assertThat(negative.err).contains("error: --cash must be between 0 and");
+        assertThat(text.err).contains("--cash").contains("lots");
+        assertThat(none.err).contains("error: --max-positions must be between 1 and 100 (purchases), got 0");
+        assertThat(ticket.err).contains("error: --min-ticket must not be more than the amount to invest (1000), got 5000");
+        assertThat(alone.err).contains("error: --cash is needed for the buy plan's other options");
     }
 
     @Test
