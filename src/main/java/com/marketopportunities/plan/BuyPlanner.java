@@ -85,7 +85,7 @@ public final class BuyPlanner {
 
     /** Steps 1-3: solve, keep the largest within the limits, solve again with the ticket as a floor, round. */
     private static Map<PlanCandidate, Double> optimized(PlanProblem problem) {
-        List<PlanCandidate> candidates = problem.candidates();
+        List<PlanCandidate> candidates = bestOfAlike(problem.candidates());
         double[] shares = QuadraticProgram.shares(problem, candidates, 0);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -111,6 +111,18 @@ public final class BuyPlanner {
             amounts.put(kept.get(i), final_[i] * problem.amount());
         }
         return roundedToCents(amounts, problem.amount(), ticket);
+    }
+
+    /**
+     * Of candidates that move the buckets alike (the same weights: US financials, say), the best-scored
+     * only: the score tie-break would never put money in the others, and the program is smaller.
+     */
+    private static List<PlanCandidate> bestOfAlike(List<PlanCandidate> candidates) {
+        Map<Map<String, Double>, PlanCandidate> best = new LinkedHashMap<>();
+        for (PlanCandidate candidate : candidates) {
+            best.merge(candidate.weights(), candidate, (kept, other) -> other.score() > kept.score() ? other : kept);
+        }
+        return List.copyOf(best.values());
     }
 
     /**
