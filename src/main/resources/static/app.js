@@ -20,6 +20,13 @@ const ui = {
   baseCurrency: $('#base-currency'),
   asOf: $('#as-of'),
   apiKey: $('#api-key'),
+  cash: $('#cash'),
+  cashCurrency: $('#cash-currency'),
+  planAdvanced: $('#plan-advanced'),
+  useTrims: $('#use-trims'),
+  maxPositions: $('#max-positions'),
+  minTicket: $('#min-ticket'),
+  minScore: $('#min-score'),
   scanButton: $('#scan-button'),
   scanHint: $('#scan-hint'),
   progress: $('#scan-progress'),
@@ -29,6 +36,14 @@ const ui = {
   results: $('#results'),
   emptyState: $('#empty-state'),
   summary: $('#summary'),
+  planSection: $('#plan-section'),
+  planSummary: $('#plan-summary'),
+  planNotes: $('#plan-notes'),
+  planTableWrap: $('#plan-table-wrap'),
+  planTable: $('#plan-table'),
+  planCharts: $('#plan-charts'),
+  planSectors: $('#plan-sectors'),
+  planRegions: $('#plan-regions'),
   exposureSection: $('#exposure-section'),
   assetClasses: $('#asset-classes'),
   sectorExposure: $('#sector-exposure'),
@@ -269,8 +284,9 @@ function describeScanFailure(response, problem) {
     case 400:
     case 422:
       // the service names the parameter of a bad setting, and the line and column of a bad file
-      return problem.parameter
-        ? explain('A scan setting is not valid', 'check the min gap and the date.')
+      return problem.parameter || planFieldOf(problem)
+        ? explain('A scan setting is not valid', PLAN_FIELDS[problem.parameter]
+          ? 'check the amount to invest and its advanced settings.' : 'check the min gap and the date.')
         : explain('The portfolio file could not be read', 'the service did not say why.');
     case 401:
       return ui.apiKey.value.trim()
@@ -382,6 +398,87 @@ function readMinGap() {
   return valid ? value : null;
 }
 
+// ----- buy plan inputs (PLAN.md): sent only with an amount
+
+/** The plan's fields by the query parameter each one sends: a 400 naming one is shown beside it too. */
+const PLAN_FIELDS = {
+  cash: ui.cash, use_trims: ui.useTrims, max_positions: ui.maxPositions, min_ticket: ui.minTicket, min_score: ui.minScore,
+};
+const ADVANCED_FIELDS = new Set([ui.useTrims, ui.maxPositions, ui.minTicket, ui.minScore]);
+
+/** A field's own message, under it and read with it (aria-describedby); null clears it. */
+function setFieldError(input, message) {
+  const error = document.getElementById(`${input.id}-error`);
+  input.setAttribute('aria-invalid', String(Boolean(message)));
+  error.textContent = message ?? '';
+  error.hidden = !message;
+  if (message && ADVANCED_FIELDS.has(input)) ui.planAdvanced.open = true; // never a message out of sight
+}
+
+/** A number field's value: null when empty, NaN when the browser holds something that is not a number. */
+function numberIn(input) {
+  if (input.validity.badInput) return Number.NaN;
+  const raw = input.value.trim();
+  return raw === '' ? null : Number(raw);
+}
+
+/**
+ * The plan's query parameters; none at all without an amount (the answer then has no plan). Each
+ * field that is not valid gets its own message and is listed in `invalid`, in the page's order.
+ * An empty advanced field is left to the service's default.
+ */
+function readPlanParameters() {
+  Object.values(PLAN_FIELDS).forEach((input) => setFieldError(input, null));
+  const cash = numberIn(ui.cash);
+  if (cash === null) return { params: [], invalid: [] };
+  const invalid = [];
+  const check = (input, valid, message) => {
+    if (valid) return;
+    setFieldError(input, message);
+    invalid.push({ input, message });
+  };
+  const maxPositions = numberIn(ui.maxPositions);
+  const minTicket = numberIn(ui.minTicket);
+  const minScore = numberIn(ui.minScore);
+  check(ui.cash, Number.isFinite(cash) && cash >= 0, Number.isFinite(cash)
+    ? 'The amount to invest cannot be negative.' : 'The amount to invest must be a number, e.g. 10000, or empty for no plan.');
+  check(ui.maxPositions, maxPositions === null || (Number.isInteger(maxPositions) && maxPositions >= 1),
+    'Most purchases must be a whole number, 1 or more.');
+  check(ui.minTicket, minTicket === null || (Number.isFinite(minTicket) && minTicket >= 0), Number.isFinite(minTicket)
+    ? 'The smallest purchase cannot be negative.' : 'The smallest purchase must be an amount, or empty for the default.');
+  check(ui.minScore, minScore === null || (Number.isFinite(minScore) && minScore >= 0 && minScore <= 100),
+    'The lowest score must be a number from 0 to 100.');
+  const params = [['cash', cash]];
+  if (ui.useTrims.checked) params.push(['use_trims', true]);
+  if (maxPositions !== null) params.push(['max_positions', maxPositions]);
+  if (minTicket !== null) params.push(['min_ticket', minTicket]);
+  if (minScore !== null) params.push(['min_score', minScore]);
+  return { params: params.map(([name, value]) => [name, String(value)]), invalid };
+}
+
+/**
+ * The plan field a refused scan is about: the problem's `parameter`, else the plan parameter its
+ * detail names first, as the API spells it. Not a file's problem (it names a line), and not when
+ * no amount was sent: "cash" may well be a word of a portfolio file.
+ */
+function planFieldOf(problem) {
+  if (PLAN_FIELDS[problem.parameter]) return PLAN_FIELDS[problem.parameter];
+  if (problem.parameter || problem.line != null || typeof problem.detail !== 'string' || numberIn(ui.cash) === null) return null;
+  const named = Object.keys(PLAN_FIELDS)
+    .map((name) => ({ name, at: problem.detail.search(new RegExp(`\\b${name}\\b`)) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  return named ? PLAN_FIELDS[named.name] : null;
+}
+
+/** The currency of the amount: the last answer's base currency, unless another one was chosen since. */
+function updateCashCurrency() {
+  const chosen = ui.baseCurrency.value;
+  const answered = state.report?.base_currency;
+  const currency = answered && (!chosen || chosen === state.requestedCurrency) ? answered : chosen || answered;
+  ui.cashCurrency.textContent = currency ? `(${currency})` : '(base currency)';
+}
+
 function setBusy(busy) {
   const hadFocus = document.activeElement === ui.scanButton;
   ui.scanButton.disabled = busy;
@@ -429,6 +526,13 @@ async function scan({ reveal = false } = {}) {
     ui.asOf.focus();
     return;
   }
+  const plan = readPlanParameters();
+  if (plan.invalid.length) {
+    const messages = plan.invalid.map(({ message }) => message);
+    showError(messages.length === 1 ? messages[0] : 'Some buy plan settings need a fix:', messages.length > 1 ? messages : []);
+    plan.invalid[0].input.focus();
+    return;
+  }
   clearError();
   stopScan();
 
@@ -438,6 +542,7 @@ async function scan({ reveal = false } = {}) {
   // used by the service only when the file names no currency of its own
   const requestedCurrency = ui.baseCurrency.value;
   if (requestedCurrency) params.set('base_currency', requestedCurrency);
+  for (const [name, value] of plan.params) params.set(name, value);
   const headers = { Accept: 'application/json, application/problem+json' };
   const apiKey = ui.apiKey.value.trim();
   if (apiKey) headers['X-API-Key'] = apiKey;
@@ -456,6 +561,8 @@ async function scan({ reveal = false } = {}) {
     if (!response.ok) {
       const problem = await readProblem(response);
       showError(describeScanFailure(response, problem), problemItems(problem));
+      const field = response.status === 400 || response.status === 422 ? planFieldOf(problem) : null;
+      if (field && typeof problem.detail === 'string' && problem.detail.trim()) setFieldError(field, sentence(problem.detail));
       announce('The scan failed.');
       return;
     }
@@ -470,7 +577,8 @@ async function scan({ reveal = false } = {}) {
     state.requestedCurrency = requestedCurrency;
     renderReport(report);
     ui.scanHint.textContent = `Showing ${state.file.name}, ${HORIZON_LABELS[report.horizon] ?? report.horizon}.`;
-    announce(`Scan finished: ${plural(report.gaps?.length ?? 0, 'gap')}, ${plural(report.opportunities?.length ?? 0, 'opportunity', 'opportunities')}, ${plural(report.suggested_sales?.length ?? 0, 'suggested trim')}.`);
+    const purchases = Array.isArray(report.plan?.purchases) ? report.plan.purchases.length : null;
+    announce(`Scan finished: ${plural(report.gaps?.length ?? 0, 'gap')}, ${plural(report.opportunities?.length ?? 0, 'opportunity', 'opportunities')}, ${plural(report.suggested_sales?.length ?? 0, 'suggested trim')}${purchases == null ? '' : `, a buy plan of ${plural(purchases, 'purchase')}`}.`);
     if (reveal) revealResults();
     if (state.cacheLoaded) refreshCacheStats({ quiet: true });
   } catch (error) {
@@ -504,12 +612,14 @@ function renderReport(report) {
   }
   state.openRationales.clear();
   renderSummary(report);
+  renderPlan(report);
   renderExposure(report);
   renderGaps(report);
   renderOpportunities(report);
   renderTrims(report);
   renderImpact(report);
   renderHoldings(report);
+  updateCashCurrency();
 }
 
 function stat(label, value, { sub = null, tone = null } = {}) {
@@ -566,6 +676,105 @@ function renderSummary(report) {
       h('ul', {}, unscored.map((item) => h('li', {}, h('strong', {}, item.symbol), `: ${item.reason}`)))) : null);
 }
 
+// ----- buy plan (PLAN.md)
+
+/** The plan's method in words: how the amount was split. */
+const PLAN_METHODS = {
+  optimized: 'optimised',
+  greedy: 'greedy split (the optimiser did no better)',
+  none: 'nothing to buy',
+};
+
+/** A drift (a sum of squared points outside the ranges): whole from 10, else to one decimal. */
+const driftFigure = (value) => (Math.abs(value) >= 10 ? integer(value) : fixed(value, 1));
+
+function renderPlan(report) {
+  const plan = report.plan;
+  ui.planSection.hidden = !plan || typeof plan !== 'object';
+  if (ui.planSection.hidden) return;
+  const currency = report.base_currency;
+  const purchases = Array.isArray(plan.purchases) ? plan.purchases.filter(Boolean) : [];
+  const method = purchases.length ? PLAN_METHODS[plan.method] ?? String(plan.method ?? '') : PLAN_METHODS.none;
+
+  const limits = [
+    plan.from_trims > 0 ? `${money(plan.cash_given, currency)} given + ${money(plan.from_trims, currency)} freed by the suggested trims` : null,
+    plan.max_positions != null ? `at most ${plural(plan.max_positions, 'purchase')}` : null,
+    plan.min_ticket != null ? `none under ${money(plan.min_ticket, currency)}` : null,
+    plan.min_score != null ? `scores of ${fixed(plan.min_score, digitsOf(plan.min_score))} and up` : null,
+  ].filter(Boolean);
+  const moved = purchases.length && Number.isFinite(plan.drift_after);
+  const drift = Number.isFinite(plan.drift_before) ? [
+    'Drift outside the ranges: ',
+    moved ? h('strong', {}, `${driftFigure(plan.drift_before)} → ${driftFigure(plan.drift_after)}`)
+      : [h('strong', {}, driftFigure(plan.drift_before)), ', unchanged'],
+    moved && Number.isFinite(plan.greedy_drift_after) ? ` (greedy split: ${driftFigure(plan.greedy_drift_after)})` : null,
+  ] : null;
+  fill(ui.planSummary,
+    h('p', { class: 'plan-headline' }, purchases.length
+      ? [h('strong', {}, money(plan.cash, currency)), ` in ${plural(purchases.length, 'purchase')}, `, h('span', { class: 'plan-method' }, method)]
+      : [h('strong', {}, money(plan.cash, currency)), ' to invest: ', h('span', { class: 'plan-method' }, method)]),
+    drift ? h('p', { class: 'plan-drift', title: 'The sum of the squared points by which sectors and regions lie outside their target ranges' }, drift) : null,
+    limits.length ? h('p', { class: 'plan-meta' }, sentence(limits.join(' · ').replace(/^./, (c) => c.toUpperCase()))) : null);
+
+  const notes = Array.isArray(plan.notes) ? plan.notes.filter((note) => typeof note === 'string' && note.trim()) : [];
+  if (!purchases.length && !notes.length) notes.push('Nothing to buy: the service did not say why.');
+  fill(ui.planNotes, notes.map((note) => h('li', {}, note)));
+  ui.planNotes.hidden = !notes.length;
+
+  ui.planTableWrap.hidden = !purchases.length;
+  ui.planCharts.hidden = !purchases.length;
+  if (!purchases.length) return;
+  fill(ui.planTable.tBodies[0], purchases.map((purchase) => h('tr', { dataset: { symbol: purchase.symbol ?? '' } },
+    h('th', { scope: 'row', class: 'symbol' }, purchase.symbol ?? '—'),
+    h('td', { class: 'name' }, purchase.name ?? ''),
+    h('td', { class: 'type' }, purchase.type ?? ''),
+    h('td', { class: 'num amount' }, money(purchase.amount, currency)),
+    h('td', { class: 'score-col' }, scoreBadge(purchase.score, purchase.reading),
+      READINGS[purchase.reading] ? [' ', readingBadge(purchase.reading)] : null),
+    h('td', { class: 'fills' }, fillChips(purchase.fills)),
+    h('td', { class: 'why' }, purchase.why ?? ''))));
+  const total = purchases.reduce((sum, purchase) => sum + (Number.isFinite(purchase.amount) ? purchase.amount : 0), 0);
+  fill(ui.planTable.tFoot, h('tr', {},
+    h('th', { scope: 'row', colspan: '3' }, 'Total'),
+    h('td', { class: 'num' }, money(total, currency)),
+    h('td', { colspan: '3' })));
+
+  const dimensionOf = plan.dimension_of ?? report.impact?.dimension_of ?? {};
+  renderExposureChart(ui.planSectors, DIMENSIONS.sector, planRows(plan, dimensionOf, 'sector'), { compare: true });
+  renderExposureChart(ui.planRegions, DIMENSIONS.region, planRows(plan, dimensionOf, 'region'), { compare: true });
+}
+
+const FILL_CHIPS_SHOWN = 4; // a fund moves many buckets a little: the main ones as chips, the rest folded into "+N more"
+
+/** What one purchase fills, largest first, as chips: "+4.0 Healthcare". */
+function fillChips(fills) {
+  const list = Object.entries(fills && typeof fills === 'object' ? fills : {})
+    .filter(([, moved]) => Number.isFinite(moved) && Math.abs(moved) >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  if (!list.length) return h('span', { class: 'muted' }, '—');
+  const chip = ([bucket, moved]) => `${signed(moved)} ${bucket}`;
+  const shown = list.length > FILL_CHIPS_SHOWN + 1 ? list.slice(0, FILL_CHIPS_SHOWN) : list;
+  const rest = list.slice(shown.length);
+  return h('ul', { class: 'fill-chips' },
+    shown.map(([bucket, moved]) => h('li', { class: moved < 0 ? 'down' : null, dataset: { bucket } }, chip([bucket, moved]))),
+    rest.length ? h('li', { class: 'more', title: rest.map(chip).join(', ') },
+      `+${integer(rest.length)} more`, h('span', { class: 'visually-hidden' }, `: ${rest.map(chip).join(', ')}`)) : null);
+}
+
+/** One dimension of the plan as the exposure chart's rows: after as the bar, before beside it, against its range. */
+function planRows(plan, dimensionOf, dimension) {
+  const before = plan.before ?? {};
+  const after = plan.after ?? {};
+  const ranges = plan.ranges ?? {};
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((bucket) => dimensionOf[bucket] === dimension)
+    .map((bucket) => {
+      const range = Array.isArray(ranges[bucket]) && ranges[bucket].length === 2 ? ranges[bucket] : [null, null];
+      return { bucket, before_pct: before[bucket] ?? 0, pct: after[bucket] ?? 0, min_pct: range[0], max_pct: range[1] };
+    })
+    .filter((row) => row.before_pct || row.pct || row.min_pct != null);
+}
+
 // ----- exposure
 
 const UNCLASSIFIED = 'Unclassified';
@@ -617,17 +826,20 @@ function renderExposure(report) {
 
 /**
  * One dimension as bullet bars on a shared axis: the bar is now, the band the target range, the line
- * the target. The bars are for the eye (aria-hidden); a visually hidden table carries the same numbers.
+ * the target. With `compare` (the buy plan) each row also has a `before_pct`: the bar is after, the
+ * thin grey bar above it before. The bars are for the eye (aria-hidden); a visually hidden table
+ * carries the same numbers.
  */
-function renderExposureChart(figure, dimension, list) {
+function renderExposureChart(figure, dimension, list, { compare = false } = {}) {
   const body = figure.querySelector('.exposure-body');
-  const rows = exposureRows(list);
+  const rows = exposureRows(list).map((row) => (compare
+    ? { ...row, before_pct: Number.isFinite(row.before_pct) ? row.before_pct : 0 } : row));
   if (!rows.length) {
     delete figure.dataset.scale;
     fill(body, h('p', { class: 'muted' }, `No ${dimension.many.toLowerCase()} in this answer.`));
     return;
   }
-  const highest = Math.max(10, ...rows.map((row) => Math.max(row.pct, row.max_pct ?? 0)));
+  const highest = Math.max(10, ...rows.map((row) => Math.max(row.pct, row.max_pct ?? 0, row.before_pct ?? 0)));
   const step = highest > 50 ? 20 : 10;
   const scale = Math.min(100, Math.ceil(highest / step) * step);
   figure.dataset.scale = String(scale);
@@ -645,9 +857,11 @@ function renderExposureChart(figure, dimension, list) {
       h('span', { class: 'exposure-track', style: `background-size: ${((step / scale) * 100).toFixed(3)}% 100%` },
         where !== 'none' ? h('span', { class: 'band',
           style: `left: ${at(row.min_pct)}; width: ${(share(row.max_pct) - share(row.min_pct)).toFixed(3)}%` }) : null,
+        compare && row.before_pct > 0 ? h('span', { class: 'before-bar', style: `width: ${at(row.before_pct)}` }) : null,
         row.pct > 0 ? h('span', { class: 'bar', style: `width: ${at(row.pct)}` }) : null,
         row.target_pct != null ? h('span', { class: 'target', style: `left: ${at(row.target_pct)}` }) : null),
       h('span', { class: 'exposure-value' },
+        compare ? h('span', { class: 'exposure-before' }, `${fixed(row.before_pct, 1)} →`) : null,
         h('strong', {}, percent(row.pct)),
         h('span', { class: 'exposure-range' }, where === 'none' ? 'no target' : rangeText(row))));
     }),
@@ -656,21 +870,26 @@ function renderExposureChart(figure, dimension, list) {
         h('span', { style: `left: ${at(i * step)}` }, percent(i * step, 0))))));
 
   // in a hidden box: a table's own width does not shrink to the 1px of .visually-hidden
+  const rangeCell = (row) => h('td', {}, standing(row) === 'none' ? '—'
+    : `${percent(row.min_pct, digitsOf(row.min_pct))} to ${percent(row.max_pct, digitsOf(row.max_pct))}`);
   const table = h('div', { class: 'visually-hidden' }, h('table', {},
-    h('caption', {}, `${dimension.many}, % of the equity value: now against the target range`),
-    h('thead', {}, h('tr', {}, [dimension.one, 'Now', 'Target range', 'Target', 'Standing']
+    h('caption', {}, compare
+      ? `${dimension.many}, % of the equity value: before and after the plan, against the target range`
+      : `${dimension.many}, % of the equity value: now against the target range`),
+    h('thead', {}, h('tr', {}, (compare
+      ? [dimension.one, 'Before', 'After', 'Target range', 'Standing after']
+      : [dimension.one, 'Now', 'Target range', 'Target', 'Standing'])
       .map((title) => h('th', { scope: 'col' }, title)))),
-    h('tbody', {}, rows.map((row) => {
-      const where = standing(row);
-      return h('tr', { dataset: { bucket: row.bucket } },
-        h('th', { scope: 'row' }, row.bucket),
-        h('td', {}, percent(row.pct)),
-        h('td', {}, where === 'none' ? '—' : `${percent(row.min_pct, digitsOf(row.min_pct))} to ${percent(row.max_pct, digitsOf(row.max_pct))}`),
-        h('td', {}, row.target_pct == null ? '—' : percent(row.target_pct)),
-        h('td', {}, STANDINGS[where]));
-    }))));
+    h('tbody', {}, rows.map((row) => h('tr', { dataset: { bucket: row.bucket } },
+      h('th', { scope: 'row' }, row.bucket),
+      compare ? h('td', {}, percent(row.before_pct)) : null,
+      h('td', {}, percent(row.pct)),
+      rangeCell(row),
+      compare ? null : h('td', {}, row.target_pct == null ? '—' : percent(row.target_pct)),
+      h('td', {}, STANDINGS[standing(row)]))))));
 
-  const unclassified = rows.find((row) => row.bucket === UNCLASSIFIED && row.pct > 0);
+  // the exposure says it once; the plan's charts need not repeat it
+  const unclassified = !compare && rows.find((row) => row.bucket === UNCLASSIFIED && row.pct > 0);
   fill(body, bars, table, unclassified ? h('p', { class: 'exposure-note' },
     `${percent(unclassified.pct)} of the equity has no ${dimension.one.toLowerCase()}: counted in the total, `
     + 'never spread over the others. The holdings below say which and why.') : null);
@@ -1295,6 +1514,13 @@ function init() {
   ui.minGap.addEventListener('input', () => {
     if (ui.minGap.getAttribute('aria-invalid') === 'true') readMinGap();
   });
+  // an edited plan field drops its message: the next Scan checks it again
+  for (const input of Object.values(PLAN_FIELDS)) {
+    input.addEventListener(input.type === 'checkbox' ? 'change' : 'input', () => {
+      if (input.getAttribute('aria-invalid') === 'true') setFieldError(input, null);
+    });
+  }
+  ui.baseCurrency.addEventListener('change', updateCashCurrency);
   ui.cacheForm.addEventListener('submit', (event) => {
     event.preventDefault();
     refreshCacheStats();

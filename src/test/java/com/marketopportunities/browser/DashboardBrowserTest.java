@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.marketopportunities.json.JsonFormat;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +65,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code 08-phone-trims.png}; from the canned report {@code 09-exposure.png}, {@code 10-holdings.png},
  * {@code 11-canned-results.png} (whole page), {@code 12-impact-by-dimension.png},
  * {@code 14-phone-exposure.png} (whole page), {@code 15-phone-holdings.png}; from the API's answer
- * {@code 13-exposure-api.png}; and {@code failed-<test>.png} for a test that fails. Where Chromium or chromedriver is not installed
+ * {@code 13-exposure-api.png}; for the buy plan of PLAN.md, from canned answers (a plan only when
+ * the request has {@code cash}, as the service answers), {@code 16-plan-inputs.png} (the amount and
+ * its advanced settings), {@code 16-plan-laptop.png} (the plan section), {@code 16-plan-nothing.png},
+ * {@code 16-plan-field-error.png}, {@code 16-plan-phone-inputs.png}, {@code 16-plan-phone.png}
+ * and {@code 16-plan-phone-charts.png} (390 px), and from the API's answer {@code 16-plan-api.png}; and {@code failed-<test>.png} for a
+ * test that fails. Where Chromium or chromedriver is not installed
  * every test is skipped with a message; {@code bash .ci/run} installs both.
  */
 @ExtendWith(DashboardBrowserTest.ScreenshotOnFailure.class)
@@ -71,6 +80,7 @@ class DashboardBrowserTest {
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target/browser-screenshots");
     static final Pattern NUMBER = Pattern.compile("^-?\\d[\\d,]*(\\.\\d+)?");
     static final String CANNED_REPORT = "/browser/exposure-report.json";
+    static final String CANNED_PLAN = "/browser/plan.json";
 
     @TempDir
     static Path dir;
@@ -521,6 +531,306 @@ class DashboardBrowserTest {
         assertExposureShows(cannedReport());
     }
 
+    // ---------------------------------------------------------------- buy plan (PLAN.md)
+
+    @Test
+    void theAmountToInvestAndItsAdvancedSettingsGoInTheScanRequestAndStayForTheNextScans() throws Exception {
+        openAnswering(200, "application/json", json(cannedReport()), json(cannedPlanReport()));
+        loadPortfolio(PORTFOLIO);
+        assertThat(text("label[for=cash]")).isEqualTo("Amount to invest (base currency)");
+        new Select(driver.findElement(By.id("base-currency"))).selectByValue("GBP");
+        assertThat(text("label[for=cash]")).as("the currency chosen").isEqualTo("Amount to invest (GBP)");
+        click("#scan-button");
+        waitForScans(1);
+
+        assertThat(scanUrls().get(0)).as("no amount: no plan parameter at all")
+                .doesNotContain("cash", "use_trims", "max_positions", "min_ticket", "min_score");
+        assertThat(visible("#plan-section")).isFalse();
+        assertThat(text("label[for=cash]")).as("the file's currency won").isEqualTo("Amount to invest (EUR)");
+
+        type("#cash", "10000");
+        assertThat(visible("#max-positions")).as("the advanced settings start folded").isFalse();
+        click("#plan-advanced-toggle");
+        click("label[for=use-trims]");
+        type("#max-positions", "3");
+        type("#min-ticket", "250");
+        type("#min-score", "60");
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("plan-advanced")));
+        chromium.screenshot("16-plan-inputs.png");
+        click("#scan-button");
+        waitForScans(2);
+
+        assertThat(query(scanUrls().get(1))).containsEntry("cash", "10000").containsEntry("use_trims", "true")
+                .containsEntry("max_positions", "3").containsEntry("min_ticket", "250").containsEntry("min_score", "60")
+                .containsEntry("horizon", "medium");
+        assertThat(visible("#plan-section")).isTrue();
+
+        // another horizon scans again with the same plan settings, still on the form
+        click("label[for=horizon-long]");
+        waitForScans(3);
+        assertThat(query(scanUrls().get(2))).containsEntry("horizon", "long").containsEntry("cash", "10000")
+                .containsEntry("use_trims", "true").containsEntry("max_positions", "3")
+                .containsEntry("min_ticket", "250").containsEntry("min_score", "60");
+        assertThat(driver.findElement(By.id("cash")).getDomProperty("value")).isEqualTo("10000");
+        assertThat(driver.findElement(By.id("use-trims")).isSelected()).isTrue();
+
+        // unticked and emptied, the settings are left to the service's defaults
+        click("label[for=use-trims]");
+        driver.findElement(By.id("min-ticket")).clear();
+        click("#scan-button");
+        waitForScans(4);
+        assertThat(query(scanUrls().get(3))).containsEntry("cash", "10000").containsEntry("max_positions", "3")
+                .doesNotContainKeys("use_trims", "min_ticket");
+    }
+
+    @Test
+    void aCannedPlanShowsItsPurchasesWhatEachFillsTheDriftAndBothDimensionsBeforeAndAfter() throws Exception {
+        ObjectNode report = cannedPlanReport();
+        JsonNode plan = report.get("plan");
+        openAnswering(200, "application/json", json(cannedReport()), json(report));
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "10000");
+        click("#scan-button");
+        waitForScans(1);
+        assertThat(query(scanUrls().get(0))).as("the advanced settings as the form shows them")
+                .containsEntry("cash", "10000").containsEntry("max_positions", "5").containsEntry("min_score", "50")
+                .doesNotContainKeys("use_trims", "min_ticket");
+        WebElement section = driver.findElement(By.id("plan-section"));
+        chromium.screenshot("16-plan-laptop.png", section);
+
+        assertThat(driver.findElement(By.cssSelector("#summary-section + section")).getAttribute("id"))
+                .as("the plan right after the summary").isEqualTo("plan-section");
+        assertThat(text("#plan-summary")).contains("EUR 10,000.00 in 4 purchases, optimised",
+                "Drift outside the ranges: 167 → 71 (greedy split: 75)",
+                "At most 5 purchases · none under EUR 200.00 · scores of 50 and up.");
+        assertThat(driver.findElements(By.cssSelector("#plan-notes li"))).extracting(WebElement::getText)
+                .containsExactly(plan.get("notes").get(0).asString(), plan.get("notes").get(1).asString());
+
+        List<WebElement> rows = driver.findElements(By.cssSelector("#plan-table tbody tr"));
+        assertThat(rows).extracting(row -> row.getAttribute("data-symbol")).containsExactly("VPL", "VWO", "XLC", "XLF");
+        for (JsonNode purchase : plan.get("purchases")) {
+            String symbol = purchase.get("symbol").asString();
+            WebElement row = driver.findElement(By.cssSelector("#plan-table tr[data-symbol='" + symbol + "']"));
+            assertThat(row.getText()).as(symbol).contains(purchase.get("name").asString(), "ETF",
+                    money(purchase.get("amount").asDouble(), "EUR"), purchase.get("why").asString(),
+                    String.format(Locale.ROOT, "%.1f", purchase.get("score").asDouble()));
+            assertThat(row.findElement(By.cssSelector(".score")).getAttribute("class")).as(symbol)
+                    .contains(scoreClass(purchase.get("score")));
+            assertThat(row.findElement(By.cssSelector(".reading")).getText()).as(symbol)
+                    .isEqualTo(readingWords(purchase.get("score")));
+        }
+        assertThat(chips("XLC")).containsExactly("+1.8 Communication Services", "+1.8 North America");
+        assertThat(chips("XLF")).containsExactly("+1.1 Financials", "+1.1 North America");
+        // a fund moves many buckets: its four largest as chips, the other eight folded (in a title, and read out)
+        String folded = "+0.6 Consumer Discretionary, +0.5 Technology, +0.4 Materials, +0.4 Healthcare,"
+                + " +0.3 Communication Services, +0.2 Consumer Staples, +0.2 Real Estate, +0.1 Utilities";
+        assertThat(chips("VPL")).containsExactly("+2.6 Japan", "+1.9 Asia Pacific", "+0.9 Industrials",
+                "+0.8 Financials", "+8 more: " + folded);
+        WebElement more = driver.findElement(By.cssSelector("#plan-table tr[data-symbol=VPL] .fill-chips li.more"));
+        assertThat(more.getAttribute("title")).isEqualTo(folded);
+        assertThat(more.getSize().getWidth()).as("the folded chip shows '+8 more' only").isLessThan(90);
+        assertThat(text("#plan-table tfoot")).contains("Total", "EUR 10,000.00");
+
+        assertPlanChartShows("#plan-sectors", plan, "sector");
+        assertPlanChartShows("#plan-regions", plan, "region");
+        // Financials 8.78 -> 10.24 and Japan 1.26 -> 3.71 climb into their ranges; Europe stays above, Asia Pacific below
+        assertThat(planRow("#plan-sectors", "Financials").getAttribute("class")).contains("standing-inside");
+        assertThat(planRow("#plan-regions", "Japan").getAttribute("class")).contains("standing-inside");
+        assertThat(planRow("#plan-regions", "Europe").getAttribute("class")).contains("standing-above");
+        assertThat(planRow("#plan-regions", "Asia Pacific").getAttribute("class")).contains("standing-below");
+        assertThat(planRow("#plan-regions", "Japan").getText()).contains("1.3 →", "3.7%", "3–10");
+        assertThat(textContent("#plan-regions table tr[data-bucket='Japan']"))
+                .contains("Japan", "1.3%", "3.7%", "3% to 10%", "inside its range");
+        assertThat(text("#plan-section")).as("the exposure's note on unclassified is not repeated")
+                .doesNotContain("has no sector");
+    }
+
+    @Test
+    void aGreedyPlanPaidPartlyByTheTrimsSaysSo() throws Exception {
+        ObjectNode report = cannedPlanReport();
+        ((ObjectNode) report.get("plan")).put("method", "greedy").put("cash", 13050.0).put("from_trims", 3050.0);
+        openAnswering(200, "application/json", json(cannedReport()), json(report));
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "10000");
+        click("#plan-advanced-toggle");
+        click("label[for=use-trims]");
+        click("#scan-button");
+        waitForScans(1);
+
+        assertThat(text("#plan-summary")).contains(
+                "EUR 13,050.00 in 4 purchases, greedy split (the optimiser did no better)",
+                "EUR 10,000.00 given + EUR 3,050.00 freed by the suggested trims · at most 5 purchases");
+    }
+
+    @Test
+    void aPlanWithNothingToBuySaysWhyAndDrawsNoChart() throws Exception {
+        ObjectNode report = cannedPlanReport();
+        ObjectNode plan = (ObjectNode) report.get("plan");
+        plan.put("method", "none").put("min_score", 70.0).put("drift_after", plan.get("drift_before").asDouble())
+                .put("greedy_drift_after", plan.get("drift_before").asDouble());
+        plan.putArray("purchases");
+        plan.set("after", plan.get("before"));
+        String note = "Nothing scored high enough: the best candidate of every gap is below the lowest score of 70.";
+        plan.putArray("notes").add(note);
+        openAnswering(200, "application/json", json(cannedReport()), json(report));
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "10000");
+        click("#plan-advanced-toggle");
+        type("#min-score", "70");
+        click("#scan-button");
+        waitForScans(1);
+        chromium.screenshot("16-plan-nothing.png", driver.findElement(By.id("plan-section")));
+
+        assertThat(visible("#plan-section")).isTrue();
+        assertThat(text("#plan-summary")).contains("EUR 10,000.00 to invest: nothing to buy",
+                "Drift outside the ranges: 167, unchanged").doesNotContain("greedy");
+        assertThat(text("#plan-notes")).isEqualTo(note);
+        assertThat(visible("#plan-table-wrap")).isFalse();
+        assertThat(visible("#plan-charts")).isFalse();
+    }
+
+    @Test
+    void withoutAPlanInTheAnswerNothingOfThePlanShows() throws Exception {
+        // the service before PLAN.md: no plan even when asked, and the page says nothing of one
+        chromium.consoleMessages();
+        openAnswering(200, "application/json", json(cannedReport()), json(cannedReport()));
+        loadPortfolio(PORTFOLIO);
+        click("#scan-button");
+        waitForScans(1);
+        assertThat(visible("#plan-section")).isFalse();
+
+        type("#cash", "10000");
+        click("#scan-button");
+        waitForScans(2);
+        assertThat(scanUrls().get(1)).contains("cash=10000");
+        assertThat(visible("#plan-section")).isFalse();
+        assertThat(text("#error")).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr, .before-bar"))).isEmpty();
+        assertThat(chromium.consoleMessages()).noneMatch(message -> message.contains("Uncaught"));
+    }
+
+    @Test
+    void theBrowserRefusesANegativeAmountOrNoPurchaseAtAllBesideTheField() throws Exception {
+        openAnswering(200, "application/json", json(cannedReport()), json(cannedPlanReport()));
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "-5");
+        click("#scan-button");
+
+        assertThat(text("#cash-error")).isEqualTo("The amount to invest cannot be negative.");
+        assertThat(driver.findElement(By.id("cash")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("cash")).getAttribute("aria-describedby")).startsWith("cash-error");
+        assertThat(text("#error")).isEqualTo("The amount to invest cannot be negative.");
+        assertThat(focused().getAttribute("id")).isEqualTo("cash");
+        assertThat(scanUrls()).as("nothing sent").isEmpty();
+
+        type("#cash", "10000");
+        assertThat(visible("#cash-error")).as("an edited field drops its message").isFalse();
+        assertThat(visible("#max-positions")).isFalse();
+        js("arguments[0].value = '0'", driver.findElement(By.id("max-positions")));
+        click("#scan-button");
+        assertThat(visible("#max-positions")).as("the advanced settings open to show the message").isTrue();
+        assertThat(text("#max-positions-error")).isEqualTo("Most purchases must be a whole number, 1 or more.");
+        assertThat(focused().getAttribute("id")).isEqualTo("max-positions");
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("plan-advanced")));
+        chromium.screenshot("16-plan-field-error.png");
+        assertThat(scanUrls()).as("nothing sent").isEmpty();
+
+        type("#max-positions", "2");
+        click("#scan-button");
+        waitForScans(1);
+        assertThat(query(scanUrls().get(0))).containsEntry("max_positions", "2");
+        assertThat(visible("#plan-section")).isTrue();
+    }
+
+    @Test
+    void aRefusedPlanParameterShowsTheServicesDetailBesideItsField() throws Exception {
+        String problem = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"cash must be more than 0: there is nothing to plan with 0\",\"parameter\":\"cash\"}";
+        openAnswering(400, "application/problem+json", problem, problem);
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "0");
+        click("#scan-button");
+        waitForScans(1);
+
+        assertThat(text("#cash-error")).isEqualTo("cash must be more than 0: there is nothing to plan with 0.");
+        assertThat(driver.findElement(By.id("cash")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(text("#error")).isEqualTo("A scan setting is not valid: cash must be more than 0: there is nothing to plan with 0.");
+        assertThat(visible("#plan-section")).isFalse();
+
+        // a detail that names an advanced setting, without a 'parameter': shown beside it, unfolded
+        String detailOnly = "{\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"max_positions must be at most 20, got 50.\"}";
+        openAnswering(400, "application/problem+json", detailOnly, detailOnly);
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "10000");
+        click("#plan-advanced-toggle");
+        type("#max-positions", "50");
+        click("#scan-button");
+        waitForScans(1);
+        assertThat(text("#max-positions-error")).isEqualTo("max_positions must be at most 20, got 50.");
+        assertThat(visible("#cash-error")).isFalse();
+        assertThat(text("#error")).contains("max_positions must be at most 20, got 50.");
+    }
+
+    @Test
+    void onAPhoneThePlanFitsTheWidth() throws Exception {
+        chromium.phone(390, 844);
+        openAnswering(200, "application/json", json(cannedReport()), json(cannedPlanReport()));
+        loadPortfolio(PORTFOLIO);
+        type("#cash", "10000");
+        click("#plan-advanced-toggle");
+        click("#scan-button");
+        waitForScans(1);
+        js("window.scrollTo(0, 0)");
+        chromium.screenshot("16-plan-phone-inputs.png", driver.findElement(By.id("setup")));
+        chromium.screenshot("16-plan-phone.png", driver.findElement(By.id("plan-section")));
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("plan-charts")));
+        chromium.screenshot("16-plan-phone-charts.png");
+
+        assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                .as("page width on a 390 px phone: no sideways scrolling").isLessThanOrEqualTo(390);
+        WebElement table = driver.findElement(By.id("plan-table-wrap"));
+        assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", table)).intValue())
+                .as("the purchases need no sideways scrolling").isLessThanOrEqualTo(1);
+        for (WebElement track : driver.findElements(By.cssSelector("#plan-section .exposure-track"))) {
+            assertThat(track.getRect().getWidth()).as("a bar's track on a phone").isGreaterThanOrEqualTo(120);
+        }
+        WebElement sectors = driver.findElement(By.id("plan-sectors"));
+        assertThat(driver.findElement(By.id("plan-regions")).getRect().getY()).as("regions under sectors")
+                .isGreaterThanOrEqualTo(sectors.getRect().getY() + sectors.getRect().getHeight());
+        assertThat(chips("XLC")).containsExactly("+1.8 Communication Services", "+1.8 North America");
+    }
+
+    @Test
+    void thePlanShowsWhatTheApiAnswersForAnAmount() throws Exception {
+        JsonNode report = service.scan(PORTFOLIO, "medium", "&cash=10000");
+        assumeTrue(report.has("plan"), "the service's answer has no 'plan' yet (PLAN.md is the backend's part):"
+                + " the plan is tested on the canned answers only");
+        JsonNode plan = report.get("plan");
+        open();
+        loadPortfolio(PORTFOLIO);
+        setAsOf(DashboardService.AS_OF);
+        type("#cash", "10000");
+        click("#scan-button");
+        waitForReport("6-12 months");
+        chromium.screenshot("16-plan-api.png", driver.findElement(By.id("plan-section")));
+
+        String currency = report.path("base_currency").asString();
+        assertThat(text("#plan-summary")).contains(money(plan.path("cash").asDouble(), currency));
+        List<String> symbols = new ArrayList<>();
+        plan.path("purchases").forEach(purchase -> symbols.add(purchase.path("symbol").asString()));
+        assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr[data-symbol]")))
+                .extracting(row -> row.getAttribute("data-symbol")).containsExactlyElementsOf(symbols);
+        for (JsonNode purchase : plan.path("purchases")) {
+            assertThat(text("#plan-table tr[data-symbol='" + purchase.path("symbol").asString() + "'] td.amount"))
+                    .isEqualTo(money(purchase.path("amount").asDouble(), currency));
+        }
+        if (!symbols.isEmpty()) {
+            assertPlanChartShows("#plan-sectors", plan, "sector");
+            assertPlanChartShows("#plan-regions", plan, "region");
+        }
+    }
+
     // ---------------------------------------------------------------- steps
 
     /** A fresh page, with nothing remembered from an earlier test (the tab keeps tokens in sessionStorage). */
@@ -568,19 +878,48 @@ class DashboardBrowserTest {
      * The URLs the page asked for are kept for {@link #scanUrls()}.
      */
     static void scanCanned(JsonNode report, String baseCurrency) {
-        open();
-        js("const body = arguments[0]; const passOn = window.fetch.bind(window); window.scanUrls = [];"
-                + " window.fetch = (input, init) => {"
-                + "   const url = String(input instanceof Request ? input.url : input);"
-                + "   if (!url.includes('/api/bourse/opportunities')) return passOn(input, init);"
-                + "   window.scanUrls.push(url);"
-                + "   return Promise.resolve(new Response(body,"
-                + "     {status: 200, headers: {'Content-Type': 'application/json'}}));"
-                + " };", JsonFormat.mapper().writeValueAsString(report));
+        openAnswering(200, "application/json", json(report), json(report));
         loadPortfolio(PORTFOLIO);
         new Select(driver.findElement(By.id("base-currency"))).selectByValue(baseCurrency);
         click("#scan-button");
         waitForReport("6-12 months");
+    }
+
+    /**
+     * A fresh page whose scan requests are answered in the page itself with {@code status}, a body of
+     * {@code type} and {@code body}, or {@code bodyWithCash} when the request has an amount to invest
+     * (as the service adds a plan only then); the other requests go to the service. The URLs the page
+     * asked for are kept for {@link #scanUrls()}.
+     */
+    static void openAnswering(int status, String type, String body, String bodyWithCash) {
+        open();
+        js("const [status, type, body, bodyWithCash] = arguments; const passOn = window.fetch.bind(window);"
+                + " window.scanUrls = [];"
+                + " window.fetch = (input, init) => {"
+                + "   const url = String(input instanceof Request ? input.url : input);"
+                + "   if (!url.includes('/api/bourse/opportunities')) return passOn(input, init);"
+                + "   window.scanUrls.push(url);"
+                + "   const withCash = new URL(url, location.href).searchParams.has('cash');"
+                + "   return Promise.resolve(new Response(withCash ? bodyWithCash : body,"
+                + "     {status, headers: {'Content-Type': type}}));"
+                + " };", status, type, body, bodyWithCash);
+    }
+
+    static String json(JsonNode node) {
+        return JsonFormat.mapper().writeValueAsString(node);
+    }
+
+    /** Until the page has sent {@code count} scans and the last one has finished, shown or refused. */
+    static void waitForScans(int count) {
+        wait.until(d -> ((Number) js("return window.scanUrls.length")).intValue() == count
+                && "false".equals(d.findElement(By.id("results")).getAttribute("aria-busy")));
+    }
+
+    /** Empties a field and types {@code value} into it, as a person would. */
+    static void type(String selector, String value) {
+        WebElement field = driver.findElement(By.cssSelector(selector));
+        field.clear();
+        field.sendKeys(value);
     }
 
     static List<String> scanUrls() {
@@ -590,8 +929,22 @@ class DashboardBrowserTest {
 
     /** A report in the shape of EXPOSURE.md 5: base EUR, a fund-heavy portfolio, two positions left out. */
     static JsonNode cannedReport() throws Exception {
-        try (InputStream json = DashboardBrowserTest.class.getResourceAsStream(CANNED_REPORT)) {
-            assertThat(json).as(CANNED_REPORT).isNotNull();
+        return resource(CANNED_REPORT);
+    }
+
+    /**
+     * The canned report with PLAN.md's {@code plan} ({@code browser/plan.json}, computed from the
+     * canned exposure): EUR 10,000 in VPL, VWO, XLC and XLF, optimised, drift 166.5 to 71.4 (greedy 74.6).
+     */
+    static ObjectNode cannedPlanReport() throws Exception {
+        ObjectNode report = (ObjectNode) cannedReport();
+        report.set("plan", resource(CANNED_PLAN));
+        return report;
+    }
+
+    static JsonNode resource(String name) throws Exception {
+        try (InputStream json = DashboardBrowserTest.class.getResourceAsStream(name)) {
+            assertThat(json).as(name).isNotNull();
             return JsonFormat.mapper().readTree(json);
         }
     }
@@ -783,6 +1136,83 @@ class DashboardBrowserTest {
                 assertThat(alternative).contains("no target range");
             }
         }
+    }
+
+    /** The plan's chips of one purchase, as a screen reader reads them. */
+    static List<String> chips(String symbol) {
+        return driver.findElements(By.cssSelector("#plan-table tr[data-symbol='" + symbol + "'] .fill-chips li"))
+                .stream().map(chip -> chip.getAttribute("textContent").trim()).toList();
+    }
+
+    static WebElement planRow(String chart, String bucket) {
+        return driver.findElement(By.cssSelector(chart + " .exposure-row[data-bucket='" + bucket + "']"));
+    }
+
+    /**
+     * The plan's chart of one dimension: a row per bucket of that dimension in the plan's order, the
+     * grey bar as long as before, the coloured one as after and coloured by where it ends, the band
+     * the range; and a hidden table with the same numbers.
+     */
+    static void assertPlanChartShows(String chart, JsonNode plan, String dimension) {
+        JsonNode before = plan.path("before");
+        JsonNode after = plan.path("after");
+        List<String> buckets = new ArrayList<>();
+        before.properties().forEach(entry -> {
+            String bucket = entry.getKey();
+            boolean shown = entry.getValue().asDouble() != 0 || after.path(bucket).asDouble() != 0
+                    || plan.path("ranges").has(bucket);
+            if (shown && dimension.equals(plan.path("dimension_of").path(bucket).asString())) {
+                buckets.add(bucket);
+            }
+        });
+        assertThat(driver.findElements(By.cssSelector(chart + " .exposure-row")))
+                .extracting(row -> row.getAttribute("data-bucket")).as(chart).containsExactlyElementsOf(buckets);
+        double scale = Double.parseDouble(driver.findElement(By.cssSelector(chart)).getAttribute("data-scale"));
+        for (String bucket : buckets) {
+            double was = before.path(bucket).asDouble();
+            double is = after.path(bucket).asDouble();
+            JsonNode range = plan.path("ranges").path(bucket);
+            WebElement line = planRow(chart, bucket);
+            double[] track = box(line.findElement(By.cssSelector(".exposure-track")));
+            double perPoint = track[1] / scale;
+            assertThat(scale).as("the axis holds %s", bucket).isGreaterThanOrEqualTo(Math.max(was, is));
+            if (was > 0) {
+                assertThat(box(line.findElement(By.cssSelector(".before-bar")))[1]).as("%s before", bucket)
+                        .isCloseTo(Math.max(2, was * perPoint), within(1.0));
+            }
+            if (is > 0) {
+                assertThat(box(line.findElement(By.cssSelector(".bar")))[1]).as("%s after", bucket)
+                        .isCloseTo(Math.max(2, is * perPoint), within(1.0));
+            }
+            assertThat(line.findElement(By.cssSelector(".exposure-value strong")).getText()).as(bucket)
+                    .isEqualTo(percent(is));
+            assertThat(line.findElement(By.cssSelector(".exposure-before")).getText()).as(bucket)
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f →", was));
+            String alternative = textContent(chart + " table tr[data-bucket='" + bucket + "']");
+            assertThat(alternative).contains(bucket, percent(was), percent(is));
+            if (range.isArray()) {
+                double min = range.get(0).asDouble();
+                double max = range.get(1).asDouble();
+                double[] band = box(line.findElement(By.cssSelector(".band")));
+                assertThat(band[0] - track[0]).as("%s's range starts at %s", bucket, min).isCloseTo(min * perPoint, within(1.0));
+                assertThat(band[1]).as("%s's range is %s wide", bucket, max - min).isCloseTo((max - min) * perPoint, within(1.0));
+                assertThat(line.getAttribute("class")).as(bucket)
+                        .contains(is < min ? "standing-below" : is > max ? "standing-above" : "standing-inside");
+                assertThat(alternative).contains(whole(min) + "% to " + whole(max) + "%");
+            }
+        }
+    }
+
+    /** A URL's query parameters, decoded. */
+    static Map<String, String> query(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String query = URI.create(url).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return parameters;
     }
 
     /** Every holding, by value largest first, with its value, currency and rate, main weights and their sources. */

@@ -50,8 +50,13 @@ final class DashboardService implements AutoCloseable {
 
     /** The API's report for a CSV portfolio at {@link #AS_OF} with the dashboard's default min gap of 5. */
     JsonNode scan(Path portfolio, String horizon) throws Exception {
+        return scan(portfolio, horizon, "");
+    }
+
+    /** The same, with more query parameters ({@code "&cash=10000"}). */
+    JsonNode scan(Path portfolio, String horizon, String moreParameters) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/bourse/opportunities?min_gap_pct=5&horizon="
-                        + horizon + "&as_of=" + AS_OF))
+                        + horizon + "&as_of=" + AS_OF + moreParameters))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(portfolio)).build();
         return json(request);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -79,15 +80,27 @@ final class HeadlessChromium implements AutoCloseable {
         return save(name, driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Saves the whole page, beyond the viewport, as {@code name}. */
-    Path fullPageScreenshot(String name) {
-        Map<?, ?> size = (Map<?, ?>) driver.executeScript("const e = document.documentElement;"
-                + " return {width: e.scrollWidth, height: e.scrollHeight};");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
+    /** Saves one element, beyond the viewport however tall it is, as {@code name}. */
+    Path screenshot(String name, WebElement element) {
+        Map<?, ?> box = (Map<?, ?>) driver.executeScript("const r = arguments[0].getBoundingClientRect();"
+                + " return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};",
+                element);
+        return capture(name, box);
+    }
+
+    private Path capture(String name, Map<?, ?> box) {
+        Map<String, Object> clip = Map.of("x", box.get("x"), "y", box.get("y"), "width", box.get("width"),
+                "height", box.get("height"), "scale", 1);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Saves the whole page, beyond the viewport, as {@code name}. */
+    Path fullPageScreenshot(String name) {
+        Map<?, ?> size = (Map<?, ?>) driver.executeScript("const e = document.documentElement;"
+                + " return {x: 0, y: 0, width: e.scrollWidth, height: e.scrollHeight};");
+        return capture(name, size);
     }
 
     /** Lays pages out as a phone of {@code width} x {@code height} CSS pixels would, until {@link #desktop()}. */
