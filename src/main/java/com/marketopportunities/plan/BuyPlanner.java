@@ -83,34 +83,60 @@ public final class BuyPlanner {
         return null;
     }
 
-    /** Steps 1-3: solve, keep the largest within the limits, solve again with the ticket as a floor, round. */
+    /**
+     * Steps 1-3: solve over every candidate; then, while there are more purchases than allowed or one
+     * under the ticket, leave out the smallest and solve again on the rest (those the program gave
+     * nothing first, all at once), until every purchase left is within the limits; round. (Solving
+     * once more with the ticket as a floor, as PLAN.md sketches, is not needed then; and ojAlgo's
+     * active-set solver was seen to return a worse point with such floors.)
+     */
     private static Map<PlanCandidate, Double> optimized(PlanProblem problem) {
-        List<PlanCandidate> candidates = bestOfAlike(problem.candidates());
-        double[] shares = QuadraticProgram.shares(problem, candidates, 0);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble((Integer i) -> -shares[i]));
         double ticket = ticket(problem);
-        List<PlanCandidate> kept = new ArrayList<>();
-        for (int i : order) {
-            if (kept.size() < problem.maxPositions() && shares[i] * problem.amount() >= ticket) {
-                kept.add(candidates.get(i));
+        List<PlanCandidate> kept = new ArrayList<>(bestOfAlike(problem.candidates()));
+        double[] shares = QuadraticProgram.shares(problem, kept, 0);
+        while (true) {
+            List<Integer> bought = new ArrayList<>();
+            for (int i = 0; i < kept.size(); i++) {
+                if (shares[i] * problem.amount() >= 0.005) {
+                    bought.add(i);
+                }
             }
+            if (bought.isEmpty()) {
+                bought.add(largest(shares));
+            }
+            double[] current = shares;
+            int smallest = bought.stream().min(Comparator.comparingDouble(i -> current[i])).orElseThrow();
+            boolean within = bought.size() <= problem.maxPositions()
+                    && shares[smallest] * problem.amount() >= ticket - 0.005;
+            if (within && bought.size() == kept.size() || bought.size() == 1) {
+                List<PlanCandidate> previous = kept;
+                kept = bought.stream().map(previous::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                shares = bought.size() == 1 ? new double[] {1} : bought.stream().mapToDouble(i -> current[i]).toArray();
+                break;
+            }
+            if (!within) {
+                bought.remove(Integer.valueOf(smallest));
+            }
+            List<PlanCandidate> previous = kept;
+            kept = bought.stream().map(previous::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            shares = QuadraticProgram.shares(problem, kept, 0);
         }
-        if (kept.isEmpty()) {
-            kept.add(candidates.get(order.get(0)));
-        }
-        while (kept.size() > 1 && kept.size() * ticket > problem.amount()) {
-            kept.remove(kept.size() - 1);
-        }
-        double[] final_ = QuadraticProgram.shares(problem, kept, Math.min(ticket / problem.amount(), 1.0 / kept.size()));
+        // every purchase left is at least the ticket (or the only one, the whole amount): no floor to impose
         Map<PlanCandidate, Double> amounts = new LinkedHashMap<>();
         for (int i = 0; i < kept.size(); i++) {
-            amounts.put(kept.get(i), final_[i] * problem.amount());
+            amounts.put(kept.get(i), shares[i] * problem.amount());
         }
         return roundedToCents(amounts, problem.amount(), ticket);
+    }
+
+    private static int largest(double[] shares) {
+        int best = 0;
+        for (int i = 1; i < shares.length; i++) {
+            if (shares[i] > shares[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
