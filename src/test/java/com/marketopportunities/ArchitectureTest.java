@@ -1,5 +1,6 @@
 package com.marketopportunities;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -40,7 +41,7 @@ class ArchitectureTest {
                 .layer("Scan").definedBy("com.marketopportunities.scan..")
                 .layer("Domain").definedBy("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
                         "com.marketopportunities.scorecache..", "com.marketopportunities.currency..",
-                        "com.marketopportunities.exposure..")
+                        "com.marketopportunities.exposure..", "com.marketopportunities.plan..")
                 .layer("Infrastructure").definedBy("com.marketopportunities.marketdata..", "com.marketopportunities.store..",
                         "com.marketopportunities.json..", "com.marketopportunities.returns..", "com.marketopportunities.text..")
                 .whereLayer("Program").mayNotBeAccessedByAnyLayer()
@@ -109,10 +110,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBuyPlanKnowsOnlyItsOwnNumbersAndTheSolver() {
+        // PLAN.md: the plan takes buckets, candidates and amounts; it knows no market data, file, cache or door
+        classes().that().resideInAPackage("com.marketopportunities.plan..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("com.marketopportunities.plan..", "java..", "org.ojalgo..")
+                .check(production);
+    }
+
+    @Test
     void theDomainKnowsNoFrameworkOfTheDoors() {
         noClasses().that().resideInAnyPackage("com.marketopportunities.portfolio..", "com.marketopportunities.sectors..", "com.marketopportunities.scoring..", "com.marketopportunities.rebalance..",
                         "com.marketopportunities.scan..", "com.marketopportunities.returns..",
-                        "com.marketopportunities.currency..", "com.marketopportunities.exposure..")
+                        "com.marketopportunities.currency..", "com.marketopportunities.exposure..",
+                        "com.marketopportunities.plan..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "picocli..",
                         "io.lettuce..", "jakarta.servlet..")
                 .check(production);
