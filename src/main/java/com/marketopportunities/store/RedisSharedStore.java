@@ -54,6 +54,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Start-up without Redis is fine: one connection attempt bounded by the connect timeout,
  *       then attempts in the background every second until one succeeds; Lettuce re-makes a
  *       connection that drops, retrying at least once a second.</li>
+ *   <li>In a Cluster, Redis degrades per node, not as a whole: a read's keys are grouped by the master
+ *       that holds their slot, each group is one MGET within the timeout, and each master has its own
+ *       breaker, so that a slow or frozen master loses only its own keys. A node's connection
+ *       hand-shake (and the topology refresh's) is bounded by the command timeout too, not Lettuce's
+ *       minute; the topology is refreshed on MOVED/ASK redirects, on reconnects and every 30 s, so
+ *       that a failover is followed.</li>
  * </ul>
  */
 public final class RedisSharedStore implements SharedStore {
@@ -66,7 +72,10 @@ public final class RedisSharedStore implements SharedStore {
     private final AbstractRedisClient client;
     private final Function<AbstractRedisClient, StatefulConnection<String, String>> connector;
     private final AtomicReference<StatefulConnection<String, String>> connection = new AtomicReference<>();
+    private final CircuitBreakerConfig breakerConfig;
     private final CircuitBreaker breaker;
+    /** In a Cluster, each master's own breaker, by its address. */
+    private final Map<String, CircuitBreaker> nodeBreakers = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService reconnector;
     private final AtomicLong errors = new AtomicLong();
     /** Writes sent and not yet answered: close() gives them a bounded time to land. */
@@ -86,9 +95,17 @@ public final class RedisSharedStore implements SharedStore {
                 .build();
         if (url.startsWith("redis-cluster://") || url.startsWith("rediss-cluster://")) {
             List<RedisURI> seeds = clusterSeeds(url);
+            // the seeds' timeout is every node connection's hand-shake timeout (Lettuce's default: a minute)
+            seeds.forEach(seed -> seed.setTimeout(settings.commandTimeout()));
             RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
             cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .topologyRefreshOptions(io.lettuce.core.cluster.ClusterTopologyRefreshOptions.builder()
+                            .enablePeriodicRefresh(Duration.ofSeconds(30))
+                            .enableAllAdaptiveRefreshTriggers()
+                            .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+                            .build())
+                    .build());
             this.client = cluster;
             this.connector = c -> ((RedisClusterClient) c).connect(StringCodec.UTF8);
         } else {
@@ -100,7 +117,7 @@ public final class RedisSharedStore implements SharedStore {
             this.client = single;
             this.connector = c -> ((RedisClient) c).connect(StringCodec.UTF8, uri);
         }
-        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
+        this.breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerFailures() * 2)
                 .minimumNumberOfCalls(settings.breakerFailures())
@@ -108,9 +125,8 @@ public final class RedisSharedStore implements SharedStore {
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .build());
-        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("Redis cache {}: {}", settings.maskedUrl(),
-                event.getStateTransition()));
+                .build();
+        this.breaker = newBreaker("redis", settings.maskedUrl());
         this.reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-reconnect");
             thread.setDaemon(true);
@@ -132,12 +148,84 @@ public final class RedisSharedStore implements SharedStore {
         if (keys.isEmpty()) {
             return Map.of();
         }
+        if (connection.get() instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+            return getAllByNode(clusterConnection(cluster), keys);
+        }
         List<KeyValue<String, String>> found = call("MGET", commands -> commands.mget(keys.toArray(String[]::new)));
         Map<String, String> values = new LinkedHashMap<>();
         if (found != null) {
             found.stream().filter(KeyValue::hasValue).forEach(pair -> values.put(pair.getKey(), pair.getValue()));
         }
         return values;
+    }
+
+    /**
+     * A Cluster read: the keys grouped by the master of their slot, one MGET per slot, all sent at
+     * once and awaited together within the timeout; a master whose breaker is open is not asked, and
+     * one that does not answer in time loses only its own keys.
+     */
+    private Map<String, String> getAllByNode(StatefulRedisClusterConnection<String, String> cluster,
+                                             Collection<String> keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<Integer, List<String>> bySlot = io.lettuce.core.cluster.SlotHash.partition(StringCodec.UTF8, keys);
+        record Asked(String node, CircuitBreaker breaker, long started,
+                     CompletableFuture<List<KeyValue<String, String>>> answer) {
+        }
+        List<Asked> asked = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> slot : bySlot.entrySet()) {
+            String node = nodeOf(cluster, slot.getKey());
+            CircuitBreaker nodeBreaker = breakerOf(node);
+            if (!nodeBreaker.tryAcquirePermission()) {
+                continue;
+            }
+            CompletableFuture<List<KeyValue<String, String>>> answer;
+            try {
+                answer = cluster.async().mget(slot.getValue().toArray(String[]::new)).toCompletableFuture();
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            asked.add(new Asked(node, nodeBreaker, System.nanoTime(), answer));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.commandTimeout().toMillis() + 50);
+        for (Asked one : asked) {
+            try {
+                List<KeyValue<String, String>> found = one.answer().get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                one.breaker().onSuccess(System.nanoTime() - one.started(), TimeUnit.NANOSECONDS);
+                record("MGET", null);
+                found.stream().filter(KeyValue::hasValue).forEach(pair -> values.put(pair.getKey(), pair.getValue()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return values;
+            } catch (Exception e) {
+                one.answer().cancel(false);
+                one.breaker().onError(System.nanoTime() - one.started(), TimeUnit.NANOSECONDS, e);
+                record("MGET on " + one.node(), e);
+            }
+        }
+        return values;
+    }
+
+    /** The address of the master that holds {@code slot} now, or "cluster" before the topology is known. */
+    private static String nodeOf(StatefulRedisClusterConnection<String, String> cluster, int slot) {
+        io.lettuce.core.cluster.models.partitions.RedisClusterNode node = cluster.getPartitions().getPartitionBySlot(slot);
+        return node == null || node.getUri() == null ? "cluster" : node.getUri().getHost() + ":" + node.getUri().getPort();
+    }
+
+    private CircuitBreaker breakerOf(String node) {
+        return nodeBreakers.computeIfAbsent(node, name -> newBreaker("redis " + name, settings.maskedUrl() + " node " + name));
+    }
+
+    private CircuitBreaker newBreaker(String name, String what) {
+        CircuitBreaker made = CircuitBreaker.of(name, breakerConfig);
+        made.getEventPublisher().onStateTransition(event -> LOG.warn("Redis cache {}: {}", what,
+                event.getStateTransition()));
+        return made;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StatefulRedisClusterConnection<String, String> clusterConnection(StatefulRedisClusterConnection<?, ?> cluster) {
+        return (StatefulRedisClusterConnection<String, String>) cluster;
     }
 
     @Override
@@ -147,9 +235,13 @@ public final class RedisSharedStore implements SharedStore {
             return;
         }
         RedisClusterAsyncCommands<String, String> commands = commands(current);
+        StatefulRedisClusterConnection<String, String> cluster = current instanceof StatefulRedisClusterConnection<?, ?> c
+                ? clusterConnection(c) : null;
         values.forEach((key, timed) -> {
-            // each write is a call through the breaker, as each read is: not sent while it is open, and its
-            // answer, when it comes, counts as a success or a failure
+            // each write is a call through the breaker (its master's, in a Cluster), as each read is: not sent
+            // while it is open, and its answer, when it comes, counts as a success or a failure
+            CircuitBreaker breaker = cluster == null ? this.breaker
+                    : breakerOf(nodeOf(cluster, io.lettuce.core.cluster.SlotHash.getSlot(key)));
             if (!breaker.tryAcquirePermission()) {
                 return;
             }
@@ -228,8 +320,16 @@ public final class RedisSharedStore implements SharedStore {
                 && connection.get() != null && connection.get().isOpen(), breakerState(), lastError, errors.get());
     }
 
+    /** The breaker's state; in a Cluster, the worst of the masters' (one master's open breaker shows). */
     private SharedStoreStatus.BreakerState breakerState() {
-        return switch (breaker.getState()) {
+        CircuitBreaker.State state = breaker.getState();
+        for (CircuitBreaker node : nodeBreakers.values()) {
+            if (node.getState() == CircuitBreaker.State.OPEN || state != CircuitBreaker.State.OPEN
+                    && node.getState() == CircuitBreaker.State.HALF_OPEN) {
+                state = node.getState();
+            }
+        }
+        return switch (state) {
             case OPEN, FORCED_OPEN -> SharedStoreStatus.BreakerState.OPEN;
             case HALF_OPEN -> SharedStoreStatus.BreakerState.HALF_OPEN;
             // disabled or only measuring: commands are sent

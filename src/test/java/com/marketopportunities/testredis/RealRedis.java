@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.OptionalLong;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +74,8 @@ public final class RealRedis implements AutoCloseable {
 
     private final Path binary;
     private final Path dir;
+    /** Arguments after the standard ones, e.g. {@code --cluster-enabled yes}. */
+    private final List<String> extraArgs;
     /** The current or most recent server process; read without the lock by the shutdown hook. */
     private volatile Process process;
     private int port;
@@ -80,9 +84,18 @@ public final class RealRedis implements AutoCloseable {
     private boolean frozen;
     private boolean closed;
 
-    private RealRedis(Path binary, Path dir) {
+    private RealRedis(Path binary, Path dir, List<String> extraArgs) {
         this.binary = binary;
         this.dir = dir;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /**
+     * Starts a server on a free port with {@code extraArgs} after the standard ones (a Cluster node:
+     * {@code --cluster-enabled yes}; a replica: {@code --replicaof 127.0.0.1 PORT}), and returns once it answers.
+     */
+    public static RealRedis start(List<String> extraArgs) {
+        return launch(0, extraArgs);
     }
 
     /**
@@ -91,7 +104,7 @@ public final class RealRedis implements AutoCloseable {
      * @throws RealRedisException if it does not answer within 10 s; the message holds what the server printed
      */
     public static RealRedis start() {
-        return launch(0);
+        return launch(0, List.of());
     }
 
     /**
@@ -104,14 +117,14 @@ public final class RealRedis implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not in 0..65535");
         }
-        return launch(port);
+        return launch(port, List.of());
     }
 
-    private static RealRedis launch(int port) {
+    private static RealRedis launch(int port, List<String> extraArgs) {
         Path binary = RedisServerBinary.locate();
         RealRedis redis;
         try {
-            redis = new RealRedis(binary, Files.createTempDirectory("testredis-"));
+            redis = new RealRedis(binary, Files.createTempDirectory("testredis-"), extraArgs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for redis-server", e);
         }
@@ -282,13 +295,15 @@ public final class RealRedis implements AutoCloseable {
         Process started;
         try {
             Files.createDirectories(runDir);
-            started = spawn(new ProcessBuilder(binary.toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "--port", Integer.toString(onPort),
                     "--bind", HOST,
                     "--protected-mode", "no",
                     "--save", "",
                     "--appendonly", "no",
-                    "--dir", runDir.toString())
+                    "--dir", runDir.toString()));
+            command.addAll(extraArgs);
+            started = spawn(new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(runDir.resolve(LOG).toFile()));
         } catch (IOException e) {

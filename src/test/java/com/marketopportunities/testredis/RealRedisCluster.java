@@ -1,0 +1,134 @@
+package com.marketopportunities.testredis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A real Redis Cluster of three masters and three replicas on loopback, made of {@link RealRedis}
+ * servers started with {@code --cluster-enabled yes} and joined as {@code redis-cli --cluster create}
+ * would: CLUSTER MEET, the 16,384 slots split in three, each replica REPLICATE its master. Returns once
+ * every node reports {@code cluster_state:ok}. Closing stops every node.
+ */
+public final class RealRedisCluster implements AutoCloseable {
+
+    static final int SLOTS = 16_384;
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<RealRedis> masters;
+    private final List<RealRedis> replicas;
+
+    private RealRedisCluster(List<RealRedis> masters, List<RealRedis> replicas) {
+        this.masters = masters;
+        this.replicas = replicas;
+    }
+
+    public static RealRedisCluster start() {
+        List<String> node = List.of("--cluster-enabled", "yes", "--cluster-node-timeout", "2000",
+                "--cluster-require-full-coverage", "no");
+        List<RealRedis> masters = new ArrayList<>();
+        List<RealRedis> replicas = new ArrayList<>();
+        RealRedisCluster cluster = new RealRedisCluster(masters, replicas);
+        try {
+            for (int i = 0; i < 3; i++) {
+                masters.add(RealRedis.start(node));
+            }
+            for (int i = 0; i < 3; i++) {
+                replicas.add(RealRedis.start(node));
+            }
+            cluster.join();
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,...} with every node as a seed. */
+    public String url() {
+        return "redis-cluster://" + nodes().stream().map(node -> "127.0.0.1:" + node.port())
+                .collect(Collectors.joining(","));
+    }
+
+    public List<RealRedis> masters() {
+        return List.copyOf(masters);
+    }
+
+    public List<RealRedis> nodes() {
+        List<RealRedis> all = new ArrayList<>(masters);
+        all.addAll(replicas);
+        return all;
+    }
+
+    /** Keys matching {@code pattern} on one node (SCAN on that node alone). */
+    public static List<String> keysOn(RealRedis node, String pattern) {
+        return onNode(node, commands -> commands.keys(pattern));
+    }
+
+    private void join() {
+        RealRedis first = masters.get(0);
+        for (RealRedis node : nodes()) {
+            if (node != first) {
+                onNode(node, commands -> commands.clusterMeet("127.0.0.1", first.port()));
+            }
+        }
+        int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, SLOTS - 1}};
+        for (int i = 0; i < 3; i++) {
+            int[] slots = IntStream.rangeClosed(ranges[i][0], ranges[i][1]).toArray();
+            onNode(masters.get(i), commands -> commands.clusterAddSlots(slots));
+        }
+        awaitEveryNodeKnowsAll();
+        for (int i = 0; i < 3; i++) {
+            String masterId = onNode(masters.get(i), RedisCommands::clusterMyId);
+            onNode(replicas.get(i), commands -> commands.clusterReplicate(masterId));
+        }
+        awaitOk();
+    }
+
+    private void awaitEveryNodeKnowsAll() {
+        await("every node to know the six", () -> nodes().stream().allMatch(node ->
+                onNode(node, RedisCommands::clusterNodes).lines().count() == 6));
+    }
+
+    /** Waits until every node says {@code cluster_state:ok} and every replica has its master. */
+    public void awaitOk() {
+        await("cluster_state:ok on every node", () -> nodes().stream().filter(RealRedis::isRunning)
+                .filter(node -> !node.isFrozen())
+                .allMatch(node -> onNode(node, RedisCommands::clusterInfo).contains("cluster_state:ok")));
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new RealRedisException("the test cluster did not come up: waited " + READY_TIMEOUT.toSeconds()
+                        + " s for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RealRedisException("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    private static <T> T onNode(RealRedis node, java.util.function.Function<RedisCommands<String, String>, T> command) {
+        RedisClient client = RedisClient.create(node.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return command.apply(connection.sync());
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+
+    @Override
+    public void close() {
+        nodes().forEach(RealRedis::close);
+    }
+}
