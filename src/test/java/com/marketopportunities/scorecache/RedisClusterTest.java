@@ -121,4 +121,62 @@ class RedisClusterTest {
             frozen.resume();
         }
     }
+
+    @Test
+    @Order(4)
+    void aMasterKilledUnderLoadFailsNoScanAndItsScoresAreServedAgainOnceItsReplicaTakesOver() throws Exception {
+        ScanReport cold;
+        try (ScanInstance filler = ScanInstance.open(cluster.url(), data, CLOCK)) {
+            filler.shared().delete("stock_score:*");
+            cold = filler.scan(Horizon.MEDIUM);
+        }
+        RealRedis killed = cluster.masters().get(2);
+        RealRedis replica = cluster.replicaOf(killed);
+        try (ScanInstance instance = ScanInstance.open(cluster.url(), data, CLOCK)) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<?>> load = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                load.add(clients.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            if (!instance.scan(Horizon.MEDIUM).opportunities().equals(cold.opportunities())) {
+                                failed.incrementAndGet();
+                            }
+                            scans.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(500);
+            killed.stop();
+            long stopped = System.nanoTime();
+            while (!RealRedisCluster.isMaster(replica) && System.nanoTime() - stopped < 20_000_000_000L) {
+                Thread.sleep(100);
+            }
+            long tookOver = (System.nanoTime() - stopped) / 1_000_000;
+            Thread.sleep(1_000);
+            running.set(false);
+            for (java.util.concurrent.Future<?> client : load) {
+                client.get();
+            }
+            clients.shutdown();
+            System.out.printf("Cluster master killed under 8 clients: %d scans, %d failed; its replica took over in"
+                    + " %d ms%n", scans.get(), failed.get(), tookOver);
+
+            assertThat(failed.get()).as("failed or different scans of " + scans.get()).isZero();
+            assertThat(RealRedisCluster.isMaster(replica)).as("the replica took over").isTrue();
+        }
+        try (ScanInstance fresh = ScanInstance.open(cluster.url(), data, CLOCK)) {
+            ScanReport warm = fresh.scan(Horizon.MEDIUM);
+
+            assertThat(warm.stats().cacheMisses()).as("every score served again, the killed master's by its replica")
+                    .isZero();
+            assertThat(warm.stats().cacheHits()).isEqualTo(cold.stats().cacheMisses());
+        }
+    }
 }

@@ -76,6 +76,8 @@ public final class RealRedis implements AutoCloseable {
     private final Path dir;
     /** Arguments after the standard ones, e.g. {@code --cluster-enabled yes}. */
     private final List<String> extraArgs;
+    /** A Sentinel's configuration, written to its run folder and given first; {@code null} for a server. */
+    private final String sentinelConfig;
     /** The current or most recent server process; read without the lock by the shutdown hook. */
     private volatile Process process;
     private int port;
@@ -84,10 +86,23 @@ public final class RealRedis implements AutoCloseable {
     private boolean frozen;
     private boolean closed;
 
-    private RealRedis(Path binary, Path dir, List<String> extraArgs) {
+    private RealRedis(Path binary, Path dir, List<String> extraArgs, String sentinelConfig) {
         this.binary = binary;
         this.dir = dir;
         this.extraArgs = List.copyOf(extraArgs);
+        this.sentinelConfig = sentinelConfig;
+    }
+
+    /**
+     * Starts a Redis Sentinel ({@code redis-server CONFIG --sentinel}) on a free port watching the master
+     * {@code name} at {@code masterPort} on loopback, with a quorum of {@code quorum}: a master unanswered for
+     * a second is down, and a failover may take 3 s.
+     */
+    public static RealRedis sentinel(String name, int masterPort, int quorum) {
+        return launch(0, List.of(), "sentinel monitor " + name + " " + HOST + " " + masterPort + " " + quorum + "\n"
+                + "sentinel down-after-milliseconds " + name + " 1000\n"
+                + "sentinel failover-timeout " + name + " 3000\n"
+                + "sentinel parallel-syncs " + name + " 1\n");
     }
 
     /**
@@ -95,7 +110,7 @@ public final class RealRedis implements AutoCloseable {
      * {@code --cluster-enabled yes}; a replica: {@code --replicaof 127.0.0.1 PORT}), and returns once it answers.
      */
     public static RealRedis start(List<String> extraArgs) {
-        return launch(0, extraArgs);
+        return launch(0, extraArgs, null);
     }
 
     /**
@@ -104,7 +119,7 @@ public final class RealRedis implements AutoCloseable {
      * @throws RealRedisException if it does not answer within 10 s; the message holds what the server printed
      */
     public static RealRedis start() {
-        return launch(0, List.of());
+        return launch(0, List.of(), null);
     }
 
     /**
@@ -117,14 +132,14 @@ public final class RealRedis implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not in 0..65535");
         }
-        return launch(port, List.of());
+        return launch(port, List.of(), null);
     }
 
-    private static RealRedis launch(int port, List<String> extraArgs) {
+    private static RealRedis launch(int port, List<String> extraArgs, String sentinelConfig) {
         Path binary = RedisServerBinary.locate();
         RealRedis redis;
         try {
-            redis = new RealRedis(binary, Files.createTempDirectory("testredis-"), extraArgs);
+            redis = new RealRedis(binary, Files.createTempDirectory("testredis-"), extraArgs, sentinelConfig);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for redis-server", e);
         }
@@ -295,7 +310,13 @@ public final class RealRedis implements AutoCloseable {
         Process started;
         try {
             Files.createDirectories(runDir);
-            List<String> command = new ArrayList<>(List.of(binary.toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString()));
+            if (sentinelConfig != null) {
+                Path config = runDir.resolve("sentinel.conf");
+                Files.writeString(config, sentinelConfig);
+                command.addAll(List.of(config.toString(), "--sentinel"));
+            }
+            command.addAll(List.of(
                     "--port", Integer.toString(onPort),
                     "--bind", HOST,
                     "--protected-mode", "no",
