@@ -4,9 +4,8 @@ import com.marketopportunities.marketdata.DailyBar;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Daily simple returns keyed by date: the return on {@code dates[i]} is that day's close over the
@@ -42,20 +41,49 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
      * @param positions each position's bars and value (values need not add up to anything)
      */
     public static DailyReturnSeries valueWeighted(List<ValuedHistory> positions, LocalDate from, LocalDate to) {
-        TreeMap<LocalDate, double[]> sums = new TreeMap<>();
+        // each position's returns are in date order: merged pairwise, as in a merge sort, with no map per date
+        List<LocalDate> dates = List.of();
+        double[] weighted = new double[0];
+        double[] weights = new double[0];
         for (ValuedHistory position : positions) {
             if (position.history() == null || position.value() <= 0) {
                 continue;
             }
             DailyReturnSeries series = of(position.history(), from, to);
-            for (int i = 0; i < series.returns.length; i++) {
-                double[] sum = sums.computeIfAbsent(series.dates.get(i), date -> new double[2]);
-                sum[0] += position.value() * series.returns[i];
-                sum[1] += position.value();
+            int n = dates.size();
+            int m = series.returns.length;
+            List<LocalDate> mergedDates = new ArrayList<>(n + m);
+            double[] mergedWeighted = new double[n + m];
+            double[] mergedWeights = new double[n + m];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < n || j < m) {
+                int order = i == n ? 1 : j == m ? -1 : dates.get(i).compareTo(series.dates.get(j));
+                if (order <= 0) {
+                    mergedDates.add(dates.get(i));
+                    mergedWeighted[k] = weighted[i];
+                    mergedWeights[k] = weights[i];
+                    i++;
+                } else {
+                    mergedDates.add(series.dates.get(j));
+                }
+                if (order >= 0) {
+                    mergedWeighted[k] += position.value() * series.returns[j];
+                    mergedWeights[k] += position.value();
+                    j++;
+                }
+                k++;
             }
+            dates = mergedDates;
+            weighted = Arrays.copyOf(mergedWeighted, k);
+            weights = Arrays.copyOf(mergedWeights, k);
         }
-        double[] returns = sums.values().stream().mapToDouble(sum -> sum[0] / sum[1]).toArray();
-        return new DailyReturnSeries(new ArrayList<>(sums.keySet()), returns);
+        double[] returns = new double[dates.size()];
+        for (int i = 0; i < returns.length; i++) {
+            returns[i] = weighted[i] / weights[i];
+        }
+        return new DailyReturnSeries(dates, returns);
     }
 
     public int size() {
@@ -72,21 +100,24 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
      * than {@code minOverlap} dates.
      */
     public double correlation(DailyReturnSeries other, int minOverlap) {
-        Map<LocalDate, Double> mine = new TreeMap<>();
-        for (int i = 0; i < returns.length; i++) {
-            mine.put(dates.get(i), returns[i]);
-        }
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < other.returns.length; i++) {
-            Double own = mine.get(other.dates.get(i));
-            if (own != null) {
-                pairs.add(new double[] {own, other.returns[i]});
+        // both series are in date order: the shared dates are found in one pass over each
+        double[] mine = new double[Math.min(returns.length, other.returns.length)];
+        double[] theirs = new double[mine.length];
+        int shared = 0;
+        for (int i = 0, j = 0; i < returns.length && j < other.returns.length; ) {
+            int order = dates.get(i).compareTo(other.dates.get(j));
+            if (order == 0) {
+                mine[shared] = returns[i++];
+                theirs[shared++] = other.returns[j++];
+            } else if (order < 0) {
+                i++;
+            } else {
+                j++;
             }
         }
-        if (pairs.size() < minOverlap) {
+        if (shared < minOverlap) {
             return Double.NaN;
         }
-        return ReturnStatistics.pearson(pairs.stream().mapToDouble(pair -> pair[0]).toArray(),
-                pairs.stream().mapToDouble(pair -> pair[1]).toArray());
+        return ReturnStatistics.pearson(Arrays.copyOf(mine, shared), Arrays.copyOf(theirs, shared));
     }
 }
