@@ -59,16 +59,6 @@ public final class RealRedisCluster implements AutoCloseable {
         return List.copyOf(masters);
     }
 
-    /** The replica that was made for {@code master} (the same index). */
-    public RealRedis replicaOf(RealRedis master) {
-        return replicas.get(masters.indexOf(master));
-    }
-
-    /** Whether {@code node} says it is a master. */
-    public static boolean isMaster(RealRedis node) {
-        return onNode(node, commands -> commands.info("replication")).contains("role:master");
-    }
-
     public List<RealRedis> nodes() {
         List<RealRedis> all = new ArrayList<>(masters);
         all.addAll(replicas);

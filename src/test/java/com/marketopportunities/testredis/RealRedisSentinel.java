@@ -76,14 +76,22 @@ public final class RealRedisSentinel implements AutoCloseable {
         return replica;
     }
 
-    /** Whether {@code node} now says it is a master. */
+    /** Whether {@code node} now says it is a master; false while it cannot be asked (it resets connections while promoted). */
     public static boolean isMaster(RealRedis node) {
-        return on(node, commands -> commands.info("replication")).contains("role:master");
+        try {
+            return on(node, commands -> commands.info("replication")).contains("role:master");
+        } catch (RuntimeException notNow) {
+            return false;
+        }
     }
 
-    /** The value of {@code key} on {@code node} alone, or {@code null}. */
+    /** The value of {@code key} on {@code node} alone, or {@code null} (also while it cannot be asked). */
     public static String get(RealRedis node, String key) {
-        return on(node, commands -> commands.get(key));
+        try {
+            return on(node, commands -> commands.get(key));
+        } catch (RuntimeException notNow) {
+            return null;
+        }
     }
 
     static void await(String what, BooleanSupplier condition) {
