@@ -1,7 +1,5 @@
 package com.marketopportunities.testredis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,65 +65,42 @@ public final class RealRedisCluster implements AutoCloseable {
 
     /** Keys matching {@code pattern} on one node (SCAN on that node alone). */
     public static List<String> keysOn(RealRedis node, String pattern) {
-        return onNode(node, commands -> commands.keys(pattern));
+        return RedisNodes.on(node, commands -> commands.keys(pattern));
     }
 
     private void join() {
         RealRedis first = masters.get(0);
         for (RealRedis node : nodes()) {
             if (node != first) {
-                onNode(node, commands -> commands.clusterMeet("127.0.0.1", first.port()));
+                RedisNodes.on(node, commands -> commands.clusterMeet("127.0.0.1", first.port()));
             }
         }
         int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, SLOTS - 1}};
         for (int i = 0; i < 3; i++) {
             int[] slots = IntStream.rangeClosed(ranges[i][0], ranges[i][1]).toArray();
-            onNode(masters.get(i), commands -> commands.clusterAddSlots(slots));
+            RedisNodes.on(masters.get(i), commands -> commands.clusterAddSlots(slots));
         }
         awaitEveryNodeKnowsAll();
         for (int i = 0; i < 3; i++) {
-            String masterId = onNode(masters.get(i), RedisCommands::clusterMyId);
-            onNode(replicas.get(i), commands -> commands.clusterReplicate(masterId));
+            String masterId = RedisNodes.on(masters.get(i), RedisCommands::clusterMyId);
+            RedisNodes.on(replicas.get(i), commands -> commands.clusterReplicate(masterId));
         }
         awaitOk();
     }
 
     private void awaitEveryNodeKnowsAll() {
-        await("every node to know the six", () -> nodes().stream().allMatch(node ->
-                onNode(node, RedisCommands::clusterNodes).lines().count() == 6));
+        RedisNodes.await("the test cluster", READY_TIMEOUT, "every node to know the six", () -> nodes().stream().allMatch(node ->
+                RedisNodes.on(node, RedisCommands::clusterNodes).lines().count() == 6));
     }
 
     /** Waits until every node says {@code cluster_state:ok} and every replica has its master. */
     public void awaitOk() {
-        await("cluster_state:ok on every node", () -> nodes().stream().filter(RealRedis::isRunning)
+        RedisNodes.await("the test cluster", READY_TIMEOUT, "cluster_state:ok on every node", () -> nodes().stream().filter(RealRedis::isRunning)
                 .filter(node -> !node.isFrozen())
-                .allMatch(node -> onNode(node, RedisCommands::clusterInfo).contains("cluster_state:ok")));
+                .allMatch(node -> RedisNodes.on(node, RedisCommands::clusterInfo).contains("cluster_state:ok")));
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new RealRedisException("the test cluster did not come up: waited " + READY_TIMEOUT.toSeconds()
-                        + " s for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RealRedisException("interrupted waiting for " + what);
-            }
-        }
-    }
 
-    private static <T> T onNode(RealRedis node, java.util.function.Function<RedisCommands<String, String>, T> command) {
-        RedisClient client = RedisClient.create(node.url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return command.apply(connection.sync());
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
-    }
 
     @Override
     public void close() {

@@ -1,13 +1,9 @@
 package com.marketopportunities.testredis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,17 +33,17 @@ public final class RealRedisSentinel implements AutoCloseable {
         try {
             replica = RealRedis.start(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
             RealRedis follower = replica;
-            await("the replica to sync", () -> on(follower, commands -> commands.info("replication"))
+            RedisNodes.await("the Sentinel group", READY_TIMEOUT, "the replica to sync", () -> RedisNodes.on(follower, commands -> commands.info("replication"))
                     .contains("master_link_status:up"));
             for (int i = 0; i < 3; i++) {
                 sentinels.add(RealRedis.sentinel(MASTER_NAME, master.port(), 2));
             }
-            await("every Sentinel to know the replica and the others", () -> sentinels.stream().allMatch(sentinel ->
-                    on(sentinel, commands -> commands.dispatch(io.lettuce.core.protocol.CommandType.SENTINEL,
+            RedisNodes.await("the Sentinel group", READY_TIMEOUT, "every Sentinel to know the replica and the others", () -> sentinels.stream().allMatch(sentinel ->
+                    RedisNodes.on(sentinel, commands -> commands.dispatch(io.lettuce.core.protocol.CommandType.SENTINEL,
                             new io.lettuce.core.output.NestedMultiOutput<>(io.lettuce.core.codec.StringCodec.UTF8),
                             new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8)
                                     .add("SENTINELS").add(MASTER_NAME))).size() == 2
-                            && on(sentinel, commands -> commands.dispatch(io.lettuce.core.protocol.CommandType.SENTINEL,
+                            && RedisNodes.on(sentinel, commands -> commands.dispatch(io.lettuce.core.protocol.CommandType.SENTINEL,
                             new io.lettuce.core.output.NestedMultiOutput<>(io.lettuce.core.codec.StringCodec.UTF8),
                             new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8)
                                     .add("REPLICAS").add(MASTER_NAME))).size() == 1));
@@ -79,7 +75,7 @@ public final class RealRedisSentinel implements AutoCloseable {
     /** Whether {@code node} now says it is a master; false while it cannot be asked (it resets connections while promoted). */
     public static boolean isMaster(RealRedis node) {
         try {
-            return on(node, commands -> commands.info("replication")).contains("role:master");
+            return RedisNodes.on(node, commands -> commands.info("replication")).contains("role:master");
         } catch (RuntimeException notNow) {
             return false;
         }
@@ -88,36 +84,13 @@ public final class RealRedisSentinel implements AutoCloseable {
     /** The value of {@code key} on {@code node} alone, or {@code null} (also while it cannot be asked). */
     public static String get(RealRedis node, String key) {
         try {
-            return on(node, commands -> commands.get(key));
+            return RedisNodes.on(node, commands -> commands.get(key));
         } catch (RuntimeException notNow) {
             return null;
         }
     }
 
-    static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new RealRedisException("the Sentinel group did not come up: waited " + READY_TIMEOUT.toSeconds()
-                        + " s for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RealRedisException("interrupted waiting for " + what);
-            }
-        }
-    }
 
-    private static <T> T on(RealRedis node, Function<RedisCommands<String, String>, T> command) {
-        RedisClient client = RedisClient.create(node.url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return command.apply(connection.sync());
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
-    }
 
     @Override
     public void close() {
