@@ -41,49 +41,32 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
      * @param positions each position's bars and value (values need not add up to anything)
      */
     public static DailyReturnSeries valueWeighted(List<ValuedHistory> positions, LocalDate from, LocalDate to) {
-        // each position's returns are in date order: merged pairwise, as in a merge sort, with no map per date
-        List<LocalDate> dates = List.of();
-        double[] weighted = new double[0];
-        double[] weights = new double[0];
+        // one slot per calendar day of the window: each position's returns are added into their day's slot
+        long first = from.toEpochDay();
+        int days = (int) Math.max(0, to.toEpochDay() - first + 1);
+        double[] weighted = new double[days];
+        double[] weights = new double[days];
         for (ValuedHistory position : positions) {
             if (position.history() == null || position.value() <= 0) {
                 continue;
             }
             DailyReturnSeries series = of(position.history(), from, to);
-            int n = dates.size();
-            int m = series.returns.length;
-            List<LocalDate> mergedDates = new ArrayList<>(n + m);
-            double[] mergedWeighted = new double[n + m];
-            double[] mergedWeights = new double[n + m];
-            int i = 0;
-            int j = 0;
-            int k = 0;
-            while (i < n || j < m) {
-                int order = i == n ? 1 : j == m ? -1 : dates.get(i).compareTo(series.dates.get(j));
-                if (order <= 0) {
-                    mergedDates.add(dates.get(i));
-                    mergedWeighted[k] = weighted[i];
-                    mergedWeights[k] = weights[i];
-                    i++;
-                } else {
-                    mergedDates.add(series.dates.get(j));
-                }
-                if (order >= 0) {
-                    mergedWeighted[k] += position.value() * series.returns[j];
-                    mergedWeights[k] += position.value();
-                    j++;
-                }
-                k++;
+            for (int i = 0; i < series.returns.length; i++) {
+                int day = (int) (series.dates.get(i).toEpochDay() - first);
+                weighted[day] += position.value() * series.returns[i];
+                weights[day] += position.value();
             }
-            dates = mergedDates;
-            weighted = Arrays.copyOf(mergedWeighted, k);
-            weights = Arrays.copyOf(mergedWeights, k);
         }
-        double[] returns = new double[dates.size()];
-        for (int i = 0; i < returns.length; i++) {
-            returns[i] = weighted[i] / weights[i];
+        List<LocalDate> dates = new ArrayList<>();
+        double[] returns = new double[days];
+        int count = 0;
+        for (int day = 0; day < days; day++) {
+            if (weights[day] > 0) {
+                dates.add(LocalDate.ofEpochDay(first + day));
+                returns[count++] = weighted[day] / weights[day];
+            }
         }
-        return new DailyReturnSeries(dates, returns);
+        return new DailyReturnSeries(dates, Arrays.copyOf(returns, count));
     }
 
     public int size() {
