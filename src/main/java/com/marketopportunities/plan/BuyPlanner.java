@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * PLAN.md's buy plan: the purchases that bring both dimensions closest to their ranges for a given
@@ -108,17 +109,16 @@ public final class BuyPlanner {
             int smallest = bought.stream().min(Comparator.comparingDouble(i -> current[i])).orElseThrow();
             boolean within = bought.size() <= problem.maxPositions()
                     && shares[smallest] * problem.amount() >= ticket - 0.005;
-            if (within && bought.size() == kept.size() || bought.size() == 1) {
-                List<PlanCandidate> previous = kept;
-                kept = bought.stream().map(previous::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-                shares = bought.size() == 1 ? new double[] {1} : bought.stream().mapToDouble(i -> current[i]).toArray();
-                break;
-            }
-            if (!within) {
+            boolean done = within && bought.size() == kept.size() || bought.size() == 1;
+            if (!done && !within) {
                 bought.remove(Integer.valueOf(smallest));
             }
             List<PlanCandidate> previous = kept;
-            kept = bought.stream().map(previous::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            kept = bought.stream().map(previous::get).collect(Collectors.toCollection(ArrayList::new));
+            if (done) {
+                shares = bought.size() == 1 ? new double[] {1} : bought.stream().mapToDouble(i -> current[i]).toArray();
+                break;
+            }
             shares = QuadraticProgram.shares(problem, kept, 0);
         }
         // every purchase left is at least the ticket (or the only one, the whole amount): no floor to impose

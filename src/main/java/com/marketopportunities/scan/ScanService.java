@@ -131,13 +131,13 @@ public final class ScanService {
      */
     public ScanReport scan(ScanRequest request, ScanListener listener) {
         Run run = start(request, listener);
-        List<HoldingExposure> exposures = fetchAndClassifyHoldings(run);
-        PortfolioExposure exposure = PortfolioExposure.of(IntStream.range(0, exposures.size())
-                .mapToObj(i -> new PortfolioExposure.Valued(run.positions().get(i).marketValue(), exposures.get(i)))
-                .toList(), taxonomy);
+        List<Classified> classified = fetchAndClassifyHoldings(run);
+        PortfolioExposure exposure = PortfolioExposure.of(IntStream.range(0, classified.size())
+                .mapToObj(i -> new PortfolioExposure.Valued(run.positions().get(i).marketValue(),
+                        classified.get(i).exposure())).toList(), taxonomy);
         // the gaps need what the holdings hold, not their prices: the ETFs are asked for while those load
         List<BucketGap> gaps = gapsByEtfScore(run, exposure);
-        List<Holding> holdings = holdings(run, exposures);
+        List<Holding> holdings = holdings(run, classified);
         warnAboutUnclassified(run, holdings, exposure);
         List<BucketGap> topGaps = topGaps(run, gaps);
         CapitalPlan capital = capitalPlan(run, topGaps, exposure);
@@ -234,14 +234,25 @@ public final class ScanService {
 
     /**
      * The first round: the holdings' profiles and histories, with the benchmark's. Returns what
-     * each position holds, in order; only the profiles are awaited, the histories load meanwhile.
+     * each position holds and the currency its prices are in, in order; only the profiles are
+     * awaited, the histories load meanwhile.
      */
-    private List<HoldingExposure> fetchAndClassifyHoldings(Run run) {
+    private List<Classified> fetchAndClassifyHoldings(Run run) {
         List<Position> positions = run.positions();
-        List<HoldingExposure> exposures = positions.stream()
-                .map(position -> classifier.classify(position, profileOf(run, position))).toList();
+        List<Classified> classified = positions.stream().map(position -> {
+            Fetch<Fundamentals> profile = profileOf(run, position);
+            return new Classified(classifier.classify(position, profile),
+                    profile.toOptional().map(Fundamentals::currency).orElse(position.currency()));
+        }).toList();
         failIfUnreachable(positions, run.data());
-        return exposures;
+        return classified;
+    }
+
+    /**
+     * A holding as its profile (or the file) tells it: what it holds, and the currency its provider
+     * quotes it in, else the file's ({@code null}: the base).
+     */
+    private record Classified(HoldingExposure exposure, String quotedIn) {
     }
 
     /**
@@ -424,7 +435,7 @@ public final class ScanService {
         List<PlanBucket> buckets = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             for (Bucket bucket : taxonomy.buckets(dimension)) {
-                values.put(bucket.name(), exposure.pct(bucket) / 100 * equity);
+                values.put(bucket.name(), exposure.allocation(dimension).value(bucket.name()));
                 buckets.add(new PlanBucket(bucket.name(), dimension.key(), bucket.minPct(), bucket.maxPct()));
             }
         }
@@ -517,15 +528,14 @@ public final class ScanService {
      * The positions in file order, each valued in the base currency with what it holds and its
      * price history.
      */
-    private List<Holding> holdings(Run run, List<HoldingExposure> exposures) {
+    private List<Holding> holdings(Run run, List<Classified> classified) {
         List<Position> positions = run.positions();
         List<Holding> holdings = new ArrayList<>(positions.size());
         for (int i = 0; i < positions.size(); i++) {
             Position position = positions.get(i);
-            String currency = profileOf(run, position).toOptional().map(Fundamentals::currency)
-                    .orElse(position.currency());
-            holdings.add(new Holding(position, position.marketValue(), exposures.get(i),
-                    run.historyInBase(position.symbol(), currency), run.bySymbol().lotsOf(position)));
+            holdings.add(new Holding(position, position.marketValue(), classified.get(i).exposure(),
+                    run.historyInBase(position.symbol(), classified.get(i).quotedIn()),
+                    run.bySymbol().lotsOf(position)));
         }
         return holdings;
     }
