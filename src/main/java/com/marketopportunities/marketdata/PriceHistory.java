@@ -36,6 +36,12 @@ public record PriceHistory(String symbol, List<DailyBar> bars) {
         return between(from, to).stream().mapToDouble(DailyBar::scoringClose).toArray();
     }
 
+    /** The scoring closes of the last {@code count} bars on or before {@code asOf} (fewer when there are fewer), oldest first. */
+    public double[] lastCloses(LocalDate asOf, int count) {
+        int end = firstIndexOnOrAfter(asOf.plusDays(1));
+        return bars.subList(Math.max(0, end - count), end).stream().mapToDouble(DailyBar::scoringClose).toArray();
+    }
+
     /** This history cut to the bars on or before {@code asOf}. */
     public PriceHistory upTo(LocalDate asOf) {
         int end = firstIndexOnOrAfter(asOf.plusDays(1));

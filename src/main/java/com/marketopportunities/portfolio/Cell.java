@@ -24,7 +24,24 @@ record Cell(String column, String text, boolean jsonNumber) {
     Cell {
         // where file text enters: every face (table, JSON, messages) gets it printable
         column = PrintableText.of(column);
-        text = text == null ? "" : WHITE_SPACE_RUN.matcher(PrintableText.of(text)).replaceAll(" ").strip();
+        text = text == null ? "" : tidy(PrintableText.of(text));
+    }
+
+    private static String tidy(String text) {
+        return isTidy(text) ? text : WHITE_SPACE_RUN.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** Printable ASCII with single spaces between words only: what most cells are, and nothing to tidy. */
+    private static boolean isTidy(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ';
+            if (c > 0x7E || c < 0x20
+                    || space && (i == 0 || i == text.length() - 1 || text.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A value written as text (every CSV cell, a JSON string). */

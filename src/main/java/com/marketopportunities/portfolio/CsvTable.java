@@ -43,10 +43,12 @@ final class CsvTable {
     }
 
     private final Row header;
+    private final List<String> columnNames;
     private final List<Row> rows;
 
     private CsvTable(Row header, List<Row> rows) {
         this.header = header;
+        this.columnNames = header.cells().stream().map(cell -> new Cell(null, cell).text()).toList();
         this.rows = List.copyOf(rows);
     }
 
@@ -116,7 +118,7 @@ final class CsvTable {
 
     /** The header of that column as messages show it: line breaks and runs of spaces made one space. */
     String columnName(int column) {
-        return new Cell(null, header.cell(column)).text();
+        return column >= 0 && column < columnNames.size() ? columnNames.get(column) : "";
     }
 
     /** The header cells for a message: {@code ticker, value}. */

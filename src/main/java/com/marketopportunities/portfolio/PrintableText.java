@@ -21,10 +21,21 @@ public final class PrintableText {
 
     /** The text without escape sequences and control characters; {@code null} stays {@code null}. */
     public static String of(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !hasControl(text)) {
+            return text;
         }
         String withoutSequences = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
         return CONTROL.matcher(LINE_BREAK_OR_TAB.matcher(withoutSequences).replaceAll(" ")).replaceAll("");
+    }
+
+    /** Whether the text has a control character (C0, DEL, C1), without which it has no escape sequence either. */
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

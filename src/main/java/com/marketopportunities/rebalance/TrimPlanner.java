@@ -204,11 +204,11 @@ public final class TrimPlanner {
         if (holding.history() == null) {
             return null;
         }
-        double[] closes = holding.history().closesBetween(LocalDate.MIN, asOf);
+        double[] closes = holding.history().lastCloses(asOf, settings.returnBars());
         if (closes.length < 2) {
             return null;
         }
-        return ReturnStatistics.percentChange(closes, Math.min(settings.returnBars(), closes.length));
+        return ReturnStatistics.percentChange(closes, closes.length);
     }
 
     private record SaleCandidate(Holding holding, double score, String rationale, boolean stopLossSafe) {
