@@ -97,15 +97,6 @@ class Problems {
         return cannotRead(e.getName(), e.getValue(), e.getRequiredType());
     }
 
-    /** A query parameter bound into a record ({@code as_of=yesterday}): names the parameter. */
-    @ExceptionHandler(org.springframework.validation.BindException.class)
-    ProblemDetail bindFailed(org.springframework.validation.BindException e) {
-        var field = e.getFieldError();
-        String parameter = field == null ? "" : field.getField();
-        return cannotRead(parameter, field == null ? null : field.getRejectedValue(),
-                field == null ? null : e.getFieldType(parameter));
-    }
-
     private static ProblemDetail cannotRead(String parameter, Object value, Class<?> type) {
         String text = value == null ? null : String.valueOf(value);
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + parameter + "' has a value that cannot be read"

@@ -2,14 +2,18 @@ package com.marketopportunities.api;
 
 import com.marketopportunities.json.JsonFormat;
 import java.net.InetAddress;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The API's JSON, access control and scan rate limits, and where the service listens. */
 @Configuration
@@ -24,6 +28,18 @@ class WebConfiguration {
     @Bean
     JsonMapperBuilderCustomizer productJson() {
         return JsonFormat::configure;
+    }
+
+    /** The scan's query parameters, bound with their record read once ({@link QueryRecordResolver}). */
+    @Bean
+    WebMvcConfigurer scanQueryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new QueryRecordResolver(OpportunitiesController.Query.class,
+                        ApplicationConversionService.getSharedInstance()));
+            }
+        };
     }
 
     /**

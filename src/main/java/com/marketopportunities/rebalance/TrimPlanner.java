@@ -4,6 +4,7 @@ import com.marketopportunities.portfolio.Lot;
 import com.marketopportunities.returns.ReturnStatistics;
 import com.marketopportunities.scoring.ScoreScale;
 import com.marketopportunities.sectors.Bucket;
+import com.marketopportunities.text.Sentences;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 /**
  * Suggests which positions to trim, and by how much, to pay for the gaps (SCANNER.md 5).
@@ -79,7 +79,7 @@ public final class TrimPlanner {
                 excluded.add(new ExcludedPosition(holding.symbol(),
                         "no concentration or weakness signal: nothing to sell it for"));
             } else if (candidate.score() < settings.minSaleScore()) {
-                excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
+                excluded.add(new ExcludedPosition(holding.symbol(), Sentences.format(
                         "sale score %.1f is below %.0f (%s)", candidate.score(), settings.minSaleScore(),
                         candidate.rationale())));
             } else {
@@ -108,7 +108,7 @@ public final class TrimPlanner {
                 }
             }
             if (binding != null && limit <= 0.005) {
-                excluded.add(new ExcludedPosition(holding.symbol(), String.format(Locale.ROOT,
+                excluded.add(new ExcludedPosition(holding.symbol(), Sentences.format(
                         "a sale would take %s below its range minimum of %.1f%%", binding.name(), binding.minPct())));
                 continue;
             }
@@ -168,22 +168,22 @@ public final class TrimPlanner {
         double weight = holding.value() / total * 100;
         if (weight > 10) {
             signals.add(10 + Math.min((weight - 10) * 4, 40));
-            reasons.add(String.format(Locale.ROOT, "Over-concentrated (%.1f%% of portfolio)", weight));
+            reasons.add(Sentences.format("Over-concentrated (%.1f%% of portfolio)", weight));
         } else if (weight > 5) {
             signals.add(12.0);
-            reasons.add(String.format(Locale.ROOT, "Large position (%.1f%% of portfolio)", weight));
+            reasons.add(Sentences.format("Large position (%.1f%% of portfolio)", weight));
         } else if (weight > 3) {
             signals.add(10.0);
-            reasons.add(String.format(Locale.ROOT, "Sizeable position (%.1f%% of portfolio)", weight));
+            reasons.add(Sentences.format("Sizeable position (%.1f%% of portfolio)", weight));
         }
         Double recentReturn = recentReturnPct(holding, asOf);
         if (recentReturn != null && recentReturn < -10) {
             signals.add(Math.min(Math.abs(recentReturn), 50));
-            reasons.add(String.format(Locale.ROOT, "Down %.1f%% over the last %d bars", -recentReturn,
+            reasons.add(Sentences.format("Down %.1f%% over the last %d bars", -recentReturn,
                     settings.returnBars()));
         } else if (recentReturn != null && recentReturn < 0) {
             signals.add(20.0);
-            reasons.add(String.format(Locale.ROOT, "Slightly down (%.1f%%) over the last %d bars", -recentReturn,
+            reasons.add(Sentences.format("Slightly down (%.1f%%) over the last %d bars", -recentReturn,
                     settings.returnBars()));
         }
         if (signals.isEmpty()) {
@@ -194,7 +194,7 @@ public final class TrimPlanner {
         boolean nearStopLoss = pnl != null && pnl >= -10 && pnl <= -5;
         if (nearStopLoss) {
             score /= 2;
-            reasons.add(String.format(Locale.ROOT, "%.1f%% below entry price, near a stop-loss: signals halved", -pnl));
+            reasons.add(Sentences.format("%.1f%% below entry price, near a stop-loss: signals halved", -pnl));
         }
         return new SaleCandidate(holding, score, String.join("; ", reasons), !nearStopLoss);
     }

@@ -3,33 +3,41 @@ package com.marketopportunities.returns;
 import com.marketopportunities.marketdata.DailyBar;
 import com.marketopportunities.marketdata.PriceHistory;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Daily simple returns keyed by date: the return on {@code dates[i]} is that day's close over the
- * previous bar's close, minus one. Dates are ascending.
+ * Daily simple returns keyed by date: the return on day {@code days[i]} (an epoch day, as
+ * {@link LocalDate#toEpochDay()}) is that day's close over the previous bar's close, minus one. Days
+ * are ascending. Days are kept as numbers, not dates: a warm scan aligns a few hundred series.
  */
-public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
+public record DailyReturnSeries(int[] days, double[] returns) {
 
     public DailyReturnSeries {
-        dates = List.copyOf(dates);
-        if (dates.size() != returns.length) {
-            throw new IllegalArgumentException("one return per date is needed");
+        if (days.length != returns.length) {
+            throw new IllegalArgumentException("one return per day is needed");
         }
     }
 
     /** The returns of the bars dated {@code from..to} inclusive (the first bar has no return). */
     public static DailyReturnSeries of(PriceHistory history, LocalDate from, LocalDate to) {
         List<DailyBar> bars = history.between(from, to);
-        List<LocalDate> dates = new ArrayList<>(Math.max(bars.size() - 1, 0));
-        double[] returns = new double[Math.max(bars.size() - 1, 0)];
-        for (int i = 1; i < bars.size(); i++) {
-            dates.add(bars.get(i).date());
-            returns[i - 1] = bars.get(i).scoringClose() / bars.get(i - 1).scoringClose() - 1;
+        int count = Math.max(bars.size() - 1, 0);
+        int[] days = new int[count];
+        double[] returns = new double[count];
+        DailyBar previous = count == 0 ? null : bars.get(0);
+        for (int i = 0; i < count; i++) {
+            DailyBar bar = bars.get(i + 1);
+            days[i] = (int) bar.date().toEpochDay();
+            returns[i] = bar.scoringClose() / previous.scoringClose() - 1;
+            previous = bar;
         }
-        return new DailyReturnSeries(dates, returns);
+        return new DailyReturnSeries(days, returns);
+    }
+
+    /** The days as dates. */
+    public List<LocalDate> dates() {
+        return Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList();
     }
 
     /**
@@ -52,21 +60,21 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
             }
             DailyReturnSeries series = of(position.history(), from, to);
             for (int i = 0; i < series.returns.length; i++) {
-                int day = (int) (series.dates.get(i).toEpochDay() - first);
+                int day = (int) (series.days[i] - first);
                 weighted[day] += position.value() * series.returns[i];
                 weights[day] += position.value();
             }
         }
-        List<LocalDate> dates = new ArrayList<>();
+        int[] traded = new int[days];
         double[] returns = new double[days];
         int count = 0;
         for (int day = 0; day < days; day++) {
             if (weights[day] > 0) {
-                dates.add(LocalDate.ofEpochDay(first + day));
+                traded[count] = (int) (first + day);
                 returns[count++] = weighted[day] / weights[day];
             }
         }
-        return new DailyReturnSeries(dates, Arrays.copyOf(returns, count));
+        return new DailyReturnSeries(Arrays.copyOf(traded, count), Arrays.copyOf(returns, count));
     }
 
     public int size() {
@@ -88,7 +96,7 @@ public record DailyReturnSeries(List<LocalDate> dates, double[] returns) {
         double[] theirs = new double[mine.length];
         int shared = 0;
         for (int i = 0, j = 0; i < returns.length && j < other.returns.length; ) {
-            int order = dates.get(i).compareTo(other.dates.get(j));
+            int order = Integer.compare(days[i], other.days[j]);
             if (order == 0) {
                 mine[shared] = returns[i++];
                 theirs[shared++] = other.returns[j++];

@@ -351,6 +351,27 @@ class ServiceApiTest {
     }
 
     @Test
+    void everyScanParameterIsReadByItsNameAndAMistypedOneNamed() throws Exception {
+        HttpResponse<String> date = service.post("/api/bourse/opportunities?as_of=yesterday", "text/csv", CSV,
+                "X-API-Key", "key-alice");
+        HttpResponse<String> trims = service.post("/api/bourse/opportunities?cash=1000&use_trims=maybe&" + AS_OF,
+                "text/csv", CSV, "X-API-Key", "key-alice");
+        HttpResponse<String> empty = service.post("/api/bourse/opportunities?top=&min_gap_pct=&horizon=long&" + AS_OF,
+                "text/csv", CSV, "X-API-Key", "key-alice");
+
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(problem(date).path("parameter").asString()).isEqualTo("as_of");
+        assertThat(problem(date).path("detail").asString())
+                .isEqualTo("Parameter 'as_of' has a value that cannot be read: 'yesterday'; expected a date like 2022-12-05.");
+        assertThat(problem(trims).path("detail").asString())
+                .isEqualTo("Parameter 'use_trims' has a value that cannot be read: 'maybe'; expected true or false.");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        JsonNode answer = JsonFormat.mapper().readTree(empty.body());
+        assertThat(answer.path("horizon").asString()).isEqualTo("long");
+        assertThat(answer.path("as_of").asString()).isEqualTo(AS_OF.substring(AS_OF.indexOf('=') + 1));
+    }
+
+    @Test
     void cacheManagementNeedsTheAdminTokenAndRefusesStar() throws Exception {
         assertThat(service.get("/api/bourse/cache/stats").statusCode()).isEqualTo(401);
         assertThat(service.get("/api/bourse/cache/stats", "Authorization", "Bearer wrong").statusCode()).isEqualTo(403);
