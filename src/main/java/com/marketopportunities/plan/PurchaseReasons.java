@@ -1,8 +1,8 @@
 package com.marketopportunities.plan;
 
-import com.marketopportunities.text.Sentences;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,7 +26,7 @@ final class PurchaseReasons {
 
     String why(PlanCandidate bought, Map<String, Double> fills) {
         String moves = fills.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(fill -> Sentences.format("%s +%.2f pts", fill.getKey(), fill.getValue()))
+                .map(fill -> String.format(Locale.ROOT, "%s +%.2f pts", fill.getKey(), fill.getValue()))
                 .collect(Collectors.joining(", "));
         Optional<PlanBucket> main = problem.buckets().stream().filter(this::isGap)
                 .max(Comparator.comparingDouble(bucket -> bought.weight(bucket.name())));
@@ -41,13 +41,13 @@ final class PurchaseReasons {
                 .max(Comparator.comparingDouble(PlanCandidate::score));
         String because;
         if (gapsFilled.size() >= 2) {
-            because = Sentences.format("it fills %d gaps at once (%s), scored %.1f", gapsFilled.size(),
+            because = String.format(Locale.ROOT, "it fills %d gaps at once (%s), scored %.1f", gapsFilled.size(),
                     String.join(" and ", gapsFilled), bought.score());
         } else if (bestScored.isEmpty() || bestScored.get().symbol().equals(bought.symbol())) {
-            because = Sentences.format("the best-scored of %s's candidates (%.1f)", bucket, bought.score());
+            because = String.format(Locale.ROOT, "the best-scored of %s's candidates (%.1f)", bucket, bought.score());
         } else {
             PlanCandidate best = bestScored.get();
-            because = Sentences.format("scored %.1f against %s's %.1f, but it %s", bought.score(),
+            because = String.format(Locale.ROOT, "scored %.1f against %s's %.1f, but it %s", bought.score(),
                     best.symbol(), best.score(), fitAgainst(bought, best));
         }
         return "moves " + moves + "; " + because;
