@@ -10,9 +10,16 @@ import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.testredis.RealRedis;
 import com.marketopportunities.testredis.RealRedisCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,11 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The score cache on a real Redis Cluster of three masters and three replicas (issue 14): filled by a
- * cold scan, read whole by a new instance, listed and cleared on every master, and degrading per node
- * when one master hangs (SIGSTOP).
+ * cold scan, read whole by a new instance, listed and cleared on every master, degrading per node
+ * when one master hangs (SIGSTOP), and failing no scan of eight clients when a master is killed
+ * (SIGKILL), its scores served again once its replica took over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterTest {
+
+    static final int CLIENTS = 8;
+    /** The node timeout (2 s), the replica's delay and one vote take 3 to 5 s; more on a loaded machine. */
+    static final Duration TAKEOVER_TIMEOUT = Duration.ofSeconds(30);
+    /** A Cluster client learns the new roles on its reconnect attempts, and every 30 s at the latest. */
+    static final Duration FOLLOW_TIMEOUT = Duration.ofSeconds(35);
 
     @TempDir
     static Path folder;
@@ -121,6 +135,136 @@ class RedisClusterTest {
             frozen.resume();
             // while it was frozen, its replica may have been promoted: let the roles settle before the next test
             cluster.awaitOk();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aMasterKilledUnderLoadFailsNoScanAndItsScoresAreServedAgainOnceItsReplicaTakesOver() throws Exception {
+        ScanReport cold;
+        try (ScanInstance filler = ScanInstance.open(cluster.url(), data, CLOCK)) {
+            filler.shared().delete("stock_score:*");
+            cold = filler.scan(Horizon.MEDIUM);
+        }
+        // every replica a copy of its master: one that never had its copy refuses to take over (and would hold nothing)
+        cluster.awaitOk();
+        // the roles now, not as started: the frozen master's replica may have taken its place
+        RealRedis killed = cluster.currentMasters().get(2);
+        RealRedis replica = cluster.replicaOf(killed);
+        List<String> killedScores = RealRedisCluster.keysOn(killed, "stock_score:*");
+        assertThat(killedScores).as("scores on the master to kill").isNotEmpty();
+
+        try (ScanInstance instance = ScanInstance.open(cluster.url(), data, CLOCK);
+             Load load = Load.start(instance, cold)) {
+            load.awaitScans(CLIENTS);
+            int beforeKill = load.scans();
+            killed.stop();
+            long stopped = System.nanoTime();
+            cluster.awaitPromoted(replica, TAKEOVER_TIMEOUT);
+            long promoted = System.nanoTime();
+            long tookOver = (promoted - stopped) / 1_000_000;
+            int duringOutage = load.scans() - beforeKill;
+            // the load goes on past the takeover
+            load.awaitScans(load.scans() + CLIENTS);
+            load.close();
+            List<String> onReplica = RealRedisCluster.keysOn(replica, "stock_score:*");
+            boolean readsAgain = await(FOLLOW_TIMEOUT, () ->
+                    instance.shared().getAll(killedScores).size() == killedScores.size());
+            long followed = (System.nanoTime() - promoted) / 1_000_000;
+            System.out.printf("Cluster master killed under %d clients: %d scans, %d failed, %d while it was dead; its"
+                    + " replica took over in %d ms; the loaded instance read its scores again %d ms later%n", CLIENTS,
+                    load.scans(), load.failed(), duringOutage, tookOver, followed);
+
+            assertThat(load.failed()).as("failed or different scans of " + load.scans()).isZero();
+            assertThat(duringOutage).as("scans while the master was dead").isPositive();
+            assertThat(onReplica).as("the killed master's scores on its replica").containsAll(killedScores);
+            assertThat(readsAgain).as("the loaded instance reading the killed master's %d scores again within %d s of"
+                    + " the takeover, without a restart (it reads %d)", killedScores.size(), FOLLOW_TIMEOUT.toSeconds(),
+                    instance.shared().getAll(killedScores).size()).isTrue();
+        }
+        // every node knows the new master before a new instance asks them for the topology
+        cluster.awaitOk();
+        try (ScanInstance fresh = ScanInstance.open(cluster.url(), data, CLOCK)) {
+            ScanReport warm = fresh.scan(Horizon.MEDIUM);
+
+            assertThat(warm.stats().cacheMisses()).as("every score served again, the killed master's by its replica")
+                    .isZero();
+            assertThat(warm.stats().cacheHits()).isEqualTo(cold.stats().cacheMisses());
+            assertThat(warm.opportunities()).isEqualTo(cold.opportunities());
+        }
+    }
+
+    /** Whether {@code condition} holds within {@code timeout}, checked every 100 ms. */
+    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /**
+     * {@value #CLIENTS} clients scanning one instance in a loop until closed; a scan that throws or answers other
+     * opportunities than {@code expected} is a failed one.
+     */
+    static final class Load implements AutoCloseable {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger scans = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        private final List<Future<?>> loops = new ArrayList<>();
+
+        static Load start(ScanInstance instance, ScanReport expected) {
+            Load load = new Load();
+            for (int i = 0; i < CLIENTS; i++) {
+                load.loops.add(load.clients.submit(() -> load.scanUntilClosed(instance, expected)));
+            }
+            return load;
+        }
+
+        private void scanUntilClosed(ScanInstance instance, ScanReport expected) {
+            while (running.get()) {
+                try {
+                    if (!instance.scan(Horizon.MEDIUM).opportunities().equals(expected.opportunities())) {
+                        failed.incrementAndGet();
+                    }
+                    scans.incrementAndGet();
+                    // a client's pause between scans: the Redis processes on these cores must still run
+                    Thread.sleep(2);
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        int scans() {
+            return scans.get();
+        }
+
+        int failed() {
+            return failed.get();
+        }
+
+        /** Waits until {@code count} scans are done in all. */
+        void awaitScans(int count) throws InterruptedException {
+            assertThat(await(Duration.ofSeconds(30), () -> scans.get() >= count))
+                    .as(() -> "waiting 30 s for " + count + " scans, " + scans.get() + " done").isTrue();
+        }
+
+        /** Stops the clients after their current scan. Idempotent. */
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+            clients.shutdown();
         }
     }
 }
