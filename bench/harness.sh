@@ -3,8 +3,10 @@
 # latency and 429s, a Redis and instances of the service, all on 127.0.0.1, scans bench/portfolio-29.csv
 # cold and warm, load-tests, kills Redis under load, checks two instances on one Redis; prints a table
 # and writes target/benchmarks/harness.json. Everything it starts stops by itself.
-# Usage: bench/harness.sh [--short] [--latency-ms N] [--rate-429 R] [--runs N] [--clients N] [--seconds T]
+# Usage: bench/harness.sh [--short | --scale-out] [--latency-ms N] [--rate-429 R] [--runs N] [--clients N] [--seconds T]
 #   --short: the CI form (about 1-2 minutes); exits 1 when a regression gate fails.
+#   --scale-out: the same scans and loads on memory, one Redis, Sentinel, Cluster and two instances on Cluster,
+#     then a Sentinel and a Cluster master killed under load (about 8 minutes; BENCHMARKS.md, "Scale-out").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${MARKET_DATA_DIR:-../shared/market-data}

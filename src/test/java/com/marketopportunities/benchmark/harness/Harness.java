@@ -16,7 +16,9 @@ import java.util.UUID;
  * and without, in one instance and across instances ({@link ScanRuns}); a load test, also through a
  * Redis kill and restart ({@link LoadPhase}); the warm-up on one of two instances ({@link WarmUpCheck}).
  * Everything runs on 127.0.0.1 and stops by itself. Prints a table, writes JSON, and exits 1 when a
- * regression gate fails (2 on bad arguments). Not a test: run it with {@code bench/harness.sh [--short]}.
+ * regression gate fails (2 on bad arguments). With {@code --scale-out}, the scale-out phase instead
+ * ({@link ScaleOutPhase}): the same scans and loads on memory, one Redis, Sentinel and Cluster, and failovers.
+ * Not a test: run it with {@code bench/harness.sh [--short | --scale-out]}.
  */
 public final class Harness {
 
@@ -65,6 +67,13 @@ public final class Harness {
         long started = System.nanoTime();
         String portfolioCsv = Files.readString(options.portfolio());
         System.err.println("harness: " + options.command());
+        if (options.scaleOut()) {
+            try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(options.dataDir()).latency(options.latency())
+                    .tooManyRequestsRate(options.tooManyRequests()).start()) {
+                new ScaleOutPhase(options, yahoo, portfolioCsv, adminToken).runAndReport(report, this::crossedClose);
+            }
+            return finish(started);
+        }
         try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(options.dataDir()).latency(options.latency())
                 .tooManyRequestsRate(options.tooManyRequests()).start();
              RealRedis redis = RealRedis.start();
@@ -77,7 +86,11 @@ public final class Harness {
         }
         System.err.println("harness: warm-up on two instances sharing one Redis");
         reportWarmUp(new WarmUpCheck(options, adminToken).run());
+        return finish(started);
+    }
 
+    /** Prints the table and writes the JSON; the exit code: 0 when every gate passed, else 1. */
+    private int finish(long started) throws IOException {
         double seconds = (System.nanoTime() - started) / 1e9;
         report.print(System.out, seconds);
         report.writeJson(seconds);

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * What one harness run does: the upstream it simulates, how many runs each median takes, the load it
- * sends. {@code --short} (CI) lowers every default; an explicit flag still wins.
+ * sends. {@code --short} (CI) lowers every default; {@code --scale-out} runs the scale-out phase instead
+ * of the main one (3 runs per backend unless {@code --runs} says otherwise); an explicit flag still wins.
  *
  * @param dataDir          the market-data folder the Yahoo stand-in serves
  * @param portfolio        the portfolio file every scan sends
@@ -19,18 +20,23 @@ import java.util.Locale;
  * @param clients          concurrent clients of the load test
  * @param loadDuration     how long each load test sends
  * @param ciShort          the short form for CI
+ * @param scaleOut         the scale-out phase (memory, one Redis, Sentinel, Cluster, two instances on Cluster,
+ *                         and the failovers) instead of the main one
  * @param jsonReport       where the JSON report goes
  */
 record HarnessOptions(Path dataDir, Path portfolio, LocalDate asOf, Duration latency, double tooManyRequests,
                       int runs, int warmScansPerRun, int clients, Duration loadDuration, boolean ciShort,
-                      Path jsonReport) {
+                      boolean scaleOut, Path jsonReport) {
 
     static final String USAGE = """
-            usage: bench/harness.sh [--short] [--latency-ms N] [--rate-429 R] [--runs N] [--clients N] [--seconds T]
-                                    [--data DIR] [--portfolio FILE] [--json FILE]
+            usage: bench/harness.sh [--short] [--scale-out] [--latency-ms N] [--rate-429 R] [--runs N] [--clients N]
+                                    [--seconds T] [--data DIR] [--portfolio FILE] [--json FILE]
               full defaults:   --latency-ms 300 --rate-429 0.05 --runs 5 --clients 8 --seconds 20
               --short (CI):    --latency-ms 100 --rate-429 0.05 --runs 3 --clients 4 --seconds 5;
-                               exits 1 when a regression gate fails""";
+                               exits 1 when a regression gate fails
+              --scale-out:     memory, one Redis, Sentinel, Cluster and two instances on Cluster, then a Sentinel
+                               and a Cluster master killed under load; --runs 3 per backend, JSON in
+                               target/benchmarks/harness-scale-out.json""";
 
     HarnessOptions {
         if (runs < 1 || warmScansPerRun < 1 || clients < 1 || loadDuration.isNegative() || loadDuration.isZero()) {
@@ -47,21 +53,23 @@ record HarnessOptions(Path dataDir, Path portfolio, LocalDate asOf, Duration lat
     /** Parses the command line; throws {@link IllegalArgumentException} with a message a person can act on. */
     static HarnessOptions parse(String... args) {
         boolean ciShort = false;
+        boolean scaleOut = false;
         for (String arg : args) {
             ciShort |= arg.equals("--short");
+            scaleOut |= arg.equals("--scale-out");
         }
         String envData = System.getenv("MARKET_DATA_DIR");
         Path dataDir = Path.of(envData == null || envData.isBlank() ? "../shared/market-data" : envData);
         Path portfolio = Path.of("bench/portfolio-29.csv");
-        Path json = Path.of("target/benchmarks/harness.json");
+        Path json = Path.of(scaleOut ? "target/benchmarks/harness-scale-out.json" : "target/benchmarks/harness.json");
         long latencyMs = ciShort ? 100 : 300;
         double rate = 0.05;
-        int runs = ciShort ? 3 : 5;
+        int runs = ciShort || scaleOut ? 3 : 5;
         int clients = ciShort ? 4 : 8;
         long seconds = ciShort ? 5 : 20;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--short")) {
+            if (arg.equals("--short") || arg.equals("--scale-out")) {
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -85,13 +93,14 @@ record HarnessOptions(Path dataDir, Path portfolio, LocalDate asOf, Duration lat
             }
         }
         return new HarnessOptions(dataDir, portfolio, LocalDate.of(2022, 12, 5), Duration.ofMillis(latencyMs), rate,
-                runs, ciShort ? 5 : 10, clients, Duration.ofSeconds(seconds), ciShort, json);
+                runs, ciShort ? 5 : 10, clients, Duration.ofSeconds(seconds), ciShort, scaleOut, json);
     }
 
     /** The flags that reproduce this run, for the report. */
     String command() {
-        return String.format(Locale.ROOT, "bash bench/harness.sh%s --latency-ms %d --rate-429 %s --runs %d --clients %d --seconds %d",
-                ciShort ? " --short" : "", latency.toMillis(), rate(), runs, clients, loadDuration.toSeconds());
+        return String.format(Locale.ROOT, "bash bench/harness.sh%s%s --latency-ms %d --rate-429 %s --runs %d --clients %d"
+                        + " --seconds %d", ciShort ? " --short" : "", scaleOut ? " --scale-out" : "", latency.toMillis(),
+                rate(), runs, clients, loadDuration.toSeconds());
     }
 
     private String rate() {

@@ -37,6 +37,25 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void theScaleOutPhaseKeepsTheFullSettingsWithThreeRunsAndItsOwnReport() {
+        HarnessOptions scaleOut = HarnessOptions.parse("--scale-out");
+        assertThat(scaleOut.scaleOut()).isTrue();
+        assertThat(scaleOut.ciShort()).isFalse();
+        assertThat(scaleOut.latency()).isEqualTo(Duration.ofMillis(300));
+        assertThat(scaleOut.clients()).isEqualTo(8);
+        assertThat(scaleOut.loadDuration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(scaleOut.runs()).isEqualTo(3);
+        assertThat(scaleOut.jsonReport()).hasToString("target/benchmarks/harness-scale-out.json");
+        assertThat(scaleOut.command()).isEqualTo(
+                "bash bench/harness.sh --scale-out --latency-ms 300 --rate-429 0.05 --runs 3 --clients 8 --seconds 20");
+
+        HarnessOptions more = HarnessOptions.parse("--runs", "5", "--scale-out");
+        assertThat(more.runs()).isEqualTo(5);
+        assertThat(HarnessOptions.parse().scaleOut()).isFalse();
+        assertThat(HarnessOptions.parse().jsonReport()).hasToString("target/benchmarks/harness.json");
+    }
+
+    @Test
     void badFlagsAreRefusedWithTheUsage() {
         assertThatThrownBy(() -> HarnessOptions.parse("--clients", "many")).hasMessageContaining("--clients wants a number")
                 .hasMessageContaining("usage:");

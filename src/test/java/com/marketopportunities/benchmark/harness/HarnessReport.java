@@ -27,6 +27,7 @@ final class HarnessReport {
     private final Instant startedAt = Instant.now();
     private final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     private final List<Section> sections = new ArrayList<>();
+    private final List<FigureTable> tables = new ArrayList<>();
     private final List<Gate> gates = new ArrayList<>();
     private final List<String> observations = new ArrayList<>();
 
@@ -36,6 +37,11 @@ final class HarnessReport {
 
     void section(String title, List<Figure> figures) {
         sections.add(new Section(title, List.copyOf(figures)));
+    }
+
+    /** Figures side by side, printed after the sections. */
+    void table(FigureTable table) {
+        tables.add(table);
     }
 
     void gate(String name, boolean passed, String detail) {
@@ -53,8 +59,8 @@ final class HarnessReport {
 
     void print(PrintStream out, double seconds) {
         out.println();
-        out.printf("Market Opportunities benchmark harness (%s), %s%n", options.ciShort() ? "short form" : "full",
-                environment());
+        out.printf("Market Opportunities benchmark harness (%s), %s%n", options.scaleOut() ? "scale-out"
+                : options.ciShort() ? "short form" : "full", environment());
         out.println("command: " + options.command());
         for (Section section : sections) {
             out.println();
@@ -70,6 +76,12 @@ final class HarnessReport {
             }
             section.figures().stream().filter(figure -> !figure.note().isEmpty() && !figure.note().equals(RATIO_NOTE))
                     .forEach(figure -> out.println("  note, " + figure.name() + ": " + figure.note()));
+        }
+        for (FigureTable table : tables) {
+            out.println();
+            out.println("== " + table.title());
+            out.print(table.markdown());
+            table.notes().forEach(note -> out.println("  " + note));
         }
         out.println();
         out.println("== Regression gates (generous; ratios and counts of this run, never absolute times)");
@@ -90,7 +102,7 @@ final class HarnessReport {
     void writeJson(double seconds) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", options.command());
-        json.put("mode", options.ciShort() ? "short" : "full");
+        json.put("mode", options.scaleOut() ? "scale-out" : options.ciShort() ? "short" : "full");
         json.put("started_at", startedAt.toString());
         json.put("seconds", Math.round(seconds));
         json.put("environment", environment());
@@ -106,6 +118,7 @@ final class HarnessReport {
         settings.put("as_of", options.asOf().toString());
         json.put("settings", settings);
         json.put("sections", sections);
+        json.put("tables", tables);
         json.put("gates", gates);
         json.put("gates_passed", gatesPassed());
         json.put("observations", observations);

@@ -51,7 +51,7 @@ final class LoadPhase {
                     throw new IllegalStateException("the load test's instance does not scan: " + scan.failure());
                 }
             }
-            LoadTest load = new LoadTest(target, portfolioCsv, "medium", options.asOf(), baseline);
+            LoadTest load = new LoadTest(List.of(target), portfolioCsv, "medium", options.asOf(), baseline);
             Duration duration = options.loadDuration();
             System.err.printf(Locale.ROOT, "harness: load test, %d clients x %d s%n", options.clients(),
                     duration.toSeconds());

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N clients, each on its own connection, scanning the same portfolio one request after another for a
- * fixed time against one instance, on loopback only. Bounded twice: it stops at its deadline and after
+ * fixed time against one instance or several (client i sends to instance i mod n), on loopback only. Bounded twice: it stops at its deadline and after
  * {@link #MAX_REQUESTS_PER_CLIENT_SECOND} requests per client and second, whichever comes first, and each
  * request has its own timeout. Actions (kill Redis, restart it) may be scheduled at offsets into the run.
  */
@@ -50,14 +50,19 @@ final class LoadTest {
         }
     }
 
-    private final ServiceInstance target;
+    private final List<ServiceInstance> targets;
     private final String portfolioCsv;
     private final String horizon;
     private final LocalDate asOf;
     private final ScoreFingerprint baseline;
 
-    LoadTest(ServiceInstance target, String portfolioCsv, String horizon, LocalDate asOf, ScoreFingerprint baseline) {
-        this.target = target;
+    /** @param targets the instances the clients share out, client i to instance i mod n */
+    LoadTest(List<ServiceInstance> targets, String portfolioCsv, String horizon, LocalDate asOf,
+             ScoreFingerprint baseline) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("a load test needs an instance");
+        }
+        this.targets = List.copyOf(targets);
         this.portfolioCsv = portfolioCsv;
         this.horizon = horizon;
         this.asOf = asOf;
@@ -100,6 +105,7 @@ final class LoadTest {
         }
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            ServiceInstance target = targets.get(c % targets.size());
             running.add(pool.submit(() -> {
                 HttpClient client = ServiceInstance.newClient();
                 while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {

@@ -44,6 +44,22 @@ final class RedisCommandCounter implements AutoCloseable {
         return before < 0 || after < 0 ? -1 : after - before - 1;
     }
 
+    /**
+     * The commands others sent to several servers (a Cluster's masters) between {@code before}, read from
+     * {@code counters} in order, and now; -1 if any read failed.
+     */
+    static long between(long[] before, java.util.List<RedisCommandCounter> counters) {
+        long sum = 0;
+        for (int i = 0; i < counters.size(); i++) {
+            long one = between(before[i], counters.get(i).processed());
+            if (one < 0) {
+                return -1;
+            }
+            sum += one;
+        }
+        return sum;
+    }
+
     private void closeConnection() {
         if (connection != null) {
             try {

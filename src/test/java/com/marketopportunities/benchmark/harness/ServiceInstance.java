@@ -2,6 +2,7 @@ package com.marketopportunities.benchmark.harness;
 
 import com.marketopportunities.api.ServiceApplication;
 import com.marketopportunities.json.JsonFormat;
+import com.marketopportunities.store.SharedStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,6 +100,14 @@ final class ServiceInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
             return ScanOutcome.failed((System.nanoTime() - started) / 1e6, "interrupted");
         }
+    }
+
+    /**
+     * This instance's shared level itself, for probes that must see what the instance sees (a failover's
+     * timings): a write through it goes where the instance's own writes go, a read asks what its scans ask.
+     */
+    SharedStore sharedStore() {
+        return context.getBean(SharedStore.class);
     }
 
     /** {@code GET /api/bourse/cache/stats} with the admin token. */
