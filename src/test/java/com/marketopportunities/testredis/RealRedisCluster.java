@@ -121,6 +121,11 @@ public final class RealRedisCluster implements AutoCloseable {
         return replicationInfo(node).contains("role:master");
     }
 
+    /** The value of {@code key} on one node alone, or {@code null}. */
+    public static String valueOn(RealRedis node, String key) {
+        return RedisNodes.on(node, commands -> commands.get(key));
+    }
+
     /** Keys matching {@code pattern} on one node (SCAN on that node alone). */
     public static List<String> keysOn(RealRedis node, String pattern) {
         return RedisNodes.on(node, commands -> commands.keys(pattern));

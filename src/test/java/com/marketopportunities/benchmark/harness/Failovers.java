@@ -6,6 +6,7 @@ import com.marketopportunities.testredis.RealRedis;
 import com.marketopportunities.testredis.RealRedisCluster;
 import com.marketopportunities.testredis.RealRedisSentinel;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,10 +86,12 @@ final class Failovers {
     ClusterFailover cluster(RealRedisCluster cluster) throws InterruptedException {
         try (ServiceInstance instance = ScaleOutPhase.warmInstance("failover-cluster", yahoo, cluster.url(),
                 adminToken, portfolioCsv, options)) {
-            RealRedis victim = RedisRoles.busiestMaster(cluster.nodes(), "stock_score:*");
-            List<String> keys = RedisRoles.keysOn(victim, "stock_score:*");
-            RealRedis replica = RedisRoles.replicaOf(victim, cluster.nodes()).orElseThrow(() ->
-                    new IllegalStateException("the Cluster master on port " + victim.port() + " has no replica"));
+            cluster.awaitOk();
+            RealRedis victim = cluster.currentMasters().stream()
+                    .max(Comparator.comparingInt(master -> RealRedisCluster.keysOn(master, "stock_score:*").size()))
+                    .orElseThrow();
+            List<String> keys = RealRedisCluster.keysOn(victim, "stock_score:*");
+            RealRedis replica = cluster.replicaOf(victim);
             System.err.printf(Locale.ROOT, "harness: killing the Cluster master on port %d (%d score keys), its replica"
                     + " on port %d%n", victim.port(), keys.size(), replica.port());
             SharedStore store = instance.sharedStore();
