@@ -10,6 +10,7 @@ import com.marketopportunities.scoring.ScoreOutcome;
 import com.marketopportunities.scoring.Scorer;
 import com.marketopportunities.scoring.SymbolScore;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,15 @@ final class ScanScores {
         this.horizon = horizon;
         this.asOf = asOf;
         this.cached = cached;
+    }
+
+    /**
+     * Starts scoring the symbols not asked for already, their cached scores read in one go: one
+     * round of the scan.
+     */
+    void requestAll(Collection<String> symbols) {
+        cached.prefetch(symbols.stream().filter(symbol -> !pending.containsKey(symbol)).toList());
+        symbols.forEach(this::request);
     }
 
     /** Starts scoring the symbol unless it was asked for already; never fails: a failure is an Unscored outcome. */

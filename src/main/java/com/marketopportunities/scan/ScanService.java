@@ -169,11 +169,6 @@ public final class ScanService {
 
     /** Every proxy ETF and candidate of the universe: what a scan may score, and what warming covers. */
     public List<String> warmUpSymbols() {
-        return prefetchSymbols();
-    }
-
-    /** Every score a scan may ask for: the proxy ETFs and the candidate universe. */
-    private List<String> prefetchSymbols() {
         Set<String> symbols = new LinkedHashSet<>();
         taxonomy.buckets().forEach(bucket -> symbols.add(bucket.proxyEtf()));
         symbols.addAll(universe.allSymbols());
@@ -188,7 +183,7 @@ public final class ScanService {
         ScanData data = new ScanData(marketData, scoring.earliestWindowStart(asOf), asOf, listener,
                 portfolio.baseCurrency());
         ScanScores scores = new ScanScores(data, scorer, scoring.benchmarkSymbol(), request.horizon(), asOf,
-                scoreCache.forScan(prefetchSymbols(), request.horizon(), asOf));
+                scoreCache.forScan(request.horizon(), asOf));
         List<Position> rows = portfolio.positions();
         long symbols = rows.stream().map(Position::symbol).distinct().count();
         if (symbols > settings.maxSymbols()) {
@@ -270,7 +265,7 @@ public final class ScanService {
         } else {
             run.data().prefetch(etfs, etfs, List.of());
             etfs.forEach(run.data()::fundamentals);
-            etfs.forEach(run.scores()::request);
+            run.scores().requestAll(etfs);
         }
         List<BucketGap> sorted = new ArrayList<>(gaps);
         sorted.sort(Comparator.comparing((BucketGap gap) -> run.scores().score(gap.bucket().proxyEtf())
@@ -322,7 +317,7 @@ public final class ScanService {
         run.data().prefetch(distinct, distinct, profiles);
         // fundamentals first: announced, they leave in one call before the charts the scores ask for
         distinct.forEach(run.data()::fundamentals);
-        distinct.forEach(run.scores()::request);
+        run.scores().requestAll(distinct);
         profiles.forEach(run.data()::profile);
     }
 

@@ -28,14 +28,23 @@ public interface ScoreCache {
     }
 
     /**
-     * The scores of one scan: those it may ask for are brought into process in one round trip to
-     * the shared level; the lookup's {@link ScanLookup#score} calls for them cost no further round
+     * The scores of one scan. Each round of the scan announces the scores it is about to ask for
+     * ({@link ScanLookup#prefetch}): those not in process are read from the shared level in one
+     * round trip, and the lookup's {@link ScanLookup#score} calls for them cost no further round
      * trip, whether the shared level had them or not.
      */
-    ScanLookup forScan(Collection<String> symbols, Horizon horizon, LocalDate asOf);
+    ScanLookup forScan(Horizon horizon, LocalDate asOf);
 
     /** The score lookups of one scan, for one horizon and date. */
     interface ScanLookup {
+        /**
+         * Brings the scores of {@code symbols} that are not in process yet, and were not read for
+         * this scan before, from the shared level in one round trip. A lookup that announces nothing
+         * reads each score as it is asked for.
+         */
+        default void prefetch(Collection<String> symbols) {
+        }
+
         /** As {@link ScoreCache#score}, for this scan's horizon and date. */
         CompletableFuture<Served> score(String symbol, Supplier<CompletableFuture<ScoreOutcome>> compute);
     }

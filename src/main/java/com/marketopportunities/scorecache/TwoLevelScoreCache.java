@@ -16,7 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,19 +60,32 @@ public final class TwoLevelScoreCache implements ScoreCache {
     }
 
     @Override
-    public ScanLookup forScan(Collection<String> symbols, Horizon horizon, LocalDate asOf) {
-        List<String> keys = symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct().toList();
-        Map<String, CachedScore> found = cache.getAll(keys);
-        java.util.Set<String> checked = new java.util.HashSet<>(keys);
-        return (symbol, compute) -> {
-            String key = key(symbol, horizon, asOf);
-            // in process first (another scan may have stored it since); a key this scan already
-            // asked the shared level for is not asked again
-            CachedScore cached = cache.getLocal(key);
-            if (cached == null && !checked.contains(key)) {
-                cached = cache.getAll(List.of(key)).get(key);
+    public ScanLookup forScan(Horizon horizon, LocalDate asOf) {
+        // the keys this scan asked the shared level for, found or not: not asked again
+        Set<String> checked = ConcurrentHashMap.newKeySet();
+        return new ScanLookup() {
+            @Override
+            public void prefetch(Collection<String> symbols) {
+                // only what is not in process: a warm scan asks the shared level for nothing
+                List<String> keys = symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct()
+                        .filter(key -> cache.getLocal(key) == null && checked.add(key)).toList();
+                if (!keys.isEmpty()) {
+                    cache.getAll(keys);
+                }
             }
-            return serve(key, usable(cached), compute);
+
+            @Override
+            public CompletableFuture<Served> score(String symbol, Supplier<CompletableFuture<ScoreOutcome>> compute) {
+                String key = key(symbol, horizon, asOf);
+                // in process first (the prefetch put there what the shared level had, and another
+                // scan may have stored it since); a key this scan asked the shared level for already
+                // is not asked again
+                CachedScore cached = cache.getLocal(key);
+                if (cached == null && checked.add(key)) {
+                    cached = cache.getAll(List.of(key)).get(key);
+                }
+                return serve(key, usable(cached), compute);
+            }
         };
     }
 

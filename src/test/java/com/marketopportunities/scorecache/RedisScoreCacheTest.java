@@ -147,7 +147,8 @@ class RedisScoreCacheTest {
 
         TwoLevelScoreCache second = process(MODEL, CLOCK);
         AtomicInteger computed = new AtomicInteger();
-        ScoreCache.ScanLookup scan = second.forScan(List.of("XLV", "JPM"), Horizon.MEDIUM, AS_OF);
+        ScoreCache.ScanLookup scan = second.forScan(Horizon.MEDIUM, AS_OF);
+        scan.prefetch(List.of("XLV", "JPM"));
         ScoreCache.Served servedXlv = scan.score("XLV", counting(computed, xlv)).join();
         ScoreCache.Served servedJpm = second.score("JPM", Horizon.MEDIUM, AS_OF, counting(computed, jpm)).join();
 
@@ -206,7 +207,8 @@ class RedisScoreCacheTest {
         TwoLevelScoreCache cache = process(MODEL, CLOCK);
         AtomicInteger computed = new AtomicInteger();
 
-        ScoreCache.ScanLookup scan = cache.forScan(List.of("XLV", "JPM"), Horizon.MEDIUM, AS_OF);
+        ScoreCache.ScanLookup scan = cache.forScan(Horizon.MEDIUM, AS_OF);
+        scan.prefetch(List.of("XLV", "JPM"));
         ScoreCache.Served xlv = scan.score("XLV", counting(computed, score("XLV", 0.12))).join();
         ScoreCache.Served jpm = scan.score("JPM", counting(computed, score("JPM", 0.3))).join();
 
@@ -342,17 +344,29 @@ class RedisScoreCacheTest {
         List<String> symbols = List.of("XLV", "XLF", "XLE", "JNJ", "XOM", "JPM");
 
         long before = cli.calls("mget");
-        ScoreCache.ScanLookup scan = cache.forScan(symbols, Horizon.MEDIUM, AS_OF);
+        ScoreCache.ScanLookup scan = cache.forScan(Horizon.MEDIUM, AS_OF);
+        scan.prefetch(symbols);
         long afterPrefetch = cli.calls("mget");
         AtomicInteger computed = new AtomicInteger();
         for (String symbol : symbols) {
             scan.score(symbol, counting(computed, score(symbol, 0.3))).join();
         }
         long afterScores = cli.calls("mget");
+        // the same scan again in this process: every score is in process now
+        ScoreCache.ScanLookup again = cache.forScan(Horizon.MEDIUM, AS_OF);
+        again.prefetch(symbols);
+        symbols.forEach(symbol -> again.score(symbol, counting(computed, score(symbol, 0.3))).join());
+        long afterWarmScan = cli.calls("mget");
+        // a round with one score not read yet: one MGET for it alone
+        again.prefetch(List.of("XLV", "MSFT"));
+        long afterNewRound = cli.calls("mget");
 
         assertThat(afterPrefetch - before).as("the scan's one MGET").isEqualTo(1);
         assertThat(afterScores - afterPrefetch).as("MGETs after it, for 3 present and 3 absent scores").isZero();
         assertThat(computed).as("only the absent ones are computed").hasValue(3);
+        assertThat(afterWarmScan - afterScores).as("MGETs of a warm scan: none, all its scores are in process")
+                .isZero();
+        assertThat(afterNewRound - afterWarmScan).as("a round asking for a score not read yet").isEqualTo(1);
     }
 
     // ---------------------------------------------------------------------------------------------
