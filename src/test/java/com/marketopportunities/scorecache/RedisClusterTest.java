@@ -14,12 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -155,7 +149,7 @@ class RedisClusterTest {
         assertThat(killedScores).as("scores on the master to kill").isNotEmpty();
 
         try (ScanInstance instance = ScanInstance.open(cluster.url(), data, CLOCK);
-             Load load = Load.start(instance, cold)) {
+             ScanLoad load = ScanLoad.start(instance, cold, CLIENTS)) {
             load.awaitScans(CLIENTS);
             int beforeKill = load.scans();
             killed.stop();
@@ -168,7 +162,7 @@ class RedisClusterTest {
             load.awaitScans(load.scans() + CLIENTS);
             load.close();
             List<String> onReplica = RealRedisCluster.keysOn(replica, "stock_score:*");
-            boolean readsAgain = await(FOLLOW_TIMEOUT, () ->
+            boolean readsAgain = ScanLoad.await(FOLLOW_TIMEOUT, () ->
                     instance.shared().getAll(killedScores).size() == killedScores.size());
             long followed = (System.nanoTime() - promoted) / 1_000_000;
             System.out.printf("Cluster master killed under %d clients: %d scans, %d failed, %d while it was dead; its"
@@ -191,80 +185,6 @@ class RedisClusterTest {
                     .isZero();
             assertThat(warm.stats().cacheHits()).isEqualTo(cold.stats().cacheMisses());
             assertThat(warm.opportunities()).isEqualTo(cold.opportunities());
-        }
-    }
-
-    /** Whether {@code condition} holds within {@code timeout}, checked every 100 ms. */
-    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
-    }
-
-    /**
-     * {@value #CLIENTS} clients scanning one instance in a loop until closed; a scan that throws or answers other
-     * opportunities than {@code expected} is a failed one.
-     */
-    static final class Load implements AutoCloseable {
-
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicInteger scans = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        private final List<Future<?>> loops = new ArrayList<>();
-
-        static Load start(ScanInstance instance, ScanReport expected) {
-            Load load = new Load();
-            for (int i = 0; i < CLIENTS; i++) {
-                load.loops.add(load.clients.submit(() -> load.scanUntilClosed(instance, expected)));
-            }
-            return load;
-        }
-
-        private void scanUntilClosed(ScanInstance instance, ScanReport expected) {
-            while (running.get()) {
-                try {
-                    if (!instance.scan(Horizon.MEDIUM).opportunities().equals(expected.opportunities())) {
-                        failed.incrementAndGet();
-                    }
-                    scans.incrementAndGet();
-                    // a client's pause between scans: the Redis processes on these cores must still run
-                    Thread.sleep(2);
-                } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        int scans() {
-            return scans.get();
-        }
-
-        int failed() {
-            return failed.get();
-        }
-
-        /** Waits until {@code count} scans are done in all. */
-        void awaitScans(int count) throws InterruptedException {
-            assertThat(await(Duration.ofSeconds(30), () -> scans.get() >= count))
-                    .as(() -> "waiting 30 s for " + count + " scans, " + scans.get() + " done").isTrue();
-        }
-
-        /** Stops the clients after their current scan. Idempotent. */
-        @Override
-        public void close() throws Exception {
-            running.set(false);
-            for (Future<?> loop : loops) {
-                loop.get();
-            }
-            clients.shutdown();
         }
     }
 }

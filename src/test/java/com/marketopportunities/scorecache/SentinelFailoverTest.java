@@ -8,16 +8,10 @@ import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scoring.Horizon;
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.testredis.RealRedisSentinel;
+import com.marketopportunities.testredis.RedisNodes;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,58 +34,31 @@ class SentinelFailoverTest {
              ScanInstance instance = ScanInstance.open(group.url(), data, CLOCK)) {
             ScanReport cold = instance.scan(Horizon.MEDIUM);
             assertThat(cold.stats().cacheMisses()).isPositive();
-
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger scans = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<Future<?>> load = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                load.add(clients.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            ScanReport report = instance.scan(Horizon.MEDIUM);
-                            if (!report.opportunities().equals(cold.opportunities())) {
-                                failed.incrementAndGet();
-                            }
-                            scans.incrementAndGet();
-                            // a client's pause between scans: the Redis processes on these cores must still run
-                            Thread.sleep(2);
-                        } catch (RuntimeException e) {
-                            failed.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+            try (ScanLoad load = ScanLoad.start(instance, cold, CLIENTS)) {
+                Thread.sleep(500);
+                group.master().stop();
+                long killed = System.nanoTime();
+                SharedStore store = instance.shared();
+                long followedMillis = -1;
+                for (int probe = 0; followedMillis < 0 && System.nanoTime() - killed < Duration.ofSeconds(20).toNanos();
+                     probe++) {
+                    String key = "stock_score:FAILOVER-PROBE-" + probe;
+                    store.putAll(Map.of(key, new SharedStore.TimedValue("written after the kill", Duration.ofMinutes(5))));
+                    Thread.sleep(200);
+                    if (RedisNodes.isMaster(group.replica()) && "written after the kill".equals(
+                            RedisNodes.valueOn(group.replica(), key))) {
+                        followedMillis = (System.nanoTime() - killed) / 1_000_000;
                     }
-                }));
-            }
-            Thread.sleep(500);
-            group.master().stop();
-            long killed = System.nanoTime();
-            SharedStore store = instance.shared();
-            long followedMillis = -1;
-            for (int probe = 0; followedMillis < 0 && System.nanoTime() - killed < Duration.ofSeconds(20).toNanos();
-                 probe++) {
-                String key = "stock_score:FAILOVER-PROBE-" + probe;
-                store.putAll(Map.of(key, new SharedStore.TimedValue("written after the kill", Duration.ofMinutes(5))));
-                Thread.sleep(200);
-                if (RealRedisSentinel.isMaster(group.replica()) && "written after the kill".equals(
-                        RealRedisSentinel.get(group.replica(), key))) {
-                    followedMillis = (System.nanoTime() - killed) / 1_000_000;
                 }
-            }
-            running.set(false);
-            for (Future<?> client : load) {
-                client.get();
-            }
-            clients.shutdown();
+                load.close();
 
-            System.out.printf("Sentinel failover under %d clients: %d scans, %d failed; writing to the promoted replica"
-                    + " %d ms after the kill%n", CLIENTS, scans.get(), failed.get(), followedMillis);
-            assertThat(failed.get()).as("failed or different scans of " + scans.get()).isZero();
-            assertThat(scans.get()).isGreaterThan(CLIENTS);
-            assertThat(followedMillis).as("writing to the promoted replica after the kill (ms)")
-                    .isBetween(0L, 10_000L);
+                System.out.printf("Sentinel failover under %d clients: %d scans, %d failed; writing to the promoted replica"
+                        + " %d ms after the kill%n", CLIENTS, load.scans(), load.failed(), followedMillis);
+                assertThat(load.failed()).as("failed or different scans of " + load.scans()).isZero();
+                assertThat(load.scans()).isGreaterThan(CLIENTS);
+                assertThat(followedMillis).as("writing to the promoted replica after the kill (ms)")
+                        .isBetween(0L, 10_000L);
+            }
         }
     }
 }

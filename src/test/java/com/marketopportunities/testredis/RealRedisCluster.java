@@ -116,16 +116,6 @@ public final class RealRedisCluster implements AutoCloseable {
         return found.get(0);
     }
 
-    /** Whether {@code node} says it is a master. */
-    public static boolean isMaster(RealRedis node) {
-        return replicationInfo(node).contains("role:master");
-    }
-
-    /** The value of {@code key} on one node alone, or {@code null}. */
-    public static String valueOn(RealRedis node, String key) {
-        return RedisNodes.on(node, commands -> commands.get(key));
-    }
-
     /** Keys matching {@code pattern} on one node (SCAN on that node alone). */
     public static List<String> keysOn(RealRedis node, String pattern) {
         return RedisNodes.on(node, commands -> commands.keys(pattern));
@@ -152,7 +142,7 @@ public final class RealRedisCluster implements AutoCloseable {
      * @throws RealRedisException after {@code timeout}, with what every node says (its log says why it did not)
      */
     public void awaitPromoted(RealRedis replica, Duration timeout) {
-        await(timeout, replica + " to take over as a master", () -> isMaster(replica));
+        await(timeout, replica + " to take over as a master", () -> RedisNodes.isMaster(replica));
     }
 
     /**

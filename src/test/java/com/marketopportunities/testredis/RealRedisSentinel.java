@@ -72,26 +72,6 @@ public final class RealRedisSentinel implements AutoCloseable {
         return replica;
     }
 
-    /** Whether {@code node} now says it is a master; false while it cannot be asked (it resets connections while promoted). */
-    public static boolean isMaster(RealRedis node) {
-        try {
-            return RedisNodes.on(node, commands -> commands.info("replication")).contains("role:master");
-        } catch (RuntimeException notNow) {
-            return false;
-        }
-    }
-
-    /** The value of {@code key} on {@code node} alone, or {@code null} (also while it cannot be asked). */
-    public static String get(RealRedis node, String key) {
-        try {
-            return RedisNodes.on(node, commands -> commands.get(key));
-        } catch (RuntimeException notNow) {
-            return null;
-        }
-    }
-
-
-
     @Override
     public void close() {
         sentinels.forEach(RealRedis::close);

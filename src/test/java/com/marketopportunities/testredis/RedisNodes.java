@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-/** What the test topologies ({@link RealRedisCluster}, {@link RealRedisSentinel}) ask their servers, one by one. */
-final class RedisNodes {
+/**
+ * What the test topologies ({@link RealRedisCluster}, {@link RealRedisSentinel}) and their users ask the
+ * servers, one by one.
+ */
+public final class RedisNodes {
 
     private RedisNodes() {
     }
@@ -20,6 +23,24 @@ final class RedisNodes {
             return command.apply(connection.sync());
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+
+    /** Whether {@code node} now says it is a master; false while it cannot be asked (killed, or resetting connections while it is promoted). */
+    public static boolean isMaster(RealRedis node) {
+        try {
+            return on(node, commands -> commands.info("replication")).contains("role:master");
+        } catch (RuntimeException notNow) {
+            return false;
+        }
+    }
+
+    /** The value of {@code key} on {@code node} alone, or {@code null} (also while it cannot be asked). */
+    public static String valueOn(RealRedis node, String key) {
+        try {
+            return on(node, commands -> commands.get(key));
+        } catch (RuntimeException notNow) {
+            return null;
         }
     }
 

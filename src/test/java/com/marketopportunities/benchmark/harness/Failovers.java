@@ -4,6 +4,7 @@ import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.testredis.RealRedis;
 import com.marketopportunities.testredis.RealRedisCluster;
+import com.marketopportunities.testredis.RedisNodes;
 import com.marketopportunities.testredis.RealRedisSentinel;
 import java.time.Duration;
 import java.util.Comparator;
@@ -160,9 +161,9 @@ final class Failovers {
             String key = "stock_score:HARNESS-FAILOVER-PROBE-" + probe;
             store.putAll(Map.of(key, new SharedStore.TimedValue("written after the kill", Duration.ofMinutes(5))));
             pause();
-            if (RedisRoles.isMaster(replica)) {
+            if (RedisNodes.isMaster(replica)) {
                 promoted = promoted < 0 ? since(killedAt) : promoted;
-                if ("written after the kill".equals(RedisRoles.get(replica, key))) {
+                if ("written after the kill".equals(RedisNodes.valueOn(replica, key))) {
                     return new Followed(promoted, since(killedAt));
                 }
             }
@@ -174,11 +175,11 @@ final class Failovers {
     private static Followed keysServedAgain(SharedStore store, RealRedis replica, List<String> keys, long killedAt) {
         double takeover = -1;
         while (since(killedAt) < PATIENCE.toSeconds()) {
-            if (takeover < 0 && RedisRoles.isMaster(replica)) {
+            if (takeover < 0 && RedisNodes.isMaster(replica)) {
                 takeover = since(killedAt);
             }
             if (store.getAll(keys).size() == keys.size()) {
-                return new Followed(takeover < 0 && RedisRoles.isMaster(replica) ? since(killedAt) : takeover,
+                return new Followed(takeover < 0 && RedisNodes.isMaster(replica) ? since(killedAt) : takeover,
                         since(killedAt));
             }
             pause();

@@ -115,35 +115,22 @@ final class ScaleOutFigures {
 
     private void failovers(Failovers.SentinelFailover sentinel, Failovers.ClusterFailover cluster, long lookups) {
         LoadTest.Result s = sentinel.load();
-        report.section("Sentinel master killed (SIGKILL) under load: " + String.join(", ", s.events()), List.of(
-                Figure.info("sentinel_kill_scans", "scans", s.requests(), "count", fmt1(s.throughput()) + " scans/s, p99 "
-                        + fmt1(s.p99Ms()) + " ms, max " + fmt1(s.maxMs()) + " ms"),
-                Figure.info("sentinel_kill_errors", "failed requests", s.errors(), "count", String.join("; ", s.problems()))
-                        .withTarget("0", s.errors() == 0),
-                Figure.info("sentinel_kill_lost_scores", "lost scores", s.lostScores(), "count", "")
-                        .withTarget("0", s.lostScores() == 0),
-                Figure.info("sentinel_kill_promoted_s", "replica promoted after", sentinel.promotedSeconds(), "s",
-                        "from the kill until the replica said role:master; -1: not within " + Failovers.PATIENCE.toSeconds()
-                                + " s"),
+        List<Figure> sentinelFigures = new ArrayList<>(throughKill("sentinel_kill", s));
+        sentinelFigures.add(promoted("sentinel_kill_promoted_s", "replica promoted after", sentinel.promotedSeconds()));
+        sentinelFigures.add(
                 Figure.info("sentinel_kill_writing_s", "the instance writes to the promoted replica after",
                         sentinel.writingSeconds(), "s", "from the kill until a key written through the instance's own"
                                 + " shared level was read on the promoted replica (probe every 100 ms)")
                         .withTarget("<= " + (int) SENTINEL_FOLLOW_TARGET_S + " s", sentinel.writingSeconds() >= 0
-                                && sentinel.writingSeconds() <= SENTINEL_FOLLOW_TARGET_S)));
+                                && sentinel.writingSeconds() <= SENTINEL_FOLLOW_TARGET_S));
+        report.section("Sentinel master killed (SIGKILL) under load: " + String.join(", ", s.events()), sentinelFigures);
 
         LoadTest.Result c = cluster.load();
         ScanOutcome after = cluster.after();
         boolean afterWarm = afterWarm(cluster, lookups);
-        report.section("Cluster master killed (SIGKILL) under load: " + String.join(", ", c.events()), List.of(
-                Figure.info("cluster_kill_scans", "scans", c.requests(), "count", fmt1(c.throughput()) + " scans/s, p99 "
-                        + fmt1(c.p99Ms()) + " ms, max " + fmt1(c.maxMs()) + " ms"),
-                Figure.info("cluster_kill_errors", "failed requests", c.errors(), "count", String.join("; ", c.problems()))
-                        .withTarget("0", c.errors() == 0),
-                Figure.info("cluster_kill_lost_scores", "lost scores", c.lostScores(), "count", "")
-                        .withTarget("0", c.lostScores() == 0),
-                Figure.info("cluster_kill_takeover_s", "its replica master after", cluster.takeoverSeconds(), "s",
-                        "from the kill until the replica said role:master; -1: not within "
-                                + Failovers.PATIENCE.toSeconds() + " s"),
+        List<Figure> clusterFigures = new ArrayList<>(throughKill("cluster_kill", c));
+        clusterFigures.add(promoted("cluster_kill_takeover_s", "its replica master after", cluster.takeoverSeconds()));
+        clusterFigures.addAll(List.of(
                 Figure.info("cluster_kill_hits_resume_s", "the instance reads the killed master's " + cluster.killedKeys()
                         + " score keys again after", cluster.resumedSeconds(), "s", "from the kill, through the loaded"
                         + " instance's own shared level (probe every 100 ms); -1: not within "
@@ -155,6 +142,24 @@ final class ScaleOutFigures {
                                         : baseline.equals(after.scores()) ? "the same scores"
                                         : "other scores: " + after.scores().firstDifference(baseline)))
                         .withTarget("100 %, fully warm", afterWarm)));
+        report.section("Cluster master killed (SIGKILL) under load: " + String.join(", ", c.events()), clusterFigures);
+    }
+
+    /** The scans, failed requests and lost scores of a load through a kill, named {@code prefix_...}. */
+    private static List<Figure> throughKill(String prefix, LoadTest.Result load) {
+        return List.of(
+                Figure.info(prefix + "_scans", "scans", load.requests(), "count", fmt1(load.throughput())
+                        + " scans/s, p99 " + fmt1(load.p99Ms()) + " ms, max " + fmt1(load.maxMs()) + " ms"),
+                Figure.info(prefix + "_errors", "failed requests", load.errors(), "count",
+                        String.join("; ", load.problems())).withTarget("0", load.errors() == 0),
+                Figure.info(prefix + "_lost_scores", "lost scores", load.lostScores(), "count", "")
+                        .withTarget("0", load.lostScores() == 0));
+    }
+
+    /** Seconds from a kill until the replica said role:master. */
+    private static Figure promoted(String name, String label, double seconds) {
+        return Figure.info(name, label, seconds, "s", "from the kill until the replica said role:master; -1: not within "
+                + Failovers.PATIENCE.toSeconds() + " s");
     }
 
     private void tables(List<BackendFigures> backends, BackendFigures redis, double clusterRatio,
