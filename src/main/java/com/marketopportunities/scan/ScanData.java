@@ -10,11 +10,13 @@ import com.marketopportunities.currency.FxPair;
 import com.marketopportunities.currency.ParsedCurrency;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The market data of one scan: each symbol's history, fundamentals and profile are asked for once,
@@ -57,8 +59,12 @@ final class ScanData {
             CompletableFuture<Fundamentals> profile = profiles.get(key);
             CompletableFuture<Fundamentals> asked = profile == null ? marketData.fundamentals(key)
                     : profile.handle((answered, failed) -> null).thenCompose(done -> marketData.fundamentals(key));
-            asked.thenAccept(this::askForTheRate);
-            return track(key, asked);
+            // the rate is asked for before these fundamentals count as answered (see awaitEveryRequest)
+            return track(key, asked.whenComplete((answered, failed) -> {
+                if (answered != null) {
+                    askForTheRate(answered);
+                }
+            }));
         });
     }
 
@@ -88,6 +94,25 @@ final class ScanData {
      */
     void prefetch(Collection<String> histories, Collection<String> fundamentals, Collection<String> profiles) {
         marketData.prefetch(histories, fundamentals, profiles, from, to);
+    }
+
+    /**
+     * Waits until every request of this scan is answered: those it awaited, and those it made ahead
+     * in case it would need them (the profiles of gaps' ETFs it may not buy, say). Its counts are
+     * then whole when reported, and nothing it asked for runs on after it. A request made because
+     * another was answered (a currency's rate) is made before that one counts as answered, so it
+     * is among those waited for. Never fails: the requests' failures are the scan's to report.
+     */
+    void awaitEveryRequest() {
+        List<CompletableFuture<?>> open;
+        while (!(open = unanswered()).isEmpty()) {
+            CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).handle((done, failed) -> null).join();
+        }
+    }
+
+    private List<CompletableFuture<?>> unanswered() {
+        return Stream.of(histories, fundamentals, profiles).flatMap(requests -> requests.values().stream())
+                .filter(request -> !request.isDone()).<CompletableFuture<?>>map(request -> request).toList();
     }
 
     /** Where this scan's market data came from: cache hits and misses, upstream calls. */

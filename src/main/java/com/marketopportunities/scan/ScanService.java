@@ -150,7 +150,10 @@ public final class ScanService {
         Impact impact = impactCalculator.impact(holdings, trims, buys.purchases(), run.windowStart(), run.asOf());
         Plan plan = request.plan() == null ? null : plan(run, gaps, exposure, holdings, trims, buys);
         warnAboutPartialScores(run);
-        return ReportAssembler.assemble(request, gaps, topGaps, buys, run.scores().outcomes(), opportunities,
+        // every score answered first: a score computed after a cache miss asks for its data only then
+        Map<String, ScoreOutcome> outcomes = run.scores().outcomes();
+        run.data().awaitEveryRequest();
+        return ReportAssembler.assemble(request, gaps, topGaps, buys, outcomes, opportunities,
                 trims, impact, exposure, holdings, run.conversion(), taxonomy, run.positions().size(), run.warnings(),
                 clock.instant(),
                 stats(run), plan);

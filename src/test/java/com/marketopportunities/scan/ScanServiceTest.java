@@ -224,6 +224,77 @@ class ScanServiceTest {
     }
 
     @Test
+    void aScanAnswersOnlyOnceEveryRequestItMadeIsAnsweredThoseMadeAheadInCaseIncluded() {
+        // XLI's profile is asked for ahead (Industrials is a gap) and never needed: XLI has no data to buy
+        LateProfile late = new LateProfile(new CsvFolderMarketData(data), "XLI", java.time.Duration.ofMillis(700));
+        CountingMarketData counting = new CountingMarketData(late);
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ScanReport report = service(counting).scan(request(techHeavy()), new ScanListener() {
+            @Override
+            public void fetched(String symbol, int completed, int requested) {
+                progress.add(completed + "/" + requested);
+            }
+        });
+        List<String> seenByTheCaller = List.copyOf(progress);
+
+        assertThat(counting.profiles()).containsKey("XLI");
+        assertThat(late.answered.get()).as("the late profile answered before the scan did").isTrue();
+        assertThat(report.stats().upstreamCalls()).isEqualTo(counting.total());
+        assertThat(seenByTheCaller).last().satisfies(last -> assertThat(last.split("/")[0]).isEqualTo(last.split("/")[1]));
+        assertThat(progress).isEqualTo(seenByTheCaller);
+    }
+
+    /** Answers one symbol's profile late, and tells when it did. */
+    private static final class LateProfile implements MarketData {
+        private final MarketData delegate;
+        private final String symbol;
+        private final java.time.Duration delay;
+        private final java.util.concurrent.atomic.AtomicBoolean answered;
+
+        LateProfile(MarketData delegate, String symbol, java.time.Duration delay) {
+            this(delegate, symbol, delay, new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
+        private LateProfile(MarketData delegate, String symbol, java.time.Duration delay,
+                            java.util.concurrent.atomic.AtomicBoolean answered) {
+            this.delegate = delegate;
+            this.symbol = symbol;
+            this.delay = delay;
+            this.answered = answered;
+        }
+
+        @Override
+        public CompletableFuture<PriceHistory> history(String symbol, LocalDate from, LocalDate to) {
+            return delegate.history(symbol, from, to);
+        }
+
+        @Override
+        public CompletableFuture<Fundamentals> fundamentals(String symbol) {
+            return delegate.fundamentals(symbol);
+        }
+
+        @Override
+        public CompletableFuture<Fundamentals> profile(String symbol) {
+            if (!symbol.equals(this.symbol)) {
+                return delegate.profile(symbol);
+            }
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)).thenCompose(later -> delegate.profile(symbol))
+                    .whenComplete((profile, failure) -> answered.set(true));
+        }
+
+        @Override
+        public MarketData observedBy(com.marketopportunities.marketdata.FetchObserver observer) {
+            return new LateProfile(delegate.observedBy(observer), symbol, delay, answered);
+        }
+
+        @Override
+        public String describe() {
+            return "late " + delegate.describe();
+        }
+    }
+
+    @Test
     void fundamentalsThatCouldNotBeHadGiveAPartialScoreNamedInTheWarnings() {
         MarketData throttled = new PartialScan.ThrottledFundamentals(new CsvFolderMarketData(data),
                 java.util.Set.of("JNJ"));

@@ -13,6 +13,7 @@ import com.marketopportunities.testredis.RealRedisExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,12 +86,16 @@ class ConcurrentScansTest {
         try (ScanInstance instance = ScanInstance.open(redis.url(), data, CLOCK)) {
             ScanReport first = instance.scan(Horizon.MEDIUM);
             int computed = instance.scorer.total();
-            int fetched = instance.upstream.total();
+            Map<String, Integer> histories = instance.upstream.histories();
+            Map<String, Integer> fundamentals = instance.upstream.fundamentals();
+            Map<String, Integer> profiles = instance.upstream.profiles();
 
             List<ScanReport> reports = scanAtOnce(instance);
 
             assertThat(instance.scorer.total()).isEqualTo(computed);
-            assertThat(instance.upstream.total()).isEqualTo(fetched);
+            assertThat(instance.upstream.histories()).as("histories fetched").isEqualTo(histories);
+            assertThat(instance.upstream.fundamentals()).as("fundamentals fetched").isEqualTo(fundamentals);
+            assertThat(instance.upstream.profiles()).as("profiles fetched").isEqualTo(profiles);
             assertThat(reports).allSatisfy(report -> {
                 assertThat(report.stats().cacheMisses()).isZero();
                 assertThat(report.stats().cacheHits()).isEqualTo(computed);
