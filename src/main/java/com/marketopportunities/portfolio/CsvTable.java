@@ -43,12 +43,14 @@ final class CsvTable {
     }
 
     private final Row header;
-    private final List<String> columnNames;
+    /** The header as messages show it, made once. */
+    private final Row columnNames;
     private final List<Row> rows;
 
     private CsvTable(Row header, List<Row> rows) {
         this.header = header;
-        this.columnNames = header.cells().stream().map(cell -> new Cell(null, cell).text()).toList();
+        this.columnNames = new Row(header.line(), header.cells().stream().map(cell -> new Cell(null, cell).text())
+                .toList());
         this.rows = List.copyOf(rows);
     }
 
@@ -118,7 +120,7 @@ final class CsvTable {
 
     /** The header of that column as messages show it: line breaks and runs of spaces made one space. */
     String columnName(int column) {
-        return column >= 0 && column < columnNames.size() ? columnNames.get(column) : "";
+        return columnNames.cell(column);
     }
 
     /** The header cells for a message: {@code ticker, value}. */

@@ -10,7 +10,6 @@ import com.marketopportunities.currency.FxPair;
 import com.marketopportunities.currency.ParsedCurrency;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,15 +103,15 @@ final class ScanData {
      * is among those waited for. Never fails: the requests' failures are the scan's to report.
      */
     void awaitEveryRequest() {
-        List<CompletableFuture<?>> open;
-        while (!(open = unanswered()).isEmpty()) {
-            CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).handle((done, failed) -> null).join();
+        CompletableFuture<?>[] open;
+        while ((open = unanswered()).length > 0) {
+            CompletableFuture.allOf(open).handle((done, failed) -> null).join();
         }
     }
 
-    private List<CompletableFuture<?>> unanswered() {
+    private CompletableFuture<?>[] unanswered() {
         return Stream.of(histories, fundamentals, profiles).flatMap(requests -> requests.values().stream())
-                .filter(request -> !request.isDone()).<CompletableFuture<?>>map(request -> request).toList();
+                .filter(request -> !request.isDone()).toArray(CompletableFuture[]::new);
     }
 
     /** Where this scan's market data came from: cache hits and misses, upstream calls. */

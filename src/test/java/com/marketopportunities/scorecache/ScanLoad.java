@@ -1,7 +1,5 @@
 package com.marketopportunities.scorecache;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.marketopportunities.scan.ScanReport;
 import com.marketopportunities.scoring.Horizon;
 import java.time.Duration;
@@ -13,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Clients scanning one instance in a loop until closed, as the failover tests load it; a scan that throws
@@ -64,21 +64,19 @@ final class ScanLoad implements AutoCloseable {
     }
 
     /** Waits until {@code count} scans are done in all. */
-    void awaitScans(int count) throws InterruptedException {
-        assertThat(await(Duration.ofSeconds(30), () -> scans.get() >= count))
-                .as(() -> "waiting 30 s for " + count + " scans, " + scans.get() + " done").isTrue();
+    void awaitScans(int count) {
+        Awaitility.await("waiting 30 s for " + count + " scans").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(scans::get, done -> done >= count);
     }
 
     /** Whether {@code condition} holds within {@code timeout}, checked every 100 ms. */
-    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
+    static boolean await(Duration timeout, BooleanSupplier condition) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     /** Stops the clients after their current scan. Idempotent. */

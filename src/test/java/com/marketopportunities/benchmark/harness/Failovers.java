@@ -1,6 +1,5 @@
 package com.marketopportunities.benchmark.harness;
 
-import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import com.marketopportunities.store.SharedStore;
 import com.marketopportunities.testredis.RealRedis;
 import com.marketopportunities.testredis.RealRedisCluster;
@@ -57,26 +56,20 @@ final class Failovers {
         static final Followed NEVER = new Followed(-1, -1);
     }
 
+    private final ScaleOutSetup setup;
     private final HarnessOptions options;
-    private final YahooStandIn yahoo;
-    private final String portfolioCsv;
     private final ScoreFingerprint baseline;
-    private final String adminToken;
 
-    Failovers(HarnessOptions options, YahooStandIn yahoo, String portfolioCsv, ScoreFingerprint baseline,
-              String adminToken) {
-        this.options = options;
-        this.yahoo = yahoo;
-        this.portfolioCsv = portfolioCsv;
+    Failovers(ScaleOutSetup setup, ScoreFingerprint baseline) {
+        this.setup = setup;
+        this.options = setup.options();
         this.baseline = baseline;
-        this.adminToken = adminToken;
     }
 
     SentinelFailover sentinel(RealRedisSentinel group) throws InterruptedException {
         RealRedis master = group.master();
         RealRedis replica = group.replica();
-        try (ServiceInstance instance = ScaleOutPhase.warmInstance("failover-sentinel", yahoo, group.url(), adminToken,
-                portfolioCsv, options)) {
+        try (ServiceInstance instance = setup.warmInstance("failover-sentinel", group.url())) {
             SharedStore store = instance.sharedStore();
             Killed run = underLoad(instance, "Sentinel master killed (SIGKILL)", master::stop,
                     killedAt -> writesReachTheReplica(store, replica, killedAt));
@@ -85,8 +78,7 @@ final class Failovers {
     }
 
     ClusterFailover cluster(RealRedisCluster cluster) throws InterruptedException {
-        try (ServiceInstance instance = ScaleOutPhase.warmInstance("failover-cluster", yahoo, cluster.url(),
-                adminToken, portfolioCsv, options)) {
+        try (ServiceInstance instance = setup.warmInstance("failover-cluster", cluster.url())) {
             cluster.awaitOk();
             RealRedis victim = cluster.currentMasters().stream()
                     .max(Comparator.comparingInt(master -> RealRedisCluster.keysOn(master, "stock_score:*").size()))
@@ -100,10 +92,9 @@ final class Failovers {
                     victim::stop, killedAt -> keysServedAgain(store, replica, keys, killedAt));
             ScanOutcome after;
             UpstreamTraffic afterTraffic;
-            try (ServiceInstance fresh = ServiceInstance.start("after-failover", yahoo.baseUrl(), cluster.url(),
-                    adminToken, false, null)) {
-                UpstreamTraffic.Mark mark = UpstreamTraffic.mark(yahoo);
-                after = fresh.scan(portfolioCsv, "medium", options.asOf());
+            try (ServiceInstance fresh = setup.start("after-failover", cluster.url())) {
+                UpstreamTraffic.Mark mark = UpstreamTraffic.mark(setup.yahoo());
+                after = setup.scan(fresh);
                 afterTraffic = mark.since();
             }
             return new ClusterFailover(run.load(), keys.size(), run.followed().roleSeconds(),
@@ -120,7 +111,7 @@ final class Failovers {
      */
     private Killed underLoad(ServiceInstance instance, String killName, Runnable kill, LongFunction<Followed> probe)
             throws InterruptedException {
-        LoadTest load = new LoadTest(List.of(instance), portfolioCsv, "medium", options.asOf(), baseline);
+        LoadTest load = setup.load(List.of(instance), baseline);
         load.run(options.clients(), LoadPhase.RAMP, List.of());
         ExecutorService prober = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "failover-probe");

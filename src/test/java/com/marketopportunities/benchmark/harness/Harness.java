@@ -70,7 +70,7 @@ public final class Harness {
         if (options.scaleOut()) {
             try (YahooStandIn yahoo = YahooStandIn.builder().dataDir(options.dataDir()).latency(options.latency())
                     .tooManyRequestsRate(options.tooManyRequests()).start()) {
-                new ScaleOutPhase(options, yahoo, portfolioCsv, adminToken).runAndReport(report, this::crossedClose);
+                new ScaleOutPhase(new ScaleOutSetup(options, yahoo, portfolioCsv, adminToken)).runAndReport(report, this::crossedClose);
             }
             return finish(started);
         }

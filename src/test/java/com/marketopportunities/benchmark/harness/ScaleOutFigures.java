@@ -64,7 +64,7 @@ final class ScaleOutFigures {
                                 backend.shared() ? figures.freshAlwaysWarm() : null),
                 figure(key + "_warm_scan_ms", "warm scan (" + (backend.instances() > 1 ? "alternately in both instances"
                         : "one instance") + ", in turns with the other backends)", figures.warm(), "ms")
-                        .withNote("in instances warmed by " + ScaleOutPhase.WARM_UP_SCANS + " scans"),
+                        .withNote("in instances warmed by " + ScaleOutSetup.WARM_UP_SCANS + " scans"),
                 Figure.info(key + "_warm_upstream_calls", "upstream calls of a warm scan (max)", figures.warmUpstream(),
                         "calls", Harness.closeNote(crossedClose).replaceFirst("^; ", ""))
                         .withTarget("0", figures.warmUpstream() == 0 || crossedClose ? Boolean.TRUE : Boolean.FALSE),

@@ -1,6 +1,5 @@
 package com.marketopportunities.benchmark.harness;
 
-import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import com.marketopportunities.testredis.RealRedis;
 import com.marketopportunities.testredis.RealRedisCluster;
 import com.marketopportunities.testredis.RealRedisSentinel;
@@ -22,21 +21,15 @@ import java.util.function.BooleanSupplier;
  */
 final class ScaleOutPhase {
 
-    /** Scans that warm an instance before it is measured: the first fills its caches, the rest the JIT. */
-    static final int WARM_UP_SCANS = 50;
     /** Warm scans measured per backend, in turns with the other backends. */
     static final int WARM_SCANS = 100;
 
+    private final ScaleOutSetup setup;
     private final HarnessOptions options;
-    private final YahooStandIn yahoo;
-    private final String portfolioCsv;
-    private final String adminToken;
 
-    ScaleOutPhase(HarnessOptions options, YahooStandIn yahoo, String portfolioCsv, String adminToken) {
-        this.options = options;
-        this.yahoo = yahoo;
-        this.portfolioCsv = portfolioCsv;
-        this.adminToken = adminToken;
+    ScaleOutPhase(ScaleOutSetup setup) {
+        this.setup = setup;
+        this.options = setup.options();
     }
 
     /** The backends of issue 14's table, in its order. */
@@ -56,8 +49,7 @@ final class ScaleOutPhase {
             System.err.println("harness: scale-out on " + redis.url() + ", " + sentinel.url() + ", " + cluster.url());
             List<CacheBackend> backends = backends(redis.url(), sentinel.url(), cluster.url());
             ScoreFingerprint baseline = firstColdScan();
-            Map<CacheBackend, List<ScaleOutRun>> runs = new ScaleOutRuns(options, yahoo, portfolioCsv, adminToken)
-                    .measure(backends);
+            Map<CacheBackend, List<ScaleOutRun>> runs = new ScaleOutRuns(setup).measure(backends);
 
             Map<CacheBackend, List<ServiceInstance>> warmInstances = new LinkedHashMap<>();
             List<BackendFigures> figures = new ArrayList<>();
@@ -66,8 +58,7 @@ final class ScaleOutPhase {
                     List<ServiceInstance> instances = new ArrayList<>();
                     warmInstances.put(backend, instances);
                     for (int i = 1; i <= backend.instances(); i++) {
-                        instances.add(warmInstance(backend.key() + "-L" + i, yahoo, backend.redisUrl(), adminToken,
-                                portfolioCsv, options));
+                        instances.add(setup.warmInstance(backend.key() + "-L" + i, backend.redisUrl()));
                     }
                 }
                 WarmScans warm;
@@ -86,8 +77,7 @@ final class ScaleOutPhase {
                 // one ramp on every backend first: the first load measured would otherwise pay for the JIT's
                 // compiling the paths of concurrent requests
                 for (CacheBackend backend : backends) {
-                    new LoadTest(warmInstances.get(backend), portfolioCsv, "medium", options.asOf(), baseline)
-                            .run(options.clients(), LoadPhase.RAMP, List.of());
+                    setup.load(warmInstances.get(backend), baseline).run(options.clients(), LoadPhase.RAMP, List.of());
                 }
                 for (CacheBackend backend : backends) {
                     figures.add(BackendFigures.of(backend, runs.get(backend), warm.scans().get(backend),
@@ -97,7 +87,7 @@ final class ScaleOutPhase {
             } finally {
                 warmInstances.values().forEach(instances -> instances.forEach(ScanRuns::closeQuietly));
             }
-            Failovers failovers = new Failovers(options, yahoo, portfolioCsv, baseline, adminToken);
+            Failovers failovers = new Failovers(setup, baseline);
             Failovers.SentinelFailover sentinelKill = failovers.sentinel(sentinel);
             Failovers.ClusterFailover clusterKill = failovers.cluster(cluster);
             long lookups = runs.get(backends.get(0)).get(0).scoreLookups();
@@ -111,9 +101,8 @@ final class ScaleOutPhase {
      * would fall on the first backend measured. Its scores are the baseline every answer is compared with.
      */
     private ScoreFingerprint firstColdScan() {
-        try (ServiceInstance instance = ServiceInstance.start("jvm-warm-up", yahoo.baseUrl(), "", adminToken, false,
-                null)) {
-            ScanOutcome cold = instance.scan(portfolioCsv, "medium", options.asOf());
+        try (ServiceInstance instance = setup.start("jvm-warm-up", "")) {
+            ScanOutcome cold = setup.scan(instance);
             if (!cold.ok()) {
                 throw new IllegalStateException("the first cold scan failed: " + cold.failure());
             }
@@ -151,7 +140,7 @@ final class ScaleOutPhase {
                 List<ServiceInstance> own = instances.get(backend);
                 List<RedisCommandCounter> counters = masters.getOrDefault(backend, List.of());
                 long[] before = counters.stream().mapToLong(RedisCommandCounter::processed).toArray();
-                scans.get(backend).add(own.get(round % own.size()).scan(portfolioCsv, "medium", options.asOf()));
+                scans.get(backend).add(setup.scan(own.get(round % own.size())));
                 long sent = counters.isEmpty() ? -1 : RedisCommandCounter.between(before, counters);
                 if (sent >= 0) {
                     commands.get(backend).add((double) sent);
@@ -164,24 +153,10 @@ final class ScaleOutPhase {
     /** The load test of one backend on its warm instances: a ramp not measured, then the measured load. */
     private LoadTest.Result load(CacheBackend backend, List<ServiceInstance> instances, ScoreFingerprint baseline)
             throws InterruptedException {
-        LoadTest load = new LoadTest(instances, portfolioCsv, "medium", options.asOf(), baseline);
+        LoadTest load = setup.load(instances, baseline);
         load.run(options.clients(), LoadPhase.RAMP, List.of());
         LoadTest.Result result = load.run(options.clients(), options.loadDuration(), List.of());
         System.err.printf(Locale.ROOT, "harness: load on %s: %s%n", backend.name(), result.summary());
         return result;
-    }
-
-    /** A new instance on {@code redisUrl} after {@link #WARM_UP_SCANS} scans of the portfolio. */
-    static ServiceInstance warmInstance(String name, YahooStandIn yahoo, String redisUrl, String adminToken,
-                                        String portfolioCsv, HarnessOptions options) {
-        ServiceInstance instance = ServiceInstance.start(name, yahoo.baseUrl(), redisUrl, adminToken, false, null);
-        for (int i = 0; i < WARM_UP_SCANS; i++) {
-            ScanOutcome scan = instance.scan(portfolioCsv, "medium", options.asOf());
-            if (!scan.ok()) {
-                ScanRuns.closeQuietly(instance);
-                throw new IllegalStateException(name + " does not scan: " + scan.failure());
-            }
-        }
-        return instance;
     }
 }

@@ -1,6 +1,5 @@
 package com.marketopportunities.benchmark.harness;
 
-import com.marketopportunities.marketdata.yahoo.standin.YahooStandIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +21,12 @@ import java.util.Map;
  */
 final class ScaleOutRuns {
 
+    private final ScaleOutSetup setup;
     private final HarnessOptions options;
-    private final YahooStandIn yahoo;
-    private final String portfolioCsv;
-    private final String adminToken;
 
-    ScaleOutRuns(HarnessOptions options, YahooStandIn yahoo, String portfolioCsv, String adminToken) {
-        this.options = options;
-        this.yahoo = yahoo;
-        this.portfolioCsv = portfolioCsv;
-        this.adminToken = adminToken;
+    ScaleOutRuns(ScaleOutSetup setup) {
+        this.setup = setup;
+        this.options = setup.options();
     }
 
     Map<CacheBackend, List<ScaleOutRun>> measure(List<CacheBackend> backends) {
@@ -51,33 +46,24 @@ final class ScaleOutRuns {
     }
 
     private ScaleOutRun once(CacheBackend backend, int round) {
-        ServiceInstance a = start(backend, "A" + round);
+        ServiceInstance a = setup.start(backend.key() + "-A" + round, backend.redisUrl());
         ServiceInstance b = null;
         try {
             if (backend.shared()) {
                 a.clear("stock_score:*");
                 a.clear("market_data:*");
             }
-            UpstreamTraffic.Mark mark = UpstreamTraffic.mark(yahoo);
-            ScanOutcome cold = scan(a);
+            UpstreamTraffic.Mark mark = UpstreamTraffic.mark(setup.yahoo());
+            ScanOutcome cold = setup.scan(a);
             UpstreamTraffic coldTraffic = mark.since();
 
-            b = start(backend, "B" + round);
-            mark = UpstreamTraffic.mark(yahoo);
-            ScanOutcome fresh = scan(b);
+            b = setup.start(backend.key() + "-B" + round, backend.redisUrl());
+            mark = UpstreamTraffic.mark(setup.yahoo());
+            ScanOutcome fresh = setup.scan(b);
             return new ScaleOutRun(backend, cold, coldTraffic, fresh, mark.since());
         } finally {
             ScanRuns.closeQuietly(b);
             ScanRuns.closeQuietly(a);
         }
-    }
-
-    private ServiceInstance start(CacheBackend backend, String name) {
-        return ServiceInstance.start(backend.key() + "-" + name, yahoo.baseUrl(), backend.redisUrl(), adminToken, false,
-                null);
-    }
-
-    private ScanOutcome scan(ServiceInstance instance) {
-        return instance.scan(portfolioCsv, "medium", options.asOf());
     }
 }
