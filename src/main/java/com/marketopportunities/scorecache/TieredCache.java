@@ -3,6 +3,7 @@ package com.marketopportunities.scorecache;
 import com.marketopportunities.store.SharedStore;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class TieredCache<V> {
         this.metrics = metrics;
         this.local = Caffeine.newBuilder().maximumSize(maxLocalEntries)
                 // Caffeine's time is the injected clock's, so that an entry goes when that clock passes keepUntil
-                .ticker(() -> nanosSinceEpoch(clock.instant()))
+                .ticker(ticker(clock))
                 // each entry lives until its own keepUntil
                 .expireAfter(Expiry.writing((String key, V value) -> {
                     Duration left = Duration.between(clock.instant(), keepUntil.apply(value));
@@ -123,6 +124,11 @@ public final class TieredCache<V> {
 
     public long localSize() {
         return local.estimatedSize();
+    }
+
+    /** Caffeine's time as the injected clock tells it, for entries that go when that clock passes their time. */
+    static Ticker ticker(Clock clock) {
+        return () -> nanosSinceEpoch(clock.instant());
     }
 
     private static long nanosSinceEpoch(Instant instant) {

@@ -1,6 +1,7 @@
 package com.marketopportunities.scorecache;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.marketopportunities.store.NoSharedStore;
 import com.marketopportunities.store.SharedStore;
@@ -41,6 +42,13 @@ public final class TwoLevelScoreCache implements ScoreCache {
     private final CacheMetrics metrics;
     /** The computations under way, one per key; each leaves as it ends (scores are kept in {@link #cache}). */
     private final AsyncCache<String, ScoreOutcome> inFlight = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
+    /**
+     * The keys whose symbol was just scored to "no data" (not to an upstream failure): no instance
+     * has a score of it to share, so a scan does not ask the shared level for it again for the
+     * partial score's life (minutes). Without these, every warm scan read the keys of the
+     * universe's symbols without data from Redis: one MGET, or one per hash slot on a Cluster.
+     */
+    private final Cache<String, Boolean> withoutData;
     private volatile Supplier<WarmUpProgress> warmUp = WarmUpProgress::idle;
 
     public TwoLevelScoreCache(SharedStore shared, long maxLocalEntries, AdaptiveTtl ttl, String modelVersion, Clock clock,
@@ -52,6 +60,8 @@ public final class TwoLevelScoreCache implements ScoreCache {
         this.metrics = metrics;
         this.cache = new TieredCache<>(maxLocalEntries, shared, CachedScore.codec(),
                 cached -> cached.freshUntil().plus(ttl.staleGrace()), clock, metrics);
+        this.withoutData = Caffeine.newBuilder().maximumSize(maxLocalEntries).ticker(TieredCache.ticker(clock))
+                .expireAfterWrite(ttl.partialTtl()).build();
     }
 
     /** Where the warm-up's progress is read from, for {@link #stats()}. */
@@ -68,7 +78,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
             public void prefetch(Collection<String> symbols) {
                 // only what is not in process: a warm scan asks the shared level for nothing
                 List<String> keys = symbols.stream().map(symbol -> key(symbol, horizon, asOf)).distinct()
-                        .filter(key -> cache.getLocal(key) == null && checked.add(key)).toList();
+                        .filter(key -> mayBeShared(key) && checked.add(key)).toList();
                 if (!keys.isEmpty()) {
                     cache.getAll(keys);
                 }
@@ -81,12 +91,17 @@ public final class TwoLevelScoreCache implements ScoreCache {
                 // scan may have stored it since); a key this scan asked the shared level for already
                 // is not asked again
                 CachedScore cached = cache.getLocal(key);
-                if (cached == null && checked.add(key)) {
+                if (cached == null && mayBeShared(key) && checked.add(key)) {
                     cached = cache.getAll(List.of(key)).get(key);
                 }
                 return serve(key, usable(cached), compute);
             }
         };
+    }
+
+    /** Whether the shared level may have a score the process has not: none in process, and not just found without data. */
+    private boolean mayBeShared(String key) {
+        return cache.getLocal(key) == null && withoutData.getIfPresent(key) == null;
     }
 
     @Override
@@ -152,6 +167,8 @@ public final class TwoLevelScoreCache implements ScoreCache {
             try {
                 if (outcome instanceof ScoreOutcome.Scored scored) {
                     store(key, scored.score());
+                } else if (outcome instanceof ScoreOutcome.Unscored unscored && !unscored.upstreamFailed()) {
+                    withoutData.put(key, Boolean.TRUE);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("score {} computed but not cached: {}", key, e.toString());
@@ -195,6 +212,7 @@ public final class TwoLevelScoreCache implements ScoreCache {
     @Override
     public long clear(String pattern) {
         long cleared = cache.clear(ScoreKeys.checkedPattern(pattern));
+        withoutData.invalidateAll();
         LOG.info("cache clear {}: {} entries", pattern, cleared);
         return cleared;
     }

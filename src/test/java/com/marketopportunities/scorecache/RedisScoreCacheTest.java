@@ -369,6 +369,35 @@ class RedisScoreCacheTest {
         assertThat(afterNewRound - afterWarmScan).as("a round asking for a score not read yet").isEqualTo(1);
     }
 
+    @Test
+    void aSymbolFoundWithoutDataIsNotAskedOfRedisAgainForAPartialScoresLifeOneThatFailedUpstreamIs() {
+        MutableClock clock = new MutableClock(NOW);
+        TwoLevelScoreCache cache = process(MODEL, clock);
+        Supplier<CompletableFuture<ScoreOutcome>> noData = () -> CompletableFuture.completedFuture(
+                new ScoreOutcome.Unscored("ROG.SW", "no price data"));
+        Supplier<CompletableFuture<ScoreOutcome>> unreachable = () -> CompletableFuture.completedFuture(
+                new ScoreOutcome.Unscored("XOM", "HTTP 503", true));
+        ScoreCache.ScanLookup first = cache.forScan(Horizon.MEDIUM, AS_OF);
+        first.prefetch(List.of("ROG.SW", "XOM"));
+        first.score("ROG.SW", noData).join();
+        first.score("XOM", unreachable).join();
+
+        long before = cli.calls("mget");
+        ScoreCache.ScanLookup next = cache.forScan(Horizon.MEDIUM, AS_OF);
+        next.prefetch(List.of("ROG.SW"));
+        next.score("ROG.SW", noData).join();
+        long afterNoData = cli.calls("mget");
+        next.prefetch(List.of("XOM"));
+        long afterUnreachable = cli.calls("mget");
+        clock.advance(AdaptiveTtl.defaults().partialTtl().plusMinutes(1));
+        cache.forScan(Horizon.MEDIUM, AS_OF).prefetch(List.of("ROG.SW"));
+        long afterItsLife = cli.calls("mget");
+
+        assertThat(afterNoData - before).as("MGETs for a symbol just found without data").isZero();
+        assertThat(afterUnreachable - afterNoData).as("MGETs for a symbol whose data could not be had").isEqualTo(1);
+        assertThat(afterItsLife - afterUnreachable).as("MGETs for the symbol without data, minutes later").isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private TwoLevelScoreCache process(String modelVersion, Clock clock) {

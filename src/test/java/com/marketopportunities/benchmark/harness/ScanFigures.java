@@ -168,9 +168,8 @@ final class ScanFigures {
                                 samples(run -> run.redisCommands().freshInstance()), "commands")));
         if (warm.median() > 0) {
             report.observe(String.format(Locale.ROOT, "a warm scan in the same instance, whose every score and market"
-                    + " data is in process, still sends %.0f Redis commands (MGETs of keys it finds nowhere: score keys"
-                    + " of universe symbols this portfolio never scores, fundamentals of positions whose sector the file"
-                    + " gives); warm scan %.1f ms with Redis up, %.1f ms with Redis down (medians)", warm.median(),
+                    + " data is in process, still sends %.0f Redis commands (reads of keys it does not hold in"
+                    + " process); warm scan %.1f ms with Redis up, %.1f ms with Redis down (medians)", warm.median(),
                     warmSameInstance().median(), samples(run -> run.redisDownWarm().millis()).median()));
         }
     }
