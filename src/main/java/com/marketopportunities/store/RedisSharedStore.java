@@ -320,6 +320,13 @@ public final class RedisSharedStore implements SharedStore {
                 && connection.get() != null && connection.get().isOpen(), breakerState(), lastError, errors.get());
     }
 
+    /** On a Cluster, the PING goes to the node Lettuce's default connection is on; each master's breaker shows in the state. */
+    @Override
+    public SharedStoreStatus checkedStatus() {
+        call("PING", RedisClusterAsyncCommands::ping);
+        return status();
+    }
+
     /** The breaker's state; in a Cluster, the worst of the masters' (one master's open breaker shows). */
     private SharedStoreStatus.BreakerState breakerState() {
         CircuitBreaker.State state = breaker.getState();

@@ -49,6 +49,15 @@ public interface SharedStore extends AutoCloseable {
 
     SharedStoreStatus status();
 
+    /**
+     * The status once the store has been asked now (PING, within the timeout and through the
+     * breaker), not only as the last commands found it: a store that no request has needed for a
+     * while (every scan warm in process) may have stopped answering since. Never fails.
+     */
+    default SharedStoreStatus checkedStatus() {
+        return status();
+    }
+
     /** Closes within a bounded time, even when the server does not answer. */
     @Override
     void close();
